@@ -1,0 +1,54 @@
+package io.gluebench.analysis;
+
+import io.gluebench.result.Point;
+import io.gluebench.result.Run;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/** Per workload and size: every pattern's time per call and the fastest of them. Pure function of a run. */
+public final class Fastest {
+    private Fastest() {
+    }
+
+    /**
+     * One row of the summary.
+     *
+     * @param nanos    pattern to mean ns per call, only for measured points
+     * @param fastest  the pattern with the lowest mean, or null when none was measured
+     */
+    public record Row(String workload, int size, Map<String, Double> nanos, String fastest) {
+    }
+
+    public static List<Row> rows(Run run) {
+        Map<String, TreeSet<Integer>> sizes = new LinkedHashMap<>();
+        for (Point p : run.points()) {
+            sizes.computeIfAbsent(p.workload(), k -> new TreeSet<>()).add(p.size());
+        }
+        List<Row> rows = new ArrayList<>();
+        for (var e : sizes.entrySet()) {
+            for (int n : e.getValue()) {
+                Map<String, Double> nanos = new LinkedHashMap<>();
+                for (Point p : run.points()) {
+                    if (p.workload().equals(e.getKey()) && p.size() == n && p.isOk() && p.score() != null) {
+                        nanos.put(p.pattern(), p.score());
+                    }
+                }
+                Optional<Map.Entry<String, Double>> best = nanos.entrySet().stream().min(Map.Entry.comparingByValue());
+                rows.add(new Row(e.getKey(), n, nanos, best.map(Map.Entry::getKey).orElse(null)));
+            }
+        }
+        return rows;
+    }
+
+    /** Patterns in the order they first appear in the run. */
+    public static List<String> patterns(Run run) {
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        run.points().forEach(p -> out.add(p.pattern()));
+        return List.copyOf(out);
+    }
+}

@@ -1,0 +1,45 @@
+package io.gluebench.cli;
+
+import io.gluebench.pattern.PatternEnv;
+import io.gluebench.result.RunStore;
+import io.gluebench.report.TextTable;
+import io.gluebench.run.Doctor;
+import io.gluebench.run.Fingerprint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "doctor", mixinStandardHelpOptions = true,
+        description = "List every pattern as available or skipped with the reason, and the versions of every runtime.")
+public final class DoctorCommand implements Callable<Integer> {
+    @Option(names = "--json", description = "Print one JSON document.")
+    boolean json;
+
+    /** The JSON document of `doctor --json`. */
+    public record Report(Map<String, String> versions, List<Doctor.Availability> patterns) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PatternEnv env = PatternEnv.fromSystem();
+        Doctor doctor = new Doctor(env, new Fingerprint(env).versions());
+        if (json) {
+            System.out.println(new RunStore().mapper().writeValueAsString(new Report(doctor.versions(), doctor.all())));
+            return 0;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("runtime", "version"));
+        doctor.versions().forEach((k, v) -> rows.add(List.of(k, v)));
+        System.out.println(TextTable.render(rows));
+        rows.clear();
+        rows.add(List.of("pattern", "family", "status"));
+        for (Doctor.Availability a : doctor.all()) {
+            rows.add(List.of(a.pattern(), a.family(), a.available() ? "available" : "skipped: " + a.reason()));
+        }
+        System.out.print(TextTable.render(rows));
+        return 0;
+    }
+}

@@ -1,0 +1,51 @@
+package io.gluebench.cli;
+
+import io.gluebench.result.ResultFormatException;
+import io.gluebench.run.UsageException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The gluebench command line. One class per verb; user mistakes print one line and exit 2. */
+@Command(name = "gluebench", mixinStandardHelpOptions = true, version = "gluebench 0.1.0",
+        description = "When to glue, when to compute: JVM -> Python/native boundary benchmarks.",
+        subcommands = {RunCommand.class, VerifyCommand.class, DoctorCommand.class, ListCommand.class,
+                ChartCommand.class})
+public final class Main implements Runnable {
+    public static final int USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, verify, doctor, list or chart");
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("gluebench: " + ex.getMessage().lines().findFirst().orElse("")
+                    + " (see: gluebench " + (ex.getCommandLine().getParent() == null ? "" : ex.getCommandLine().getCommandName() + " ") + "--help)");
+            return USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (ex instanceof UsageException || ex instanceof ResultFormatException) {
+                err.println("gluebench: " + ex.getMessage());
+                return USAGE;
+            }
+            err.println("gluebench: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+            if (Boolean.getBoolean("gluebench.trace")) {
+                ex.printStackTrace(err);
+            }
+            return 1;
+        });
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

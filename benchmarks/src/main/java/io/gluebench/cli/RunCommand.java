@@ -1,0 +1,36 @@
+package io.gluebench.cli;
+
+import io.gluebench.pattern.PatternEnv;
+import io.gluebench.run.Plan;
+import io.gluebench.run.Profiles;
+import io.gluebench.run.RunPipeline;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a profile: verify and time every point, then write run.json, charts and a summary.")
+public final class RunCommand implements Callable<Integer> {
+    @Mixin
+    Selection selection;
+
+    @Option(names = "--results", paramLabel = "DIR", description = "Results root (default: results/ in the project).")
+    Path results;
+
+    @Option(names = "--verbose", description = "Show JMH's own output.")
+    boolean verbose;
+
+    @Option(names = "--allow-graalpy-interpreter",
+            description = "Time GraalPy points even when its JIT is not active (they are labelled by engine).")
+    boolean allowInterpreter;
+
+    @Override
+    public Integer call() throws Exception {
+        PatternEnv env = PatternEnv.fromSystem().withAllowInterpreter(allowInterpreter);
+        Plan plan = Plan.of(Profiles.load().get(selection.profile), selection.workloads, selection.patterns, selection.sizes);
+        new RunPipeline(env, System.out, verbose).run(plan, results == null ? env.resultsDir() : results.toAbsolutePath());
+        return 0;
+    }
+}

@@ -1,0 +1,80 @@
+package io.gluebench.pattern;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where a pattern finds what it needs, derived from the project's home folder. Passed explicitly;
+ * nothing is looked up from static state.
+ *
+ * @param home             the project's top-level folder
+ * @param allowInterpreter lets a GraalPy point run without its JIT (the `graalpy-interpreter` label)
+ */
+public record PatternEnv(Path home, boolean allowInterpreter) {
+
+    public static final String HOME_PROPERTY = "gluebench.home";
+
+    /** The home from -Dgluebench.home, else the working directory. */
+    public static PatternEnv fromSystem() {
+        String h = System.getProperty(HOME_PROPERTY);
+        Path home = h == null || h.isBlank() ? Path.of("").toAbsolutePath() : Path.of(h).toAbsolutePath().normalize();
+        return new PatternEnv(home, false);
+    }
+
+    public PatternEnv withAllowInterpreter(boolean allow) {
+        return new PatternEnv(home, allow);
+    }
+
+    public Path nativeLibrary() {
+        return home.resolve("native/target/libgluebench.so");
+    }
+
+    public Path pingpongProbe() {
+        return home.resolve("native/target/pingpong");
+    }
+
+    public Path pythonWorkloads() {
+        return home.resolve("python-workloads");
+    }
+
+    public Path pureModule(String file) {
+        return pythonWorkloads().resolve("gluebench_py/workloads").resolve(file);
+    }
+
+    public Path venv() {
+        return pythonWorkloads().resolve(".venv");
+    }
+
+    public Path venvPython() {
+        return venv().resolve("bin/python");
+    }
+
+    public Path graalJitDir() {
+        return home.resolve("benchmarks/target/graal-jit");
+    }
+
+    /** site-packages of the project's venv, or null when there is no venv. */
+    public Path sitePackages() {
+        Path lib = venv().resolve("lib");
+        if (!Files.isDirectory(lib)) {
+            return null;
+        }
+        try (var s = Files.list(lib)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("python"))
+                    .map(p -> p.resolve("site-packages"))
+                    .filter(Files::isDirectory)
+                    .findFirst().orElse(null);
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    public Path jepLibrary() {
+        Path sp = sitePackages();
+        return sp == null ? null : sp.resolve("jep/libjep.so");
+    }
+
+    public Path resultsDir() {
+        return home.resolve("results");
+    }
+}

@@ -1,0 +1,58 @@
+package io.gluebench.pattern;
+
+import io.gluebench.pattern.ffm.FfmPattern;
+import io.gluebench.pattern.graalpy.GraalPyPattern;
+import io.gluebench.pattern.jep.JepPattern;
+import io.gluebench.pattern.jni.JniPattern;
+import io.gluebench.pattern.jvm.JavaPattern;
+import io.gluebench.pattern.jython.JythonPattern;
+import io.gluebench.pattern.worker.WorkerPattern;
+import java.util.List;
+import java.util.Optional;
+
+import static io.gluebench.pattern.Need.GRAALPY;
+import static io.gluebench.pattern.Need.GRAAL_JIT;
+import static io.gluebench.pattern.Need.JEP;
+import static io.gluebench.pattern.Need.JYTHON;
+import static io.gluebench.pattern.Need.NATIVE_LIBRARY;
+import static io.gluebench.pattern.Need.NUMPY;
+import static io.gluebench.pattern.Need.VENV;
+
+/** The pattern catalogue, in the order tables and charts list them. */
+public final class Patterns {
+    private Patterns() {
+    }
+
+    public static final List<PatternSpec> ALL = List.of(
+            new PatternSpec("java", "jvm", "the Java reference implementation (the baseline)",
+                    List.of(), false, JavaPattern::new),
+            new PatternSpec("jni", "jni", "Java -> the C kernel via JNI, zero-copy (GetPrimitiveArrayCritical)",
+                    List.of(NATIVE_LIBRARY), false, JniPattern::new),
+            new PatternSpec("ffm", "ffm", "Java -> the same C kernel via java.lang.foreign, heap segments (critical)",
+                    List.of(NATIVE_LIBRARY), false, FfmPattern::new),
+            new PatternSpec("jython", "jython", "the pure-Python source in Jython 2.7, in process",
+                    List.of(JYTHON), false, JythonPattern::new),
+            new PatternSpec("graalpy", "graalpy", "the pure-Python source in GraalPy, in process, JIT on",
+                    List.of(GRAALPY, GRAAL_JIT), true, () -> new GraalPyPattern(false)),
+            new PatternSpec("graalpy-interpreter", "graalpy",
+                    "the pure-Python source in GraalPy without its JIT (labelled: what a stock set-up gets)",
+                    List.of(GRAALPY), false, () -> new GraalPyPattern(true)),
+            new PatternSpec("jep-python", "jep", "the pure-Python source in CPython embedded through Jep",
+                    List.of(VENV, JEP), false, () -> new JepPattern(false)),
+            new PatternSpec("jep-numpy", "jep", "the numpy variant in CPython via Jep, zero-copy DirectNDArray",
+                    List.of(VENV, NUMPY, JEP), false, () -> new JepPattern(true)),
+            new PatternSpec("worker-python", "worker",
+                    "the pure-Python source in a persistent CPython worker, binary frames over pipes",
+                    List.of(VENV), false, () -> new WorkerPattern(false)),
+            new PatternSpec("worker-numpy", "worker",
+                    "the numpy variant in a persistent CPython worker, binary frames over pipes",
+                    List.of(VENV, NUMPY), false, () -> new WorkerPattern(true)));
+
+    public static Optional<PatternSpec> byName(String name) {
+        return ALL.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    public static List<String> names() {
+        return ALL.stream().map(PatternSpec::name).toList();
+    }
+}

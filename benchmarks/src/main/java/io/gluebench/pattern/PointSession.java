@@ -1,0 +1,118 @@
+package io.gluebench.pattern;
+
+import io.gluebench.result.Verification;
+import io.gluebench.workload.Workload;
+import io.gluebench.workload.WorkloadInput;
+
+/**
+ * A pattern opened, bound to one workload input and verified: the only way a {@link Call} reaches a
+ * timer. {@link #open} calls the pattern once and compares its answer with the Java reference; on
+ * disagreement it closes the pattern and throws, so nothing unverified is ever timed.
+ */
+public final class PointSession implements AutoCloseable {
+    private final Pattern pattern;
+    private final Call call;
+    private final Verification verification;
+
+    private PointSession(Pattern pattern, Call call, Verification verification) {
+        this.pattern = pattern;
+        this.call = call;
+        this.verification = verification;
+    }
+
+    /** Opens, binds and verifies. Throws {@link VerificationException} carrying the verdict on failure. */
+    public static PointSession open(PatternSpec spec, Workload workload, int size, PatternEnv env)
+            throws VerificationException {
+        WorkloadInput input = workload.input(size);
+        long expected = workload.referenceBits(input);
+        String reference = workload.resultKind().format(expected);
+        Pattern pattern = spec.create();
+        try {
+            pattern.open(env);
+            Call call = pattern.bind(workload, input);
+            long actual = call.invoke();
+            boolean ok = workload.agrees(input, expected, actual);
+            Verification v = new Verification(workload.name(), spec.name(), size,
+                    workload.resultKind().format(actual), reference, ok, pattern.engine(),
+                    ok ? null : "answer " + workload.resultKind().format(actual) + " disagrees with the Java reference "
+                            + reference + " (" + describe(workload) + ")");
+            if (!ok) {
+                throw new VerificationException(v);
+            }
+            return new PointSession(pattern, call, v);
+        } catch (VerificationException e) {
+            closeQuietly(pattern);
+            throw e;
+        } catch (Exception | LinkageError e) {
+            closeQuietly(pattern);
+            String engine = safeEngine(pattern);
+            throw new VerificationException(new Verification(workload.name(), spec.name(), size,
+                    null, reference, false, engine, message(e)), e);
+        }
+    }
+
+    private static String describe(Workload w) {
+        return w.tolerance().relative() == 0 ? "exact comparison"
+                : "relative tolerance " + w.tolerance().relative() + ": " + w.tolerance().reason();
+    }
+
+    static String message(Throwable e) {
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) {
+            m = e.getClass().getSimpleName();
+        }
+        if (!(e instanceof PatternException) && e.getCause() != null && e.getCause() != e
+                && e.getCause().getMessage() != null && !m.contains(e.getCause().getMessage())) {
+            m += " (" + e.getCause().getMessage() + ")";
+        }
+        return m;
+    }
+
+    private static String safeEngine(Pattern p) {
+        try {
+            return p.engine();
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static void closeQuietly(Pattern p) {
+        try {
+            p.close();
+        } catch (Exception ignored) {
+            // The original failure is what the user needs.
+        }
+    }
+
+    public Call call() {
+        return call;
+    }
+
+    public Verification verification() {
+        return verification;
+    }
+
+    @Override
+    public void close() throws Exception {
+        pattern.close();
+    }
+
+    /** The pattern gave no answer or a wrong one; {@link #verification()} says which. */
+    public static final class VerificationException extends Exception {
+        private final transient Verification verification;
+
+        public VerificationException(Verification v) {
+            super(v.error());
+            this.verification = v;
+        }
+
+        public VerificationException(Verification v, Throwable cause) {
+            super(v.error(), cause);
+            this.verification = v;
+        }
+
+        public Verification verification() {
+            return verification;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.gluebench.pattern.ffm;
+
+import io.gluebench.pattern.Call;
+import io.gluebench.pattern.Pattern;
+import io.gluebench.pattern.PatternEnv;
+import io.gluebench.workload.Workload;
+import io.gluebench.workload.WorkloadInput;
+import java.lang.foreign.MemorySegment;
+
+import static io.gluebench.workload.ResultKind.bits;
+
+/** `ffm`: Java calls the same C kernel as `jni` through java.lang.foreign, on heap segments. */
+public final class FfmPattern implements Pattern {
+    @Override
+    public void open(PatternEnv env) {
+        // Loading the class links the library and builds the handles.
+        FfmKernels.NOOP.type();
+    }
+
+    @Override
+    public Call bind(Workload workload, WorkloadInput input) {
+        return switch (input) {
+            case WorkloadInput.Echo e -> {
+                byte[] data = e.data();
+                yield () -> {
+                    try {
+                        return (long) FfmKernels.ECHO.invokeExact(MemorySegment.ofArray(data), (long) data.length);
+                    } catch (Throwable t) {
+                        throw rethrow(t);
+                    }
+                };
+            }
+            case WorkloadInput.Dot d -> {
+                double[] a = d.a();
+                double[] b = d.b();
+                yield () -> {
+                    try {
+                        return bits((double) FfmKernels.DOT.invokeExact(
+                                MemorySegment.ofArray(a), MemorySegment.ofArray(b), (long) a.length));
+                    } catch (Throwable t) {
+                        throw rethrow(t);
+                    }
+                };
+            }
+            case WorkloadInput.Nbody n -> {
+                long steps = n.steps();
+                yield () -> {
+                    try {
+                        return bits((double) FfmKernels.NBODY.invokeExact(steps));
+                    } catch (Throwable t) {
+                        throw rethrow(t);
+                    }
+                };
+            }
+        };
+    }
+
+    static Exception rethrow(Throwable t) {
+        if (t instanceof Error err) {
+            throw err;
+        }
+        return t instanceof Exception ex ? ex : new RuntimeException(t);
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,30 @@
+package io.gluebench.pattern.jvm;
+
+import io.gluebench.pattern.Call;
+import io.gluebench.pattern.Pattern;
+import io.gluebench.pattern.PatternEnv;
+import io.gluebench.workload.Reference;
+import io.gluebench.workload.Workload;
+import io.gluebench.workload.WorkloadInput;
+
+import static io.gluebench.workload.ResultKind.bits;
+
+/** `java`: the reference implementation itself, the baseline every chart is read against. */
+public final class JavaPattern implements Pattern {
+    @Override
+    public void open(PatternEnv env) {
+    }
+
+    @Override
+    public Call bind(Workload workload, WorkloadInput input) {
+        return switch (input) {
+            case WorkloadInput.Echo e -> () -> Reference.echo(e.data());
+            case WorkloadInput.Dot d -> () -> bits(Reference.dot(d.a(), d.b()));
+            case WorkloadInput.Nbody n -> () -> bits(Reference.nbody(n.steps()));
+        };
+    }
+
+    @Override
+    public void close() {
+    }
+}

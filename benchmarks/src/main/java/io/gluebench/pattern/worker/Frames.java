@@ -1,0 +1,20 @@
+package io.gluebench.pattern.worker;
+
+/**
+ * The worker's wire format (python-workloads/gluebench_py/framing.py is the other side). Every frame
+ * is a little-endian u32 payload length followed by the payload. A request payload starts with an
+ * op byte; a reply payload starts with a status byte, then 8 result bytes (ok) or a UTF-8 message.
+ */
+final class Frames {
+    private Frames() {
+    }
+
+    static final byte OP_PING = 0;
+    static final byte OP_ECHO = 1;
+    static final byte OP_DOT = 2;
+    static final byte OP_NBODY = 3;
+    static final byte OP_QUIT = (byte) 255;
+
+    static final byte STATUS_OK = 0;
+    static final byte STATUS_ERROR = 1;
+}

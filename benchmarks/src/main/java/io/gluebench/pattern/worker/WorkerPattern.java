@@ -1,0 +1,93 @@
+package io.gluebench.pattern.worker;
+
+import io.gluebench.pattern.Call;
+import io.gluebench.pattern.Pattern;
+import io.gluebench.pattern.PatternEnv;
+import io.gluebench.pattern.PatternException;
+import io.gluebench.workload.Workload;
+import io.gluebench.workload.WorkloadInput;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.util.List;
+
+/**
+ * `worker-python` and `worker-numpy`: a persistent CPython worker that this JVM starts in
+ * {@link #open}, reached over stdin/stdout pipes with length-prefixed binary frames. Each timed
+ * call encodes the input into a frame (serialisation is part of the crossing), writes it, and
+ * reads the reply. Spawning is outside the timed call.
+ */
+public final class WorkerPattern implements Pattern {
+    private final boolean numpy;
+    private WorkerProcess worker;
+
+    public WorkerPattern(boolean numpy) {
+        this.numpy = numpy;
+    }
+
+    @Override
+    public void open(PatternEnv env) throws PatternException {
+        if (!Files.isExecutable(env.venvPython())) {
+            throw new PatternException("the project's Python is missing (" + env.venvPython() + "); run ./gluebench setup");
+        }
+        worker = new WorkerProcess(List.of(env.venvPython().toString(), "-m", "gluebench_py.worker",
+                "--compute", numpy ? "numpy" : "python"), env.pythonWorkloads());
+        byte[] ping = {1, 0, 0, 0, Frames.OP_PING};
+        long pong = worker.roundTrip(ping, ping.length);
+        if (pong != 0) {
+            throw new PatternException("the worker answered PING with " + pong + " instead of 0");
+        }
+    }
+
+    @Override
+    public Call bind(Workload workload, WorkloadInput input) {
+        WorkerProcess w = worker;
+        return switch (input) {
+            case WorkloadInput.Echo e -> {
+                byte[] data = e.data();
+                byte[] frame = new byte[5 + data.length];
+                ByteBuffer buf = ByteBuffer.wrap(frame).order(ByteOrder.LITTLE_ENDIAN);
+                yield () -> {
+                    buf.clear();
+                    buf.putInt(1 + data.length).put(Frames.OP_ECHO).put(data);
+                    return w.roundTrip(frame, buf.position());
+                };
+            }
+            case WorkloadInput.Dot d -> {
+                double[] a = d.a();
+                double[] b = d.b();
+                byte[] frame = new byte[9 + 16 * a.length];
+                ByteBuffer buf = ByteBuffer.wrap(frame).order(ByteOrder.LITTLE_ENDIAN);
+                yield () -> {
+                    buf.clear();
+                    buf.putInt(5 + 16 * a.length).put(Frames.OP_DOT).putInt(a.length);
+                    buf.asDoubleBuffer().put(a).put(b);
+                    return w.roundTrip(frame, frame.length);
+                };
+            }
+            case WorkloadInput.Nbody n -> {
+                int steps = n.steps();
+                byte[] frame = new byte[9];
+                ByteBuffer buf = ByteBuffer.wrap(frame).order(ByteOrder.LITTLE_ENDIAN);
+                yield () -> {
+                    buf.clear();
+                    buf.putInt(5).put(Frames.OP_NBODY).putInt(steps);
+                    return w.roundTrip(frame, frame.length);
+                };
+            }
+        };
+    }
+
+    @Override
+    public String engine() {
+        return worker == null ? "" : "CPython worker pid " + worker.pid() + " over pipes";
+    }
+
+    @Override
+    public void close() {
+        if (worker != null) {
+            worker.close();
+            worker = null;
+        }
+    }
+}

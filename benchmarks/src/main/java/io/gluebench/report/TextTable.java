@@ -1,0 +1,81 @@
+package io.gluebench.report;
+
+import io.gluebench.analysis.Fastest;
+import io.gluebench.chart.TimePerCallChart;
+import io.gluebench.result.Floor;
+import io.gluebench.result.Point;
+import io.gluebench.result.Run;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Plain-text tables for the terminal and summary.txt. Renders analysis data; computes nothing. */
+public final class TextTable {
+    private static final java.util.regex.Pattern NUMERIC =
+            java.util.regex.Pattern.compile("[-+]?[0-9][0-9.,eE+-]*( (ns|µs|ms|s))?( ± .*)?");
+    private TextTable() {
+    }
+
+    public static String summary(Run run) {
+        List<String> patterns = Fastest.patterns(run);
+        List<List<String>> rows = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of("workload", "N", "fastest"));
+        header.addAll(patterns);
+        rows.add(header);
+        for (Fastest.Row r : Fastest.rows(run)) {
+            List<String> row = new ArrayList<>(List.of(r.workload(), Integer.toString(r.size()),
+                    r.fastest() == null ? "-" : r.fastest()));
+            for (String p : patterns) {
+                Double ns = r.nanos().get(p);
+                row.add(ns == null ? status(run, r.workload(), r.size(), p) : TimePerCallChart.formatNanos(ns));
+            }
+            rows.add(row);
+        }
+        return render(rows);
+    }
+
+    private static String status(Run run, String workload, int size, String pattern) {
+        return run.points().stream()
+                .filter(p -> p.workload().equals(workload) && p.size() == size && p.pattern().equals(pattern))
+                .map(Point::status).findFirst().orElse("-");
+    }
+
+    public static String floors(Run run) {
+        if (run.floors().isEmpty()) {
+            return "";
+        }
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("floor", "time per round trip", "spread", "source"));
+        for (Floor f : run.floors()) {
+            rows.add(List.of(f.name(), TimePerCallChart.formatNanos(f.nsPerOp()),
+                    TimePerCallChart.formatNanos(f.spread()), f.source()));
+        }
+        return render(rows);
+    }
+
+    public static String render(List<List<String>> rows) {
+        int cols = rows.stream().mapToInt(List::size).max().orElse(0);
+        int[] w = new int[cols];
+        for (List<String> r : rows) {
+            for (int i = 0; i < r.size(); i++) {
+                w[i] = Math.max(w[i], r.get(i).length());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int ri = 0; ri < rows.size(); ri++) {
+            List<String> r = rows.get(ri);
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < r.size(); i++) {
+                String cell = r.get(i);
+                boolean right = ri > 0 && NUMERIC.matcher(cell).matches();
+                String fmt = "%" + (right ? "" : "-") + w[i] + "s";
+                line.append(String.format(Locale.ROOT, fmt, cell));
+                if (i < r.size() - 1) {
+                    line.append("  ");
+                }
+            }
+            sb.append(line.toString().stripTrailing()).append('\n');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,15 @@
+package io.gluebench.result;
+
+/**
+ * One pattern's answer for one workload and size, beside the Java reference.
+ *
+ * @param value     the pattern's answer, as text (exact digits), or null when it gave none
+ * @param reference the Java reference's answer
+ * @param ok        whether they agree under the workload's comparison rule
+ * @param engine    what actually ran (e.g. GraalPy's compiler name), may be empty
+ * @param error     why there is no answer, or null
+ */
+public record Verification(
+        String workload, String pattern, int size,
+        String value, String reference, boolean ok, String engine, String error) {
+}

@@ -1,0 +1,106 @@
+package io.gluebench.run;
+
+import io.gluebench.pattern.Need;
+import io.gluebench.pattern.PatternEnv;
+import io.gluebench.pattern.PatternSpec;
+import io.gluebench.pattern.Patterns;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which runtimes this machine has, checked without loading any of them into this JVM: files,
+ * classes on the classpath, and one run of the project's Python. Each pattern is available or
+ * skipped with the reason and the fix.
+ */
+public final class Doctor {
+    private final PatternEnv env;
+    private final Map<Need, String> missing = new LinkedHashMap<>();
+    private final Map<String, String> versions;
+
+    /** One pattern's verdict. */
+    public record Availability(String pattern, String family, boolean available, String reason) {
+    }
+
+    public Doctor(PatternEnv env, Map<String, String> versions) {
+        this.env = env;
+        this.versions = versions;
+        for (Need need : Need.values()) {
+            String why = check(need);
+            if (why != null) {
+                missing.put(need, why);
+            }
+        }
+    }
+
+    private String check(Need need) {
+        return switch (need) {
+            case NATIVE_LIBRARY -> file(env.nativeLibrary(), need);
+            case JYTHON -> onClasspath("org.python.util.PythonInterpreter", need);
+            case GRAALPY -> onClasspath("org.graalvm.polyglot.Context", need);
+            case GRAAL_JIT -> graalJit(need);
+            case VENV -> Files.isExecutable(env.venvPython()) ? null
+                    : "missing " + need.what() + " at " + env.venvPython() + "; " + need.fix();
+            case NUMPY -> versions.containsKey("numpy") ? null : "missing " + need.what() + "; " + need.fix();
+            case JEP -> {
+                Path lib = env.jepLibrary();
+                yield lib != null && Files.isRegularFile(lib) ? null : "missing " + need.what() + "; " + need.fix();
+            }
+        };
+    }
+
+    private String graalJit(Need need) {
+        Path dir = env.graalJitDir();
+        String[] jars = {"compiler-", "truffle-compiler-", "collections-", "word-"};
+        List<String> absent = new ArrayList<>();
+        for (String prefix : jars) {
+            boolean found = false;
+            if (Files.isDirectory(dir)) {
+                try (var s = Files.list(dir)) {
+                    found = s.anyMatch(p -> p.getFileName().toString().startsWith(prefix));
+                } catch (java.io.IOException e) {
+                    found = false;
+                }
+            }
+            if (!found) {
+                absent.add(prefix + "*.jar");
+            }
+        }
+        return absent.isEmpty() ? null
+                : "missing " + String.join(", ", absent) + " in " + dir + " (GraalPy's JIT); " + need.fix();
+    }
+
+    private static String file(Path p, Need need) {
+        return Files.isRegularFile(p) ? null : "missing " + need.what() + "; " + need.fix();
+    }
+
+    private static String onClasspath(String cls, Need need) {
+        try {
+            Class.forName(cls, false, Doctor.class.getClassLoader());
+            return null;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return "missing " + need.what() + "; " + need.fix();
+        }
+    }
+
+    public Availability check(PatternSpec spec) {
+        List<String> reasons = new ArrayList<>();
+        for (Need need : spec.needs()) {
+            if (missing.containsKey(need)) {
+                reasons.add(missing.get(need));
+            }
+        }
+        return new Availability(spec.name(), spec.family(), reasons.isEmpty(), reasons.isEmpty() ? null : String.join("; ", reasons));
+    }
+
+    public List<Availability> all() {
+        return Patterns.ALL.stream().map(this::check).toList();
+    }
+
+    public Map<String, String> versions() {
+        return versions;
+    }
+}

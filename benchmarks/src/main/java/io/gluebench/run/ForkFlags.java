@@ -1,0 +1,51 @@
+package io.gluebench.run;
+
+import io.gluebench.pattern.PatternEnv;
+import io.gluebench.pattern.PatternSpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The JVM arguments of a fork, chosen per pattern and passed explicitly (forks inherit nothing
+ * from the harness's own JVM): native access for JNI/FFM/Jep/Truffle, the Unsafe opt-in on JDK 24+,
+ * and for GraalPy the Graal compiler on the upgrade module path with JVMCI enabled.
+ */
+public final class ForkFlags {
+    private ForkFlags() {
+    }
+
+    public static List<String> common(PatternEnv env) {
+        List<String> args = new ArrayList<>();
+        args.add("-D" + PatternEnv.HOME_PROPERTY + "=" + env.home());
+        args.add("--enable-native-access=ALL-UNNAMED");
+        if (Runtime.version().feature() >= 24) {
+            args.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        args.add("-Xmx2g");
+        args.add("-Djava.awt.headless=true");
+        return args;
+    }
+
+    public static List<String> forPattern(PatternEnv env, PatternSpec spec) {
+        List<String> args = common(env);
+        if (spec.graalJit()) {
+            args.add("-XX:+UnlockExperimentalVMOptions");
+            args.add("-XX:+EnableJVMCI");
+            args.add("--upgrade-module-path=" + env.graalJitDir());
+        }
+        if ("graalpy".equals(spec.family())) {
+            args.add("-Dpolyglot.engine.userResourceCache=" + env.home().resolve("benchmarks/target/polyglot-cache"));
+        }
+        if (env.allowInterpreter()) {
+            args.add("-Dgluebench.allowInterpreter=true");
+        }
+        return args;
+    }
+
+    /** The java launcher of the running JDK. */
+    public static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+}

@@ -1,0 +1,80 @@
+package io.gluebench.run;
+
+import io.gluebench.pattern.PatternSpec;
+import io.gluebench.pattern.Patterns;
+import io.gluebench.workload.Workload;
+import io.gluebench.workload.Workloads;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What one invocation will run: the profile's workloads x patterns x sizes, narrowed by the
+ * command line's filters, with an estimate of how long each point takes.
+ */
+public record Plan(Profile profile, List<Item> items) {
+
+    /** One point to run. */
+    public record Item(Workload workload, PatternSpec pattern, int size) {
+        public String label() {
+            return workload.name() + " n=" + size + " " + pattern.name();
+        }
+    }
+
+    /**
+     * @param workloads empty for the profile's own
+     * @param patterns  empty for the profile's own
+     * @param sizes     empty for the profile's own; otherwise replaces the sizes of every workload
+     */
+    public static Plan of(Profile profile, List<String> workloads, List<String> patterns, List<Integer> sizes)
+            throws UsageException {
+        for (String w : workloads) {
+            if (Workloads.byName(w).isEmpty()) {
+                throw new UsageException("unknown workload '" + w + "'; valid workloads: " + String.join(", ", Workloads.names()));
+            }
+        }
+        for (String p : patterns) {
+            if (Patterns.byName(p).isEmpty()) {
+                throw new UsageException("unknown pattern '" + p + "'; valid patterns: " + String.join(", ", Patterns.names()));
+            }
+        }
+        for (Integer n : sizes) {
+            if (n == null || n < 0) {
+                throw new UsageException("invalid size '" + n + "'; a size is a whole number >= 0, e.g. --size 1000");
+            }
+        }
+        Set<String> wantWorkloads = new LinkedHashSet<>(workloads.isEmpty() ? profile.sizes().keySet() : workloads);
+        List<String> wantPatterns = patterns.isEmpty() ? profile.patterns() : patterns;
+        List<Item> items = new ArrayList<>();
+        for (String wn : wantWorkloads) {
+            Workload w = Workloads.byName(wn).orElseThrow();
+            List<Integer> ns = !sizes.isEmpty() ? sizes : profile.sizes().getOrDefault(wn, List.of());
+            for (int n : ns) {
+                for (String pn : wantPatterns) {
+                    items.add(new Item(w, Patterns.byName(pn).orElseThrow(), n));
+                }
+            }
+        }
+        if (items.isEmpty()) {
+            throw new UsageException("nothing to run: profile " + profile.name() + " has no sizes for "
+                    + String.join(", ", wantWorkloads) + "; pass --size N");
+        }
+        return new Plan(profile, List.copyOf(items));
+    }
+
+    /** Rough seconds for one point: fork start, the pattern's own start-up, and JMH's iterations. */
+    public double estimateSeconds(Item item) {
+        double startup = switch (item.pattern().family()) {
+            case "graalpy" -> 7.0;
+            case "jython" -> 2.5;
+            case "jep", "worker" -> 1.5;
+            default -> 0.8;
+        };
+        return 0.7 + startup + profile.settingsFor(item.pattern().family()).seconds();
+    }
+
+    public double estimateSeconds(List<Item> subset) {
+        return subset.stream().mapToDouble(this::estimateSeconds).sum();
+    }
+}

@@ -1,0 +1,208 @@
+package io.gluebench.run;
+
+import io.gluebench.pattern.PatternEnv;
+import io.gluebench.result.Point;
+import io.gluebench.result.RunStore;
+import io.gluebench.result.Verification;
+import io.gluebench.suite.PointBenchmark;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Runs one point as one JMH fork with the pattern's JVM flags, under a watchdog that kills the
+ * fork (and its worker processes) when the point overruns its timeout. Returns the point: measured,
+ * or failed with the reason (the verification verdict, or the tail of the fork's output).
+ */
+public final class PointRunner {
+    private static final Pattern WARMUP_LINE =
+            Pattern.compile("^# Warmup Iteration\\s+\\d+:\\s+([0-9.,]+|≈\\s*[0-9.eE+-]+)\\s+ns/op");
+
+    private final PatternEnv env;
+    private final RunStore store;
+    private final boolean verbose;
+
+    public PointRunner(PatternEnv env, RunStore store, boolean verbose) {
+        this.env = env;
+        this.store = store;
+        this.verbose = verbose;
+    }
+
+    public Point run(Plan.Item item, Profile profile, Path runDir) throws IOException {
+        String id = item.workload().name() + "-" + item.pattern().name() + "-" + item.size();
+        Path jmhFile = runDir.resolve("jmh").resolve(id + ".json");
+        Path logFile = runDir.resolve("logs").resolve(id + ".log");
+        Path statusFile = runDir.resolve("logs").resolve(id + ".verify.json");
+        Files.createDirectories(jmhFile.getParent());
+        Files.createDirectories(logFile.getParent());
+        Files.deleteIfExists(statusFile);
+
+        List<String> jvmArgs = new ArrayList<>(ForkFlags.forPattern(env, item.pattern()));
+        jvmArgs.add("-D" + PointBenchmark.STATUS_PROPERTY + "=" + statusFile);
+        Profile.JmhSettings s = profile.settingsFor(item.pattern().family());
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include("^" + Pattern.quote(PointBenchmark.class.getName()) + "\\.call$")
+                .param("workload", item.workload().name())
+                .param("pattern", item.pattern().name())
+                .param("size", Integer.toString(item.size()))
+                .forks(1)
+                .warmupIterations(s.warmupIterations())
+                .warmupTime(TimeValue.milliseconds(s.warmupMillis()))
+                .measurementIterations(s.measurementIterations())
+                .measurementTime(TimeValue.milliseconds(s.measurementMillis()))
+                .timeout(TimeValue.seconds(profile.pointTimeoutSeconds()))
+                .jvm(ForkFlags.javaBinary())
+                .jvmArgs(jvmArgs.toArray(String[]::new))
+                .shouldFailOnError(true)
+                .result(jmhFile.toString())
+                .resultFormat(ResultFormatType.JSON);
+
+        long started = System.nanoTime();
+        AtomicBoolean timedOut = new AtomicBoolean();
+        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "gluebench-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        ScheduledFuture<?> kill = watchdog.schedule(() -> {
+            timedOut.set(true);
+            killForks();
+        }, profile.pointTimeoutSeconds(), TimeUnit.SECONDS);
+
+        Collection<RunResult> results = List.of();
+        String failure = null;
+        try (OutputStream logOut = Files.newOutputStream(logFile);
+             PrintStream tee = new PrintStream(new Tee(logOut, verbose ? System.out : null), true, StandardCharsets.UTF_8)) {
+            Runner runner = new Runner(options.build(), OutputFormatFactory.createFormatInstance(tee, VerboseMode.NORMAL));
+            results = runner.run();
+        } catch (RunnerException e) {
+            failure = e.getMessage();
+        } finally {
+            kill.cancel(false);
+            watchdog.shutdownNow();
+        }
+        double wall = (System.nanoTime() - started) / 1e9;
+        Verification verdict = readVerdict(statusFile);
+        String rel = runDir.relativize(jmhFile).toString();
+
+        RunResult rr = results.isEmpty() ? null : results.iterator().next();
+        if (rr == null || rr.getPrimaryResult() == null || verdict == null || !verdict.ok()) {
+            String reason;
+            if (timedOut.get()) {
+                reason = "timed out after " + profile.pointTimeoutSeconds() + " s; the fork was killed";
+            } else if (verdict != null && !verdict.ok()) {
+                reason = "not timed: " + verdict.error();
+            } else {
+                reason = "the fork failed" + (failure == null ? "" : " (" + failure.lines().findFirst().orElse("") + ")")
+                        + "; its output ends with:\n" + ForkedVerifier.tail(logFile);
+            }
+            return new Point(item.workload().name(), item.pattern().name(), item.size(), null, null,
+                    Point.FAILED, "ns/op", null, null, List.of(), warmup(logFile), verdict, reason,
+                    Files.exists(jmhFile) ? rel : null, jvmArgs, wall);
+        }
+        List<Double> samples = new ArrayList<>();
+        for (var br : rr.getBenchmarkResults()) {
+            for (IterationResult ir : br.getIterationResults()) {
+                samples.add(ir.getPrimaryResult().getScore());
+            }
+        }
+        var primary = rr.getPrimaryResult();
+        double err = primary.getScoreError();
+        return new Point(item.workload().name(), item.pattern().name(), item.size(), null, null,
+                Point.OK, primary.getScoreUnit(), primary.getScore(), Double.isNaN(err) ? null : err,
+                samples, warmup(logFile), verdict, null, rel, jvmArgs, wall);
+    }
+
+    private Verification readVerdict(Path statusFile) {
+        try {
+            return Files.exists(statusFile) ? store.mapper().readValue(statusFile.toFile(), Verification.class) : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    static List<Double> warmup(Path logFile) {
+        List<Double> out = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(logFile, StandardCharsets.UTF_8)) {
+                Matcher m = WARMUP_LINE.matcher(line);
+                if (m.find()) {
+                    try {
+                        out.add(Double.parseDouble(m.group(1).replace(",", "").replace("≈", "").trim()));
+                    } catch (NumberFormatException ignored) {
+                        // Not a plain number; skip it.
+                    }
+                }
+            }
+        } catch (IOException ignored) {
+            // No log, no curve.
+        }
+        return out;
+    }
+
+    /** Kills the JMH forks of this JVM and everything they started. */
+    static void killForks() {
+        ProcessHandle.current().children().forEach(child -> {
+            child.descendants().forEach(ProcessHandle::destroyForcibly);
+            child.destroyForcibly();
+        });
+    }
+
+    /** Writes to the log and, with --verbose, to the terminal too. */
+    private static final class Tee extends OutputStream {
+        private final OutputStream a;
+        private final OutputStream b;
+
+        Tee(OutputStream a, OutputStream b) {
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        public void write(int c) throws IOException {
+            a.write(c);
+            if (b != null) {
+                b.write(c);
+            }
+        }
+
+        @Override
+        public void write(byte[] buf, int off, int len) throws IOException {
+            a.write(buf, off, len);
+            if (b != null) {
+                b.write(buf, off, len);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            a.flush();
+            if (b != null) {
+                b.flush();
+            }
+        }
+    }
+}

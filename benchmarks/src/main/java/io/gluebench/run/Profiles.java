@@ -1,0 +1,85 @@
+package io.gluebench.run;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gluebench.pattern.Patterns;
+import io.gluebench.workload.Workloads;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The profiles shipped in profiles.json, checked against the catalogues when loaded. */
+public final class Profiles {
+    private final Map<String, Profile> byName;
+
+    private Profiles(Map<String, Profile> byName) {
+        this.byName = byName;
+    }
+
+    public static Profiles load() {
+        try (InputStream in = Profiles.class.getResourceAsStream("/io/gluebench/profiles.json")) {
+            if (in == null) {
+                throw new IllegalStateException("profiles.json is missing from the build");
+            }
+            return parse(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("profiles.json is unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    static Profiles parse(InputStream in) throws IOException {
+        ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        Map<String, Profile> raw = mapper.readValue(in, new TypeReference<LinkedHashMap<String, Profile>>() { });
+        Map<String, Profile> out = new LinkedHashMap<>();
+        for (var e : raw.entrySet()) {
+            Profile p = e.getValue().named(e.getKey());
+            List<String> problems = validate(p);
+            if (!problems.isEmpty()) {
+                throw new IOException("profile " + e.getKey() + ": " + String.join("; ", problems));
+            }
+            out.put(e.getKey(), p);
+        }
+        return new Profiles(out);
+    }
+
+    static List<String> validate(Profile p) {
+        List<String> problems = new ArrayList<>();
+        for (var e : p.sizes().entrySet()) {
+            if (Workloads.byName(e.getKey()).isEmpty()) {
+                problems.add("unknown workload " + e.getKey());
+            }
+            if (e.getValue() == null || e.getValue().isEmpty() || e.getValue().stream().anyMatch(n -> n == null || n < 0)) {
+                problems.add("workload " + e.getKey() + " needs one or more sizes >= 0");
+            }
+        }
+        for (String pattern : p.patterns()) {
+            if (Patterns.byName(pattern).isEmpty()) {
+                problems.add("unknown pattern " + pattern);
+            }
+        }
+        if (p.jmh() == null || p.graalpyJmh() == null) {
+            problems.add("jmh and graalpyJmh settings are required");
+        }
+        if (p.pointTimeoutSeconds() <= 0) {
+            problems.add("pointTimeoutSeconds must be > 0");
+        }
+        return problems;
+    }
+
+    public Profile get(String name) throws UsageException {
+        Profile p = byName.get(name);
+        if (p == null) {
+            throw new UsageException("unknown profile '" + name + "'; valid profiles: " + String.join(", ", byName.keySet()));
+        }
+        return p;
+    }
+
+    public List<Profile> all() {
+        return List.copyOf(byName.values());
+    }
+}

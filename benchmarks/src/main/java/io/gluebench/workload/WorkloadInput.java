@@ -1,0 +1,31 @@
+package io.gluebench.workload;
+
+/**
+ * The input of one call, built once per point outside the timed region. Each workload has its own
+ * record so that every pattern spells out, with an exhaustive switch, how its data crosses.
+ */
+public sealed interface WorkloadInput {
+    /** The size parameter N this input was generated for. */
+    int size();
+
+    /** echo: N bytes to send across. */
+    record Echo(byte[] data) implements WorkloadInput {
+        public int size() {
+            return data.length;
+        }
+    }
+
+    /** dot: two vectors of N doubles. */
+    record Dot(double[] a, double[] b) implements WorkloadInput {
+        public int size() {
+            return a.length;
+        }
+    }
+
+    /** nbody: the number of advance(0.01) steps. The bodies are constants. */
+    record Nbody(int steps) implements WorkloadInput {
+        public int size() {
+            return steps;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+/* JNI entry points of io.gluebench.pattern.jni.JniKernels. Each one is a thin
+ * wrapper over a gb_* kernel; arrays are pinned with GetPrimitiveArrayCritical
+ * (zero-copy where the GC allows) and released with JNI_ABORT (read-only). */
+#include <jni.h>
+
+#include "gluebench.h"
+
+/* Throws IndexOutOfBoundsException unless 0 <= n <= length of array. */
+static int check_length(JNIEnv *env, jarray array, jint n)
+{
+    if (n >= 0 && n <= (*env)->GetArrayLength(env, array))
+        return 1;
+    jclass cls = (*env)->FindClass(env, "java/lang/IndexOutOfBoundsException");
+    if (cls != NULL)
+        (*env)->ThrowNew(env, cls, "n is negative or larger than the array");
+    return 0;
+}
+
+JNIEXPORT void JNICALL
+Java_io_gluebench_pattern_jni_JniKernels_noop(JNIEnv *env, jclass cls)
+{
+    (void)env;
+    (void)cls;
+    gb_noop();
+}
+
+JNIEXPORT jlong JNICALL
+Java_io_gluebench_pattern_jni_JniKernels_echo(JNIEnv *env, jclass cls, jbyteArray data, jint n)
+{
+    (void)cls;
+    if (!check_length(env, data, n))
+        return 0;
+    uint8_t *p = (*env)->GetPrimitiveArrayCritical(env, data, NULL);
+    if (p == NULL)
+        return 0; /* OutOfMemoryError is pending */
+    int64_t sum = gb_echo(p, n);
+    (*env)->ReleasePrimitiveArrayCritical(env, data, p, JNI_ABORT);
+    return sum;
+}
+
+JNIEXPORT jdouble JNICALL
+Java_io_gluebench_pattern_jni_JniKernels_dot(JNIEnv *env, jclass cls, jdoubleArray a,
+                                             jdoubleArray b, jint n)
+{
+    (void)cls;
+    if (!check_length(env, a, n) || !check_length(env, b, n))
+        return 0.0;
+    double *pa = (*env)->GetPrimitiveArrayCritical(env, a, NULL);
+    if (pa == NULL)
+        return 0.0;
+    double *pb = (*env)->GetPrimitiveArrayCritical(env, b, NULL);
+    if (pb == NULL) {
+        (*env)->ReleasePrimitiveArrayCritical(env, a, pa, JNI_ABORT);
+        return 0.0;
+    }
+    double s = gb_dot(pa, pb, n);
+    (*env)->ReleasePrimitiveArrayCritical(env, b, pb, JNI_ABORT);
+    (*env)->ReleasePrimitiveArrayCritical(env, a, pa, JNI_ABORT);
+    return s;
+}
+
+JNIEXPORT jdouble JNICALL
+Java_io_gluebench_pattern_jni_JniKernels_nbody(JNIEnv *env, jclass cls, jint steps)
+{
+    (void)env;
+    (void)cls;
+    return gb_nbody(steps);
+}

@@ -1,0 +1,141 @@
+"""The worker's wire format: length-prefixed binary frames, all little-endian.
+
+Request: u32 len, then len payload bytes: u8 op, then the op's body:
+    PING  (0)    empty                        -> i64 0
+    ECHO  (1)    the raw bytes                -> i64 sum of the unsigned bytes
+    DOT   (2)    u32 n, n f64 (a), n f64 (b)  -> f64
+    NBODY (3)    u32 steps                    -> f64
+    QUIT  (255)  empty                        -> no reply; the worker exits 0
+Reply: u32 len, then payload: u8 status; on STATUS_OK the 8-byte value (i64 for PING and
+ECHO, f64 for DOT and NBODY), on STATUS_ERROR a one-line UTF-8 message.
+"""
+import array
+import os
+import struct
+import sys
+
+OP_PING = 0
+OP_ECHO = 1
+OP_DOT = 2
+OP_NBODY = 3
+OP_QUIT = 255
+
+STATUS_OK = 0
+STATUS_ERROR = 1
+
+HEADER = struct.Struct('<I')        # frame length
+U32 = struct.Struct('<I')           # DOT's n, NBODY's steps
+OP = struct.Struct('<IB')           # frame length + op: a request header
+OK_I64 = struct.Struct('<IBq')      # a whole ok reply carrying an int
+OK_F64 = struct.Struct('<IBd')      # a whole ok reply carrying a double
+STATUS = struct.Struct('<IB')       # frame length + status: an error reply header
+
+OK_REPLY_LENGTH = 9                 # status + 8-byte value
+MAX_FRAME = 1 << 30                 # payload bytes the worker accepts (DOT: 64 Mi doubles)
+MAX_ERROR_MESSAGE = 1000            # characters
+
+
+class ProtocolError(Exception):
+    """The peer broke the framing (for example, EOF in the middle of a frame)."""
+
+
+# ---- requests (client side) ---------------------------------------------------------------
+
+def encode_request(op, body=b''):
+    """Return one request frame for op with the given body bytes."""
+    return OP.pack(1 + len(body), op) + bytes(body)
+
+
+def encode_ping():
+    return encode_request(OP_PING)
+
+
+def encode_echo(data):
+    return encode_request(OP_ECHO, data)
+
+
+def encode_dot(a, b):
+    """Return a DOT frame for two equal-length float sequences."""
+    if len(a) != len(b):
+        raise ValueError('dot needs equal lengths, got %d and %d' % (len(a), len(b)))
+    doubles = array.array('d', a)
+    doubles.extend(b)
+    if sys.byteorder == 'big':
+        doubles.byteswap()
+    return encode_request(OP_DOT, U32.pack(len(a)) + doubles.tobytes())
+
+
+def encode_nbody(steps):
+    return encode_request(OP_NBODY, U32.pack(steps))
+
+
+def encode_quit():
+    return encode_request(OP_QUIT)
+
+
+# ---- replies ------------------------------------------------------------------------------
+
+def encode_ok_int(value):
+    return OK_I64.pack(OK_REPLY_LENGTH, STATUS_OK, value)
+
+
+def encode_ok_float(value):
+    return OK_F64.pack(OK_REPLY_LENGTH, STATUS_OK, value)
+
+
+def encode_error(message):
+    """Return an error reply; the message is flattened to one line and shortened."""
+    text = ' '.join(str(message).split())[:MAX_ERROR_MESSAGE]
+    body = text.encode('utf-8', 'replace')
+    return STATUS.pack(1 + len(body), STATUS_ERROR) + body
+
+
+def decode_reply(payload, as_float):
+    """Decode a reply payload (without its length): the value, or raise RuntimeError."""
+    if len(payload) < 1:
+        raise ProtocolError('empty reply')
+    if payload[0] == STATUS_ERROR:
+        raise RuntimeError(bytes(payload[1:]).decode('utf-8', 'replace'))
+    if payload[0] != STATUS_OK or len(payload) != OK_REPLY_LENGTH:
+        raise ProtocolError('malformed reply of %d bytes' % len(payload))
+    return struct.unpack_from('<d' if as_float else '<q', payload, 1)[0]
+
+
+# ---- reading ------------------------------------------------------------------------------
+
+def read_into(fd, view, need):
+    """Read from fd into the writable memoryview view until it holds at least need bytes.
+
+    May read up to len(view) bytes. Return the count read; it is below need only at EOF.
+    """
+    got = 0
+    while got < need:
+        n = os.readv(fd, [view[got:]])
+        if n == 0:
+            break
+        got += n
+    return got
+
+
+def read_exact(fd, n):
+    """Return exactly n bytes read from fd; raise EOFError if the stream ends first."""
+    buf = bytearray(n)
+    got = read_into(fd, memoryview(buf), n)
+    if got < n:
+        raise EOFError('EOF after %d of %d bytes' % (got, n))
+    return bytes(buf)
+
+
+def read_frame(fd):
+    """Return the payload of the next frame on fd, or None at EOF before a frame starts."""
+    head = bytearray(HEADER.size)
+    got = read_into(fd, memoryview(head), HEADER.size)
+    if got == 0:
+        return None
+    if got < HEADER.size:
+        raise ProtocolError('EOF inside a frame header')
+    (length,) = HEADER.unpack(head)
+    try:
+        return read_exact(fd, length)
+    except EOFError as e:
+        raise ProtocolError('EOF inside a frame: %s' % e)
