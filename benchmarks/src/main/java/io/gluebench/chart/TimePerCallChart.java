@@ -40,30 +40,44 @@ public final class TimePerCallChart {
                 .filter(p -> p.workload().equals(workload) && p.isOk() && p.score() != null && p.score() > 0)
                 .toList();
         int minPositive = points.stream().mapToInt(Point::size).filter(n -> n > 0).min().orElse(1);
-        double zeroAt = Math.pow(10, Math.floor(Math.log10(minPositive)) - 1);
+        // log10 of where N = 0 is drawn: one decade left of the smallest positive size.
+        double zeroAt = Math.floor(Math.log10(minPositive)) - 1;
+        boolean hasZero = points.stream().anyMatch(p -> p.size() == 0);
 
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT - FOOTER)
                 .title(workload + ": time per call vs N")
-                .xAxisTitle("N (" + sizeMeaning(workload) + ")")
-                .yAxisTitle("time per call")
+                .xAxisTitle("N (" + sizeMeaning(workload) + ", log scale)")
+                .yAxisTitle("time per call (log scale)")
                 .build();
-        chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        chart.getStyler().setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 40));
-        chart.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 28));
-        chart.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 24));
-        chart.getStyler().setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 26));
-        chart.getStyler().setMarkerSize(16);
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setPlotBackgroundColor(Color.WHITE);
-        chart.getStyler().setPlotGridLinesColor(new Color(0xDD, 0xDD, 0xDD));
-        chart.getStyler().setLegendBorderColor(Color.WHITE);
-        chart.getStyler().setErrorBarsColorSeriesColor(true);
-        chart.getStyler().setXAxisLabelRotation(0);
-        chart.getStyler().setxAxisTickLabelsFormattingFunction(x -> Math.abs(x - zeroAt) < zeroAt * 1e-6 && !has(points, zeroAt)
-                ? "0" : formatCount(x));
-        chart.getStyler().setyAxisTickLabelsFormattingFunction(TimePerCallChart::formatNanos);
+        var st = chart.getStyler();
+        st.setLegendPosition(Styler.LegendPosition.OutsideE);
+        st.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 40));
+        st.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 28));
+        st.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 24));
+        st.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 26));
+        st.setMarkerSize(16);
+        st.setChartBackgroundColor(Color.WHITE);
+        st.setPlotBackgroundColor(Color.WHITE);
+        st.setPlotGridLinesColor(new Color(0xDD, 0xDD, 0xDD));
+        st.setLegendBorderColor(Color.WHITE);
+        st.setErrorBarsColorSeriesColor(true);
+        // XChart ignores a log axis once a label function is set, so the chart plots log10 values on
+        // linear axes and labels only the decades.
+        // Between decades the label is blank but unique (XChart drops an axis whose labels repeat).
+        st.setPlotGridVerticalLinesVisible(false);
+        st.setxAxisTickLabelsFormattingFunction(x -> decade(x) == null ? "\u200B".repeat((int) Math.round(x * 10 + 100))
+                : hasZero && Math.abs(x - zeroAt) < 1e-9 ? "0" : formatCount(Math.pow(10, decade(x))));
+        st.setyAxisTickLabelsFormattingFunction(y -> decade(y) == null ? "" : formatNanos(Math.pow(10, decade(y))));
+        if (!points.isEmpty()) {
+            double lo = points.stream().mapToDouble(p -> lowerBound(p)).min().orElse(1);
+            double hi = points.stream().mapToDouble(p -> p.score() + (p.scoreError() == null ? 0 : p.scoreError())).max().orElse(10);
+            st.setYAxisMin(Math.floor(Math.log10(lo)));
+            st.setYAxisMax(Math.ceil(Math.log10(hi)));
+            double xmin = hasZero ? zeroAt : Math.floor(Math.log10(minPositive));
+            int maxN = points.stream().mapToInt(Point::size).max().orElse(10);
+            st.setXAxisMin(xmin - 0.5);
+            st.setXAxisMax(Math.ceil(Math.max(Math.log10(Math.max(maxN, 1)), xmin + 1)) + 0.5);
+        }
 
         Map<String, List<Point>> byPattern = new LinkedHashMap<>();
         for (String p : patternOrder) {
@@ -83,10 +97,10 @@ public final class TimePerCallChart {
             double[] err = new double[sorted.size()];
             int i = 0;
             for (Point p : sorted.values()) {
-                x[i] = p.size() == 0 ? zeroAt : p.size();
-                y[i] = p.score();
-                // An error bar may not reach zero on a log axis: clip it just above.
-                err[i] = p.scoreError() == null ? 0 : Math.min(p.scoreError(), p.score() * 0.95);
+                x[i] = p.size() == 0 ? zeroAt : Math.log10(p.size());
+                y[i] = Math.log10(p.score());
+                // The CI in log space is asymmetric; draw its wider (lower) side both ways.
+                err[i] = y[i] - Math.log10(lowerBound(p));
                 i++;
             }
             XYSeries s = chart.addSeries(e.getKey(), x, y, err);
@@ -99,8 +113,16 @@ public final class TimePerCallChart {
         return chart;
     }
 
-    private static boolean has(List<Point> points, double x) {
-        return points.stream().anyMatch(p -> p.size() == x);
+    /** The lower end of a point's CI, kept above zero for the log scale. */
+    private static double lowerBound(Point p) {
+        double err = p.scoreError() == null ? 0 : p.scoreError();
+        return Math.max(p.score() - err, p.score() * 0.05);
+    }
+
+    /** The integer decade at a tick position, or null between decades. */
+    private static Integer decade(double v) {
+        long r = Math.round(v);
+        return Math.abs(v - r) < 1e-6 ? (int) r : null;
     }
 
     /** Renders PNG (with a footer naming machine, date and profile) and SVG. */
@@ -134,7 +156,7 @@ public final class TimePerCallChart {
                 + Math.round(m.memoryBytes() / (1024.0 * 1024 * 1024)) + " GiB, JDK " + m.jdkVersion();
         String date = run.startedAt() == null ? "" : run.startedAt().substring(0, Math.min(10, run.startedAt().length()));
         return "gluebench · " + machine + " · " + date + " · profile " + run.profile()
-                + " · mean of JMH iterations, bars: 99.9% CI";
+                + " · mean of JMH iterations; bars: 99.9% CI (wider side)";
     }
 
     private static String sizeMeaning(String workload) {
@@ -177,6 +199,7 @@ public final class TimePerCallChart {
         if (v >= 100 || Math.abs(v - Math.rint(v)) < 1e-9) {
             return Long.toString(Math.round(v));
         }
-        return v >= 10 ? String.format(java.util.Locale.ROOT, "%.1f", v) : String.format(java.util.Locale.ROOT, "%.2g", v);
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(v >= 10 ? 3 : 2))
+                .stripTrailingZeros().toPlainString();
     }
 }

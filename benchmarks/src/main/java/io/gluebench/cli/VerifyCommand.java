@@ -80,7 +80,7 @@ public final class VerifyCommand implements Callable<Integer> {
                 System.out.printf("skipped %s: %s%n", s.pattern(), s.reason());
             }
             long bad = results.stream().filter(v -> !v.ok()).count();
-            System.out.printf("%n%d agree, %d disagree, %d patterns skipped%n", results.size() - bad, bad, skipped.size());
+            System.out.printf("%n%d agree, %d disagree or gave no answer, %d patterns skipped%n", results.size() - bad, bad, skipped.size());
         }
         return ok ? 0 : 1;
     }

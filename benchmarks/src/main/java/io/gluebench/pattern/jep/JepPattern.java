@@ -54,7 +54,7 @@ public final class JepPattern implements Pattern {
                     .addIncludePaths(env.sitePackages().toString(), env.pythonWorkloads().toString())
                     .redirectStdout(System.err)
                     .redirectStdErr(System.err));
-        } catch (jep.JepException alreadyInitialised) {
+        } catch (jep.JepException | IllegalStateException alreadyInitialised) {
             // A second pattern in the same JVM (tests): the first configuration stands.
         }
         owner = Thread.currentThread();
