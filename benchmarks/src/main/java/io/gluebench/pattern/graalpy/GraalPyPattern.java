@@ -16,7 +16,8 @@ import org.graalvm.polyglot.Value;
 /**
  * `graalpy`: the pure-Python source in GraalPy, in process. The fork runs with the Graal compiler
  * on the upgrade module path; if the engine still falls back to the interpreter, the point refuses
- * to be timed, unless this is the explicitly labelled `graalpy-interpreter` pattern.
+ * to be timed, unless this is the explicitly labelled `graalpy-interpreter` pattern, whose fork runs
+ * without the compiler jars.
  *
  * <p>Java arrays cross as host arrays (no copy); Python indexes them through interop.
  */
@@ -37,12 +38,14 @@ public final class GraalPyPattern implements Pattern {
         Context.Builder builder = Context.newBuilder("python")
                 .allowHostAccess(HostAccess.newBuilder(HostAccess.NONE).allowArrayAccess(true).build())
                 .option("engine.WarnInterpreterOnly", "false");
-        if (interpreterOnly) {
-            builder.option("engine.Compilation", "false");
-        }
         context = builder.build();
         String impl = context.getEngine().getImplementationName();
         boolean compiling = !INTERPRETED.equals(impl);
+        if (compiling && interpreterOnly) {
+            close();
+            throw new PatternException("graalpy-interpreter found a compiling engine (" + impl + "): this JVM has a "
+                    + "Truffle compiler of its own (a GraalVM JDK?), so the label would be false; use pattern graalpy");
+        }
         if (!compiling && !interpreterOnly && !env.allowInterpreter()) {
             close();
             throw new PatternException("GraalPy runs without its JIT here (engine: " + impl + "), so its "
@@ -72,7 +75,7 @@ public final class GraalPyPattern implements Pattern {
     public String engine() {
         return context == null ? "" : context.getEngine().getImplementationName()
                 + " " + context.getEngine().getVersion()
-                + (interpreterOnly ? " (compilation disabled)" : "");
+                + (interpreterOnly ? " (no JIT, by choice)" : "");
     }
 
     @Override

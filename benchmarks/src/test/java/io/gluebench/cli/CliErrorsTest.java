@@ -1,0 +1,88 @@
+package io.gluebench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** User mistakes get one line naming the fix and exit code 2, before any work starts. */
+class CliErrorsTest {
+    @TempDir
+    Path results;
+
+    private record Outcome(int code, String err) {
+    }
+
+    private Outcome run(String... args) {
+        CommandLine cl = Main.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err, true));
+        cl.setOut(new PrintWriter(new StringWriter(), true));
+        int code = cl.execute(args);
+        return new Outcome(code, err.toString());
+    }
+
+    private static void assertOneLine(Outcome o, String... contains) {
+        assertEquals(2, o.code(), o.err());
+        assertEquals(1, o.err().strip().lines().count(), "one line: " + o.err());
+        assertFalse(o.err().contains("Exception"), o.err());
+        for (String c : contains) {
+            assertTrue(o.err().contains(c), "'" + c + "' in: " + o.err());
+        }
+    }
+
+    @Test
+    void unknownWorkloadListsValidNames() {
+        assertOneLine(run("run", "--workload", "fft", "--results", results.toString()),
+                "unknown workload 'fft'", "valid workloads: echo, dot, nbody");
+    }
+
+    @Test
+    void unknownPatternListsValidNames() {
+        assertOneLine(run("verify", "--pattern", "cython"), "unknown pattern 'cython'", "jep-numpy", "worker-python");
+    }
+
+    @Test
+    void unknownProfileListsValidNames() {
+        assertOneLine(run("run", "--profile", "huge", "--results", results.toString()),
+                "unknown profile 'huge'", "smoke, quick, standard");
+    }
+
+    @Test
+    void badSizesSayWhatASizeIs() {
+        assertOneLine(run("run", "--size", "-3", "--results", results.toString()), "invalid size '-3'", "e.g. 1000");
+        assertOneLine(run("verify", "--size", "lots"), "invalid size 'lots'");
+        assertOneLine(run("verify", "--size", "1.5"), "invalid size '1.5'");
+    }
+
+    @Test
+    void unknownVerbAndOptionAreUsageErrors() {
+        assertOneLine(run("bench"), "bench");
+        assertOneLine(run("run", "--fast"), "--fast");
+    }
+
+    @Test
+    void chartOfAMissingRunNamesTheFile() {
+        assertOneLine(run("chart", results.resolve("nothing-here").toString()), "nothing-here", "run.json");
+    }
+
+    @Test
+    void sizesAcceptScientificNotation() {
+        assertEquals(1_000_000, new SizeConverter().convert("1e6"));
+        assertEquals(10_000, new SizeConverter().convert("10_000"));
+    }
+
+    @Test
+    void nothingIsWrittenForAMistake() throws Exception {
+        run("run", "--workload", "fft", "--results", results.toString());
+        try (var s = java.nio.file.Files.list(results)) {
+            assertEquals(0, s.count());
+        }
+    }
+}

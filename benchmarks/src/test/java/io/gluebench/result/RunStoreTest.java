@@ -1,0 +1,79 @@
+package io.gluebench.result;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunStoreTest {
+    @TempDir
+    Path dir;
+
+    private final RunStore store = new RunStore();
+
+    static Run sample() {
+        Machine m = new Machine("amd-epyc-2c-24g-abcdef", "host", "AMD EPYC", 2, 24L << 30, "Debian 12", "6.1",
+                "Eclipse Adoptium", "25.0.3", Map.of("cpython", "3.11.7", "numpy", "2.4.6"), "0123abcd", true,
+                "2026-11-25T18:00:00Z", 0.25);
+        Verification v = new Verification("dot", "jni", 1000, "-5.95", "-5.95", true, "", null);
+        Point ok = new Point("dot", "jni", 1000, null, null, Point.OK, "ns/op", 1234.5, 12.5,
+                List.of(1230.0, 1239.0), List.of(1500.0), v, null, "jmh/dot-jni-1000.json", List.of("-Xmx2g"), 3.2);
+        Point failed = new Point("dot", "worker-python", 1000, null, null, Point.FAILED, "ns/op", null, null,
+                List.of(), List.of(), null, "the worker died (exit code 3); its stderr ends with:\nboom", null, List.of(), 1.0);
+        return new Run(Run.FORMAT_VERSION, "20261125-180000-quick", "quick", "complete", "2026-11-25T18:00:00Z",
+                "2026-11-25T18:09:00Z", m, Map.of("mode", "AverageTime"),
+                List.of(new Floor("jni_noop", "jni", 4.6, 0.1, "jmh", "empty call")),
+                List.of(ok, failed), List.of(new SkippedPattern("graalpy", "missing jars; run ./gluebench setup")));
+    }
+
+    @Test
+    void roundTripsEveryField() throws Exception {
+        Run run = sample();
+        store.write(dir, run);
+        assertEquals(run, store.read(dir));
+        String json = Files.readString(dir.resolve("run.json"));
+        assertTrue(json.contains("\"formatVersion\" : 1"), json);
+    }
+
+    @Test
+    void writesAtomicallyLeavingNoTemporaryFiles() throws Exception {
+        store.write(dir, sample());
+        store.write(dir, sample().withPoint(sample().points().get(0)));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of("run.json"), files.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+
+    @Test
+    void withPointReplacesTheSamePoint() {
+        Run run = sample();
+        Point again = run.points().get(0);
+        assertEquals(2, run.withPoint(again).points().size());
+    }
+
+    @Test
+    void refusesAnUnknownFormatVersionNamingTheFile() throws Exception {
+        store.write(dir, sample());
+        Path f = dir.resolve("run.json");
+        Files.writeString(f, Files.readString(f).replace("\"formatVersion\" : 1", "\"formatVersion\" : 99"));
+        ResultFormatException e = assertThrows(ResultFormatException.class, () -> store.read(dir));
+        assertTrue(e.getMessage().contains(f.toString()) && e.getMessage().contains("formatVersion 99"), e.getMessage());
+    }
+
+    @Test
+    void refusesTruncatedAndMissingFiles() throws Exception {
+        store.write(dir, sample());
+        Path f = dir.resolve("run.json");
+        String json = Files.readString(f);
+        Files.writeString(f, json.substring(0, json.length() / 2));
+        ResultFormatException e = assertThrows(ResultFormatException.class, () -> store.read(dir));
+        assertTrue(e.getMessage().startsWith(f.toString()), e.getMessage());
+        assertThrows(ResultFormatException.class, () -> store.read(dir.resolve("nowhere")));
+    }
+}

@@ -1,0 +1,78 @@
+package io.gluebench.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gluebench.TestEnv;
+import io.gluebench.pattern.PatternEnv;
+import io.gluebench.pattern.PatternSpec;
+import io.gluebench.pattern.Patterns;
+import io.gluebench.pattern.graalpy.GraalPyPattern;
+import io.gluebench.result.Verification;
+import io.gluebench.workload.Workloads;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every pattern x workload agrees with the Java reference at small sizes, each pattern in a forked
+ * JVM with its own flags, exactly as `gluebench verify` runs it.
+ */
+class PatternAgreementTest {
+    private static PatternEnv env;
+    private static Doctor doctor;
+
+    @BeforeAll
+    static void setUp() {
+        env = TestEnv.env();
+        doctor = new Doctor(env, new Fingerprint(env).versions());
+    }
+
+    static Stream<String> patterns() {
+        return Patterns.names().stream();
+    }
+
+    private static final List<ForkedVerifier.Case> CASES = List.of(
+            new ForkedVerifier.Case(Workloads.ECHO, 0),
+            new ForkedVerifier.Case(Workloads.ECHO, 1000),
+            new ForkedVerifier.Case(Workloads.DOT, 1),
+            new ForkedVerifier.Case(Workloads.DOT, 1000),
+            new ForkedVerifier.Case(Workloads.NBODY, 0),
+            new ForkedVerifier.Case(Workloads.NBODY, 50));
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("patterns")
+    void agreesWithTheReference(String name) throws Exception {
+        PatternSpec spec = Patterns.byName(name).orElseThrow();
+        Doctor.Availability a = doctor.check(spec);
+        if (TestEnv.requireAll()) {
+            assertTrue(a.available(), name + " must be available here: " + a.reason());
+        }
+        Assumptions.assumeTrue(a.available(), () -> name + " skipped: " + a.reason());
+        List<Verification> got = new ForkedVerifier(env).verify(spec, CASES, 180);
+        assertEquals(CASES.size(), got.size());
+        for (Verification v : got) {
+            assertTrue(v.ok(), v.pattern() + " " + v.workload() + " n=" + v.size() + ": " + v.error());
+        }
+        if (name.equals("graalpy")) {
+            assertFalse(got.get(0).engine().startsWith(GraalPyPattern.INTERPRETED), "JIT on: " + got.get(0).engine());
+        }
+    }
+
+    @Test
+    void graalPyWithoutItsJitRefusesToBeTimed() throws Exception {
+        PatternSpec graalpy = Patterns.byName("graalpy").orElseThrow();
+        Assumptions.assumeTrue(doctor.check(graalpy).available() || !TestEnv.requireAll());
+        PatternSpec withoutJit = new PatternSpec("graalpy", "graalpy", "", List.of(), false, graalpy.factory());
+        List<Verification> got = new ForkedVerifier(env).verify(withoutJit,
+                List.of(new ForkedVerifier.Case(Workloads.NBODY, 1)), 180);
+        assertFalse(got.get(0).ok());
+        assertTrue(got.get(0).error().contains("without its JIT") && got.get(0).error().contains("graalpy-interpreter"),
+                got.get(0).error());
+    }
+}

@@ -1,0 +1,66 @@
+package io.gluebench.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gluebench.pattern.Patterns;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ProfilesTest {
+    @Test
+    void shippedProfilesParse() throws Exception {
+        Profiles profiles = Profiles.load();
+        assertEquals(List.of("smoke", "quick", "standard"), profiles.all().stream().map(Profile::name).toList());
+        Profile smoke = profiles.get("smoke");
+        assertEquals(1, smoke.jmh().warmupIterations());
+        assertTrue(smoke.patterns().containsAll(List.of("java", "jni", "ffm", "jython", "graalpy", "jep-python",
+                "jep-numpy", "worker-python", "worker-numpy")), "smoke covers every family");
+    }
+
+    @Test
+    void quickSpansFourSizesPerWorkloadAndWarmsGraalPyForTenSeconds() throws Exception {
+        Profile quick = Profiles.load().get("quick");
+        assertEquals(3, quick.sizes().size());
+        quick.sizes().values().forEach(s -> assertEquals(4, s.size()));
+        Profile.JmhSettings g = quick.graalpyJmh();
+        assertTrue(g.warmupIterations() * g.warmupMillis() >= 10_000, "GraalPy needs >= 10 s of warm-up");
+        assertTrue(quick.floors());
+    }
+
+    @Test
+    void unknownProfileListsTheValidOnes() {
+        UsageException e = assertThrows(UsageException.class, () -> Profiles.load().get("fast"));
+        assertEquals("unknown profile 'fast'; valid profiles: smoke, quick, standard", e.getMessage());
+    }
+
+    @Test
+    void badProfilesAreRejected() {
+        String json = """
+                {"x": {"description": "d", "sizes": {"nope": [1]}, "patterns": ["java", "cobol"],
+                       "jmh": {"warmupIterations": 1, "warmupMillis": 1, "measurementIterations": 1, "measurementMillis": 1},
+                       "graalpyJmh": {"warmupIterations": 1, "warmupMillis": 1, "measurementIterations": 1, "measurementMillis": 1},
+                       "floors": false, "pointTimeoutSeconds": 10}}
+                """;
+        IOException e = assertThrows(IOException.class,
+                () -> Profiles.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))));
+        assertTrue(e.getMessage().contains("unknown workload nope") && e.getMessage().contains("unknown pattern cobol"),
+                e.getMessage());
+    }
+
+    @Test
+    void planCrossesWorkloadsSizesAndPatterns() throws Exception {
+        Profile quick = Profiles.load().get("quick");
+        Plan plan = Plan.of(quick, List.of("dot"), List.of("java", "jni"), List.of());
+        assertEquals(8, plan.items().size());
+        Plan sized = Plan.of(quick, List.of(), List.of("java"), List.of(5));
+        assertEquals(3, sized.items().size());
+        assertFalse(Plan.of(quick, List.of(), List.of(), List.of()).items().isEmpty());
+        assertEquals(Patterns.names().size(), Patterns.ALL.stream().map(p -> p.name()).distinct().count());
+    }
+}

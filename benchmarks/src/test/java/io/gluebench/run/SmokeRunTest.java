@@ -1,0 +1,67 @@
+package io.gluebench.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gluebench.TestEnv;
+import io.gluebench.result.Point;
+import io.gluebench.result.Run;
+import io.gluebench.result.RunStore;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The smoke profile of the real suite, end to end: JMH forks, run.json, charts, summary. */
+class SmokeRunTest {
+    @TempDir
+    Path results;
+
+    @Test
+    void smokeProfileProducesACompleteRunFolder() throws Exception {
+        Profile smoke = Profiles.load().get("smoke");
+        Plan plan = Plan.of(smoke, List.of(), List.of(), List.of());
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        Path runDir = new RunPipeline(TestEnv.env(), new PrintStream(console, true, StandardCharsets.UTF_8), false)
+                .run(plan, results);
+        String out = console.toString(StandardCharsets.UTF_8);
+        System.out.println(out);
+
+        assertTrue(runDir.startsWith(results), runDir.toString());
+        assertEquals(results, runDir.getParent().getParent(), "results/<machine-id>/<run-id>");
+        Run run = new RunStore().read(runDir);
+        assertEquals("complete", run.status());
+        assertEquals("smoke", run.profile());
+        assertEquals(plan.items().size(), run.points().size());
+        assertNotNull(run.machine().cpuModel());
+        assertTrue(run.machine().versions().containsKey("jdk"));
+        for (Point p : run.points()) {
+            if (TestEnv.requireAll()) {
+                assertEquals(Point.OK, p.status(), p.key() + ": " + p.reason());
+            }
+            if (p.isOk()) {
+                assertTrue(p.verification().ok(), p.key());
+                assertTrue(p.score() > 0, p.key());
+                assertEquals(smoke.settingsFor(
+                        io.gluebench.pattern.Patterns.byName(p.pattern()).orElseThrow().family()).measurementIterations(),
+                        p.samples().size(), p.key());
+                assertTrue(Files.isRegularFile(runDir.resolve(p.jmhFile())), p.jmhFile());
+            }
+        }
+        for (String w : List.of("echo", "dot", "nbody")) {
+            Path png = runDir.resolve("charts").resolve(w + ".png");
+            assertTrue(Files.isRegularFile(png), png.toString());
+            var img = ImageIO.read(png.toFile());
+            assertEquals(1920, img.getWidth());
+            assertTrue(Files.isRegularFile(runDir.resolve("charts").resolve(w + ".svg")));
+        }
+        assertTrue(Files.readString(runDir.resolve("summary.txt")).contains("fastest"));
+        assertTrue(out.contains("fastest") && out.contains(runDir.resolve("run.json").toString()), out);
+    }
+}
