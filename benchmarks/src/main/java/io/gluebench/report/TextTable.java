@@ -53,6 +53,22 @@ public final class TextTable {
         return render(rows);
     }
 
+    public static String floorComparison(Run run) {
+        List<io.gluebench.analysis.FloorComparison.Row> rows = io.gluebench.analysis.FloorComparison.rows(run);
+        if (rows.isEmpty() || run.floors().isEmpty()) {
+            return "";
+        }
+        List<List<String>> out = new ArrayList<>();
+        out.add(List.of("pattern", "echo N=0", "floor", "floor time", "x floor"));
+        for (var r : rows) {
+            out.add(List.of(r.pattern(), TimePerCallChart.formatNanos(r.echoZeroNs()),
+                    r.floor() == null ? "-" : r.floor(),
+                    r.floorNs() == null ? "-" : TimePerCallChart.formatNanos(r.floorNs()),
+                    r.ratio() == null ? "-" : String.format(Locale.ROOT, "%.1f", r.ratio())));
+        }
+        return render(out);
+    }
+
     public static String render(List<List<String>> rows) {
         int cols = rows.stream().mapToInt(List::size).max().orElse(0);
         int[] w = new int[cols];

@@ -115,6 +115,10 @@ public final class RunPipeline {
         List<Path> charts = Charts.writeAll(current[0], runDir.resolve("charts"));
         String table = TextTable.summary(current[0]);
         String floors = TextTable.floors(current[0]);
+        String vsFloor = TextTable.floorComparison(current[0]);
+        if (!vsFloor.isEmpty()) {
+            floors += "\n" + vsFloor;
+        }
         Files.writeString(runDir.resolve("summary.txt"), table + (floors.isEmpty() ? "" : "\n" + floors));
         out.println();
         out.println(table);

@@ -1,0 +1,58 @@
+package io.gluebench.analysis;
+
+import io.gluebench.result.Floor;
+import io.gluebench.result.Point;
+import io.gluebench.result.Run;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Each pattern's no-op round trip (echo at N = 0) beside the raw floor of its mechanism measured
+ * in the same run: how much a pattern adds above what its mechanism costs at best.
+ */
+public final class FloorComparison {
+    private FloorComparison() {
+    }
+
+    /** The floor each family is read against; workers are reached unpinned, as the harness runs them. */
+    static final Map<String, String> FLOOR_OF_FAMILY = Map.of(
+            "jvm", "java_noop",
+            "jni", "jni_noop",
+            "ffm", "ffm_noop",
+            "jep", "jni_noop",
+            "worker", "pipe_pingpong_free");
+
+    /**
+     * One row.
+     *
+     * @param ratio pattern time / floor time, null when there is no floor for the family
+     */
+    public record Row(String pattern, double echoZeroNs, String floor, Double floorNs, Double ratio) {
+    }
+
+    public static List<Row> rows(Run run) {
+        List<Row> rows = new ArrayList<>();
+        for (Point p : run.points()) {
+            if (!p.workload().equals("echo") || p.size() != 0 || !p.isOk()) {
+                continue;
+            }
+            String family = family(p.pattern());
+            String floorName = FLOOR_OF_FAMILY.get(family);
+            Optional<Floor> floor = run.floors().stream()
+                    .filter(f -> f.name().equals(floorName) && f.nsPerOp() > 0).findFirst();
+            rows.add(new Row(p.pattern(), p.score(), floor.map(Floor::name).orElse(null),
+                    floor.map(Floor::nsPerOp).orElse(null), floor.map(f -> p.score() / f.nsPerOp()).orElse(null)));
+        }
+        return rows;
+    }
+
+    static String family(String pattern) {
+        if (pattern.equals("java")) {
+            return "jvm";
+        }
+        int dash = pattern.indexOf('-');
+        return dash < 0 ? pattern : pattern.substring(0, dash);
+    }
+}
