@@ -36,7 +36,8 @@ public final class Doctor {
         }
     }
 
-    private String check(Need need) {
+    /** Why a need is not met here, or null when it is. */
+    String check(Need need) {
         return switch (need) {
             case NATIVE_LIBRARY -> file(env.nativeLibrary(), need);
             case JYTHON -> onClasspath("org.python.util.PythonInterpreter", need);
@@ -47,7 +48,14 @@ public final class Doctor {
             case NUMPY -> versions.containsKey("numpy") ? null : "missing " + need.what() + "; " + need.fix();
             case JEP -> {
                 Path lib = env.jepLibrary();
-                yield lib != null && Files.isRegularFile(lib) ? null : "missing " + need.what() + "; " + need.fix();
+                String py = versions.get("jep");
+                String jar = versions.get("jep-java");
+                if (lib == null || !Files.isRegularFile(lib)) {
+                    yield "missing " + need.what() + "; " + need.fix();
+                }
+                yield py != null && jar != null && !py.equals(jar)
+                        ? "Jep " + py + " in the venv does not match the Jep " + jar + " jar; " + need.fix()
+                        : null;
             }
         };
     }

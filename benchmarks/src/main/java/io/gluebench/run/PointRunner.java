@@ -116,8 +116,9 @@ public final class PointRunner {
             } else if (verdict != null && !verdict.ok()) {
                 reason = "not timed: " + verdict.error();
             } else {
+                String thrown = thrownInFork(logFile);
                 reason = "the fork failed" + (failure == null ? "" : " (" + failure.lines().findFirst().orElse("") + ")")
-                        + "; its output ends with:\n" + ForkedVerifier.tail(logFile);
+                        + (thrown != null ? ": " + thrown : "; its output ends with:\n" + ForkedVerifier.tail(logFile));
             }
             return new Point(item.workload().name(), item.pattern().name(), item.size(), null, null,
                     Point.FAILED, "ns/op", null, null, List.of(), warmup(logFile), verdict, reason,
@@ -139,6 +140,36 @@ public final class PointRunner {
     private Verification readVerdict(Path statusFile) {
         try {
             return Files.exists(statusFile) ? store.mapper().readValue(statusFile.toFile(), Verification.class) : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The exception JMH reported from the fork, message lines only (no stack frames), or null. */
+    static String thrownInFork(Path logFile) {
+        try {
+            List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+            int start = -1;
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains("<failure>")) {
+                    start = i + 1;
+                    break;
+                }
+            }
+            if (start < 0) {
+                return null;
+            }
+            List<String> message = new ArrayList<>();
+            for (int i = start; i < lines.size() && message.size() < 30; i++) {
+                String line = lines.get(i);
+                if (line.startsWith("\tat ") || line.trim().startsWith("at ") || line.startsWith("Caused by:")) {
+                    break;
+                }
+                if (!line.isBlank()) {
+                    message.add(line);
+                }
+            }
+            return message.isEmpty() ? null : String.join("\n", message);
         } catch (IOException e) {
             return null;
         }

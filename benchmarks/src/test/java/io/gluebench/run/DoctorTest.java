@@ -1,0 +1,44 @@
+package io.gluebench.run;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gluebench.pattern.Need;
+import io.gluebench.pattern.PatternEnv;
+import io.gluebench.pattern.Patterns;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A machine without the runtimes: patterns are skipped with the reason and the fix, never a crash. */
+class DoctorTest {
+    @TempDir
+    Path emptyHome;
+
+    @Test
+    void missingRuntimesSkipTheirPatternsWithAReason() {
+        Doctor d = new Doctor(new PatternEnv(emptyHome, false), Map.of("jdk", "25"));
+        assertTrue(d.check(Patterns.byName("java").orElseThrow()).available());
+        var jni = d.check(Patterns.byName("jni").orElseThrow());
+        assertFalse(jni.available());
+        assertTrue(jni.reason().contains("libgluebench.so") && jni.reason().contains("./gluebench setup"), jni.reason());
+        var numpy = d.check(Patterns.byName("jep-numpy").orElseThrow());
+        assertFalse(numpy.available());
+        assertTrue(numpy.reason().contains("venv"), numpy.reason());
+        var graalpy = d.check(Patterns.byName("graalpy").orElseThrow());
+        assertFalse(graalpy.available());
+        assertTrue(graalpy.reason().contains("graal-jit"), graalpy.reason());
+    }
+
+    @Test
+    void aJepVersionMismatchIsReported() throws Exception {
+        Path lib = emptyHome.resolve("python-workloads/.venv/lib/python3.11/site-packages/jep/libjep.so");
+        java.nio.file.Files.createDirectories(lib.getParent());
+        java.nio.file.Files.writeString(lib, "");
+        PatternEnv env = new PatternEnv(emptyHome, false);
+        assertTrue(new Doctor(env, Map.of("jep", "4.3.1", "jep-java", "4.3.1")).check(Need.JEP) == null);
+        String why = new Doctor(env, Map.of("jep", "4.2.0", "jep-java", "4.3.1")).check(Need.JEP);
+        assertTrue(why != null && why.contains("Jep 4.2.0 in the venv does not match the Jep 4.3.1 jar"), why);
+    }
+}
