@@ -12,6 +12,9 @@ import java.util.function.Supplier;
  * @param needs      what must exist on the machine; a missing need makes the pattern skipped
  * @param graalJit   the fork runs with the Graal compiler on the upgrade module path
  * @param factory    makes a fresh, unopened pattern
+ * @param kind       baseline, interpreted (the pure-Python source computes) or native (C or numpy)
+ * @param antiPattern a labelled way people get it wrong
+ * @param whyItHurts one line for anti-patterns and labelled variants, else empty
  */
 public record PatternSpec(
         String name,
@@ -19,7 +22,14 @@ public record PatternSpec(
         String measures,
         List<Need> needs,
         boolean graalJit,
-        Supplier<Pattern> factory) {
+        Supplier<Pattern> factory,
+        String kind,
+        boolean antiPattern,
+        String whyItHurts) {
+
+    public io.gluebench.result.PatternInfo info() {
+        return new io.gluebench.result.PatternInfo(name, family, kind, antiPattern, measures, whyItHurts);
+    }
 
     public Pattern create() {
         return factory.get();

@@ -25,28 +25,29 @@ public final class Patterns {
 
     public static final List<PatternSpec> ALL = List.of(
             new PatternSpec("java", "jvm", "the Java reference implementation (the baseline)",
-                    List.of(), false, JavaPattern::new),
+                    List.of(), false, JavaPattern::new, "baseline", false, ""),
             new PatternSpec("jni", "jni", "Java -> the C kernel via JNI, zero-copy (GetPrimitiveArrayCritical)",
-                    List.of(NATIVE_LIBRARY), false, JniPattern::new),
+                    List.of(NATIVE_LIBRARY), false, JniPattern::new, "native", false, ""),
             new PatternSpec("ffm", "ffm", "Java -> the same C kernel via java.lang.foreign, heap segments (critical)",
-                    List.of(NATIVE_LIBRARY), false, FfmPattern::new),
+                    List.of(NATIVE_LIBRARY), false, FfmPattern::new, "native", false, ""),
             new PatternSpec("jython", "jython", "the pure-Python source in Jython 2.7, in process",
-                    List.of(JYTHON), false, JythonPattern::new),
+                    List.of(JYTHON), false, JythonPattern::new, "interpreted", false, ""),
             new PatternSpec("graalpy", "graalpy", "the pure-Python source in GraalPy, in process, JIT on",
-                    List.of(GRAALPY, GRAAL_JIT), true, () -> new GraalPyPattern(false)),
+                    List.of(GRAALPY, GRAAL_JIT), true, () -> new GraalPyPattern(false), "interpreted", false, ""),
             new PatternSpec("graalpy-interpreter", "graalpy",
                     "the pure-Python source in GraalPy without its JIT (labelled: what a stock set-up gets)",
-                    List.of(GRAALPY), false, () -> new GraalPyPattern(true)),
+                    List.of(GRAALPY), false, () -> new GraalPyPattern(true), "interpreted", true,
+                    "without the Graal compiler GraalPy interprets every call, what a stock JVM set-up gets"),
             new PatternSpec("jep-python", "jep", "the pure-Python source in CPython embedded through Jep",
-                    List.of(VENV, JEP), false, () -> new JepPattern(false)),
+                    List.of(VENV, JEP), false, () -> new JepPattern(false), "interpreted", false, ""),
             new PatternSpec("jep-numpy", "jep", "the numpy variant in CPython via Jep, zero-copy DirectNDArray",
-                    List.of(VENV, NUMPY, JEP), false, () -> new JepPattern(true)),
+                    List.of(VENV, NUMPY, JEP), false, () -> new JepPattern(true), "native", false, ""),
             new PatternSpec("worker-python", "worker",
                     "the pure-Python source in a persistent CPython worker, binary frames over pipes",
-                    List.of(VENV), false, () -> new WorkerPattern(false)),
+                    List.of(VENV), false, () -> new WorkerPattern(false), "interpreted", false, ""),
             new PatternSpec("worker-numpy", "worker",
                     "the numpy variant in a persistent CPython worker, binary frames over pipes",
-                    List.of(VENV, NUMPY), false, () -> new WorkerPattern(true)));
+                    List.of(VENV, NUMPY), false, () -> new WorkerPattern(true), "native", false, ""));
 
     public static Optional<PatternSpec> byName(String name) {
         return ALL.stream().filter(p -> p.name().equals(name)).findFirst();

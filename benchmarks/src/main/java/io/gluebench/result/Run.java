@@ -22,7 +22,9 @@ public record Run(
         Map<String, Object> settings,
         List<Floor> floors,
         List<Point> points,
-        List<SkippedPattern> skipped) {
+        List<SkippedPattern> skipped,
+        List<PatternInfo> patterns,
+        List<WorkloadInfo> workloads) {
 
     public static final int FORMAT_VERSION = 1;
 
@@ -30,20 +32,35 @@ public record Run(
         floors = floors == null ? List.of() : List.copyOf(floors);
         points = points == null ? List.of() : List.copyOf(points);
         skipped = skipped == null ? List.of() : List.copyOf(skipped);
+        patterns = patterns == null ? List.of() : List.copyOf(patterns);
+        workloads = workloads == null ? List.of() : List.copyOf(workloads);
+    }
+
+    public java.util.Optional<PatternInfo> pattern(String name) {
+        return patterns.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    public java.util.Optional<WorkloadInfo> workload(String name) {
+        return workloads.stream().filter(w -> w.name().equals(name)).findFirst();
+    }
+
+    public Run withCatalog(List<PatternInfo> p, List<WorkloadInfo> w) {
+        return new Run(formatVersion, runId, profile, status, startedAt, finishedAt, machine, settings, floors, points,
+                skipped, p, w);
     }
 
     public Run withPoint(Point p) {
         List<Point> next = new ArrayList<>(points);
         next.removeIf(q -> q.key().equals(p.key()));
         next.add(p);
-        return new Run(formatVersion, runId, profile, status, startedAt, finishedAt, machine, settings, floors, next, skipped);
+        return new Run(formatVersion, runId, profile, status, startedAt, finishedAt, machine, settings, floors, next, skipped, patterns, workloads);
     }
 
     public Run withFloors(List<Floor> f) {
-        return new Run(formatVersion, runId, profile, status, startedAt, finishedAt, machine, settings, f, points, skipped);
+        return new Run(formatVersion, runId, profile, status, startedAt, finishedAt, machine, settings, f, points, skipped, patterns, workloads);
     }
 
     public Run finished(String newStatus, String at) {
-        return new Run(formatVersion, runId, profile, newStatus, startedAt, at, machine, settings, floors, points, skipped);
+        return new Run(formatVersion, runId, profile, newStatus, startedAt, at, machine, settings, floors, points, skipped, patterns, workloads);
     }
 }

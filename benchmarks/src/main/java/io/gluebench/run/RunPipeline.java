@@ -62,7 +62,9 @@ public final class RunPipeline {
         settings.put("profile", profile);
         settings.put("mode", "AverageTime, ns/op, 1 fork per point");
         Run run = new Run(Run.FORMAT_VERSION, runDir.getFileName().toString(), profile.name(), "running",
-                start.toString(), null, machine, settings, List.of(), List.of(), skipped);
+                start.toString(), null, machine, settings, List.of(), List.of(), skipped,
+                plan.items().stream().map(i -> i.pattern().info()).distinct().toList(),
+                plan.items().stream().map(i -> Catalog.info(i.workload())).distinct().toList());
         store.write(runDir, run);
 
         out.printf("gluebench run: profile %s, %d points, about %s; results in %s%n",

@@ -18,7 +18,7 @@ class SummaryAnalysisTest {
 
     private static Run run(List<Point> points, List<Floor> floors) {
         return new Run(Run.FORMAT_VERSION, "r", "quick", "complete", "2026-11-25T00:00:00Z", null, null, Map.of(),
-                floors, points, List.of());
+                floors, points, List.of(), List.of(), List.of());
     }
 
     @Test

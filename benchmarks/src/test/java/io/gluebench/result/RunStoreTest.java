@@ -29,7 +29,9 @@ class RunStoreTest {
         return new Run(Run.FORMAT_VERSION, "20261125-180000-quick", "quick", "complete", "2026-11-25T18:00:00Z",
                 "2026-11-25T18:09:00Z", m, Map.of("mode", "AverageTime"),
                 List.of(new Floor("jni_noop", "jni", 4.6, 0.1, "jmh", "empty call")),
-                List.of(ok, failed), List.of(new SkippedPattern("graalpy", "missing jars; run ./gluebench setup")));
+                List.of(ok, failed), List.of(new SkippedPattern("graalpy", "missing jars; run ./gluebench setup")),
+                List.of(new PatternInfo("jni", "jni", PatternInfo.NATIVE, false, "JNI", "")),
+                List.of(new WorkloadInfo("dot", "doubles", "N", "dot product")));
     }
 
     @Test

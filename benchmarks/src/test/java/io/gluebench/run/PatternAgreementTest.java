@@ -68,7 +68,8 @@ class PatternAgreementTest {
     void graalPyWithoutItsJitRefusesToBeTimed() throws Exception {
         PatternSpec graalpy = Patterns.byName("graalpy").orElseThrow();
         Assumptions.assumeTrue(doctor.check(graalpy).available() || !TestEnv.requireAll());
-        PatternSpec withoutJit = new PatternSpec("graalpy", "graalpy", "", List.of(), false, graalpy.factory());
+        PatternSpec withoutJit = new PatternSpec("graalpy", "graalpy", "", List.of(), false, graalpy.factory(),
+                "interpreted", false, "");
         List<Verification> got = new ForkedVerifier(env).verify(withoutJit,
                 List.of(new ForkedVerifier.Case(Workloads.NBODY, 1)), 180);
         assertFalse(got.get(0).ok());

@@ -1,0 +1,217 @@
+package io.gluebench.analysis;
+
+import io.gluebench.result.PatternInfo;
+import io.gluebench.result.Point;
+import io.gluebench.result.Run;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.math3.random.Well19937c;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+
+/**
+ * Turns a stored run into its {@link Analysis}. Deterministic: the bootstrap uses a fixed seed, so
+ * the same run always gives the same intervals.
+ */
+public final class Analyzer {
+    public static final int REPLICATES = 1000;
+    public static final long SEED = 20261125L;
+    /** A CI wider than this share of the score gets a warning. */
+    public static final double WIDE_CI = 0.05;
+    public static final int FEW_SAMPLES = 5;
+
+    private Analyzer() {
+    }
+
+    public static Analysis analyze(Run run) {
+        Map<String, Map<String, List<Point>>> byWorkload = new LinkedHashMap<>();
+        for (Point p : run.points()) {
+            if (p.isOk() && p.score() != null && p.score() > 0) {
+                byWorkload.computeIfAbsent(p.workload(), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(p.pattern(), k -> new ArrayList<>()).add(p);
+            }
+        }
+        List<CostModel> models = new ArrayList<>();
+        Map<String, CostModelFit.Result> fits = new LinkedHashMap<>();
+        Well19937c rng = new Well19937c(SEED);
+        for (var w : byWorkload.entrySet()) {
+            Complexity c = Complexity.parse(run.workload(w.getKey()).map(i -> i.complexity()).orElse("N"));
+            for (var p : w.getValue().entrySet()) {
+                List<CostModelFit.Observation> obs = CostModelFit.observations(p.getValue());
+                if (obs.size() < 2) {
+                    continue;
+                }
+                CostModelFit.Result r = CostModelFit.fit(w.getKey(), p.getKey(), c, obs, REPLICATES, rng);
+                models.add(r.model());
+                fits.put(w.getKey() + "/" + p.getKey(), r);
+            }
+        }
+
+        List<Crossover> crossovers = new ArrayList<>();
+        for (var w : byWorkload.entrySet()) {
+            List<String> patterns = List.copyOf(w.getValue().keySet());
+            for (int i = 0; i < patterns.size(); i++) {
+                for (int j = i + 1; j < patterns.size(); j++) {
+                    Crossover x = crossover(run, w.getKey(), patterns.get(i), patterns.get(j),
+                            w.getValue().get(patterns.get(i)), w.getValue().get(patterns.get(j)), fits);
+                    if (x != null) {
+                        crossovers.add(x);
+                    }
+                }
+            }
+        }
+        crossovers.sort(Comparator.comparing((Crossover c) -> !c.headline()).thenComparing(Crossover::workload));
+
+        List<OverheadShare> overhead = new ArrayList<>();
+        for (var w : byWorkload.entrySet()) {
+            for (var p : w.getValue().entrySet()) {
+                CostModelFit.Result r = fits.get(w.getKey() + "/" + p.getKey());
+                if (r == null) {
+                    continue;
+                }
+                for (Point pt : p.getValue()) {
+                    double a = r.model().fixedNs();
+                    overhead.add(new OverheadShare(w.getKey(), p.getKey(), pt.size(), pt.score(), a,
+                            Math.max(0, Math.min(1, a / pt.score()))));
+                }
+            }
+        }
+        overhead.sort(Comparator.comparing(OverheadShare::workload).thenComparing(OverheadShare::pattern)
+                .thenComparingInt(OverheadShare::size));
+        return new Analysis(List.copyOf(models), List.copyOf(crossovers), List.copyOf(overhead),
+                Fastest.rows(run), warnings(run, models));
+    }
+
+    static Crossover crossover(Run run, String workload, String p, String q, List<Point> pp, List<Point> qp,
+                               Map<String, CostModelFit.Result> fits) {
+        TreeMap<Integer, Double> tp = new TreeMap<>();
+        TreeMap<Integer, Double> tq = new TreeMap<>();
+        pp.forEach(x -> tp.put(x.size(), x.score()));
+        qp.forEach(x -> tq.put(x.size(), x.score()));
+        List<Integer> common = tp.keySet().stream().filter(tq::containsKey).sorted().toList();
+        if (common.size() < 2) {
+            return null;
+        }
+        int first = common.get(0);
+        int last = common.get(common.size() - 1);
+        boolean pFirst = tp.get(first) < tq.get(first);
+        boolean pLast = tp.get(last) < tq.get(last);
+        if (pFirst == pLast) {
+            return null;
+        }
+        String small = pFirst ? p : q;
+        String large = pFirst ? q : p;
+        TreeMap<Integer, Double> ts = pFirst ? tp : tq;
+        TreeMap<Integer, Double> tl = pFirst ? tq : tp;
+        Integer low = null;
+        Integer high = null;
+        for (int k = 0; k + 1 < common.size(); k++) {
+            int n0 = common.get(k);
+            int n1 = common.get(k + 1);
+            if (ts.get(n0) < tl.get(n0) && ts.get(n1) >= tl.get(n1)) {
+                low = n0;
+                high = n1;
+                break;
+            }
+        }
+
+        Double modelN = null;
+        Interval ci = null;
+        boolean extrapolated = false;
+        CostModelFit.Result fs = fits.get(workload + "/" + small);
+        CostModelFit.Result fl = fits.get(workload + "/" + large);
+        if (fs != null && fl != null && fs.model().fits() && fl.model().fits()) {
+            Complexity c = fs.model().complexity();
+            Double f = crossing(fs.model().fixedNs(), fs.model().perUnitNs(), fl.model().fixedNs(), fl.model().perUnitNs());
+            if (f != null) {
+                modelN = invert(c, f);
+                List<Double> reps = new ArrayList<>();
+                for (int r = 0; r < fs.aReplicates().length; r++) {
+                    Double fr = crossing(fs.aReplicates()[r], fs.bReplicates()[r], fl.aReplicates()[r], fl.bReplicates()[r]);
+                    if (fr != null) {
+                        reps.add(invert(c, fr));
+                    }
+                }
+                if (reps.size() >= 0.5 * fs.aReplicates().length) {
+                    Percentile pc = new Percentile();
+                    pc.setData(reps.stream().mapToDouble(Double::doubleValue).toArray());
+                    double tail = (1 - CostModelFit.LEVEL) / 2 * 100;
+                    ci = new Interval(pc.evaluate(tail), pc.evaluate(100 - tail), CostModelFit.LEVEL);
+                }
+                int minSize = Math.min(fs.model().minSize(), fl.model().minSize());
+                int maxSize = Math.max(fs.model().maxSize(), fl.model().maxSize());
+                extrapolated = modelN > 4.0 * maxSize || (minSize > 0 && modelN < minSize / 4.0);
+            }
+        }
+        String ks = run.pattern(small).map(PatternInfo::kind).orElse("");
+        String kl = run.pattern(large).map(PatternInfo::kind).orElse("");
+        boolean headline = (PatternInfo.INTERPRETED.equals(ks) && PatternInfo.NATIVE.equals(kl))
+                || (PatternInfo.NATIVE.equals(ks) && PatternInfo.INTERPRETED.equals(kl));
+        return new Crossover(workload, small, large, low, high, modelN, ci, headline, extrapolated);
+    }
+
+    /** f* where a1 + b1 f = a2 + b2 f with a1 < a2 and b1 > b2, else null. */
+    static Double crossing(double a1, double b1, double a2, double b2) {
+        if (a1 >= a2 || b1 <= b2) {
+            return null;
+        }
+        return (a2 - a1) / (b1 - b2);
+    }
+
+    /** N with f(N) = value, by bisection (f is increasing for N >= 1). */
+    static double invert(Complexity c, double value) {
+        if (c == Complexity.LINEAR) {
+            return value;
+        }
+        double lo = 0;
+        double hi = 1;
+        while (c.apply(hi) < value && hi < 1e18) {
+            hi *= 2;
+        }
+        for (int i = 0; i < 200; i++) {
+            double mid = (lo + hi) / 2;
+            if (c.apply(mid) < value) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return (lo + hi) / 2;
+    }
+
+    static List<StabilityWarning> warnings(Run run, List<CostModel> models) {
+        List<StabilityWarning> out = new ArrayList<>();
+        var m = run.machine();
+        if (m != null && m.loadAverage() > m.cores() * 0.5) {
+            out.add(new StabilityWarning("high-load", null, null, null,
+                    String.format(Locale.ROOT, "The load average was %.1f on %d cores when the run started.", m.loadAverage(), m.cores()),
+                    "Stop other work and run again, or compare only ratios measured in this run."));
+        }
+        for (Point p : run.points()) {
+            if (!p.isOk() || p.score() == null) {
+                continue;
+            }
+            if (p.scoreError() != null && p.scoreError() > WIDE_CI * p.score()) {
+                out.add(new StabilityWarning("wide-ci", p.workload(), p.pattern(), p.size(),
+                        String.format(Locale.ROOT, "The 99.9%% CI is ±%.0f%% of the score.", 100 * p.scoreError() / p.score()),
+                        "Measure longer (profile standard, or more iterations), on a quiet machine."));
+            }
+            if (p.samples() != null && p.samples().size() < FEW_SAMPLES) {
+                out.add(new StabilityWarning("few-samples", p.workload(), p.pattern(), p.size(),
+                        "Only " + p.samples().size() + " measurement iterations back this score.",
+                        "Use a profile with " + FEW_SAMPLES + " or more measurement iterations (quick or standard)."));
+            }
+        }
+        for (CostModel cm : models) {
+            if (!cm.fits()) {
+                out.add(new StabilityWarning("misfit", cm.workload(), cm.pattern(), null, cm.misfit(),
+                        "Add sizes around the bend (--size), and read that pattern's measured points, not its model."));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,195 @@
+package io.gluebench.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
+
+/**
+ * Weighted least squares of t(N) = a + b f(N) on measured means, with a bootstrap over the raw
+ * JMH iteration samples for the intervals. Pure functions; the regression and percentiles come from
+ * Commons Math.
+ */
+public final class CostModelFit {
+    /** Points a model misses by more than this share are taken as "the model does not fit". */
+    public static final double MISFIT = 0.5;
+    public static final double LEVEL = 0.95;
+
+    private CostModelFit() {
+    }
+
+    /** One measured size: its mean and the raw iteration samples behind it, in ns. */
+    public record Observation(int size, double mean, double[] samples) {
+        double sigma() {
+            double s;
+            if (samples.length >= 2) {
+                s = new DescriptiveStatistics(samples).getStandardDeviation() / Math.sqrt(samples.length);
+            } else {
+                s = 0.05 * mean;
+            }
+            // Never weigh one point infinitely: at least 1% of its mean.
+            return Math.max(s, 0.01 * Math.abs(mean));
+        }
+    }
+
+    /** A and b of one fit. */
+    record Coefficients(double a, double b) {
+    }
+
+    /** The fit plus its bootstrap replicates (kept for crossover intervals). */
+    public record Result(CostModel model, double[] aReplicates, double[] bReplicates) {
+    }
+
+    public static Result fit(String workload, String pattern, Complexity c, List<Observation> obs,
+                             int replicates, RandomGenerator rng) {
+        if (obs.size() < 2) {
+            throw new IllegalArgumentException("a cost model needs two or more sizes, got " + obs.size());
+        }
+        double[] x = new double[obs.size()];
+        double[] y = new double[obs.size()];
+        double[] w = new double[obs.size()];
+        for (int i = 0; i < obs.size(); i++) {
+            x[i] = c.apply(obs.get(i).size());
+            y[i] = obs.get(i).mean();
+            double s = obs.get(i).sigma();
+            w[i] = 1.0 / (s * s);
+        }
+        Coefficients best = solve(x, y, w);
+
+        double[] aRep = new double[replicates];
+        double[] bRep = new double[replicates];
+        double[] yb = new double[y.length];
+        for (int r = 0; r < replicates; r++) {
+            for (int i = 0; i < obs.size(); i++) {
+                double[] s = obs.get(i).samples();
+                if (s.length < 2) {
+                    yb[i] = y[i];
+                } else {
+                    double sum = 0;
+                    for (int k = 0; k < s.length; k++) {
+                        sum += s[rng.nextInt(s.length)];
+                    }
+                    yb[i] = sum / s.length;
+                }
+            }
+            Coefficients cr = solve(x, yb, w);
+            aRep[r] = cr.a();
+            bRep[r] = cr.b();
+        }
+
+        double ssRes = 0;
+        double maxRel = 0;
+        int worst = 0;
+        double wSum = 0;
+        double wyMean = 0;
+        for (int i = 0; i < y.length; i++) {
+            wSum += w[i];
+            wyMean += w[i] * y[i];
+        }
+        wyMean /= wSum;
+        double ssTot = 0;
+        for (int i = 0; i < y.length; i++) {
+            double pred = best.a() + best.b() * x[i];
+            ssRes += w[i] * (y[i] - pred) * (y[i] - pred);
+            ssTot += w[i] * (y[i] - wyMean) * (y[i] - wyMean);
+            double rel = Math.abs(y[i] - pred) / Math.abs(y[i]);
+            if (rel > maxRel) {
+                maxRel = rel;
+                worst = i;
+            }
+        }
+        double r2 = ssTot == 0 ? 1.0 : 1.0 - ssRes / ssTot;
+        boolean fits = maxRel <= MISFIT;
+        String misfit = fits ? "" : String.format(java.util.Locale.ROOT,
+                "t(N) = a + b·%s misses N=%d by %.0f%%: the cost is not %s here (curvature, a cache cliff or an "
+                        + "unsettled JIT); read the measured points instead of the model",
+                c.label(), obs.get(worst).size(), 100 * maxRel, c == Complexity.LINEAR ? "linear" : c.label());
+        int minSize = obs.stream().mapToInt(Observation::size).min().orElse(0);
+        int maxSize = obs.stream().mapToInt(Observation::size).max().orElse(0);
+        CostModel model = new CostModel(workload, pattern, c, best.a(), interval(aRep), best.b(), interval(bRep),
+                r2, maxRel, fits, misfit, minSize, maxSize, obs.size());
+        return new Result(model, aRep, bRep);
+    }
+
+    static Interval interval(double[] replicates) {
+        Percentile p = new Percentile();
+        p.setData(replicates.clone());
+        double tail = (1 - LEVEL) / 2 * 100;
+        return new Interval(p.evaluate(tail), p.evaluate(100 - tail), LEVEL);
+    }
+
+    /**
+     * Weighted least squares with a, b >= 0 (a negative fixed cost or a negative slope has no
+     * meaning; when the unconstrained optimum has one, the best fit lies on that boundary).
+     */
+    static Coefficients solve(double[] x, double[] y, double[] w) {
+        int n = x.length;
+        boolean distinct = false;
+        for (int i = 1; i < n; i++) {
+            distinct |= x[i] != x[0];
+        }
+        if (distinct) {
+            double[][] rows = new double[n][2];
+            double[] ys = new double[n];
+            for (int i = 0; i < n; i++) {
+                double sw = Math.sqrt(w[i]);
+                rows[i][0] = sw;
+                rows[i][1] = sw * x[i];
+                ys[i] = sw * y[i];
+            }
+            double a;
+            double b;
+            if (n == 2) {
+                // Two points: the line through them (OLS needs more observations than parameters).
+                b = (y[1] - y[0]) / (x[1] - x[0]);
+                a = y[0] - b * x[0];
+            } else {
+                OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression();
+                ols.setNoIntercept(true);
+                ols.newSampleData(ys, rows);
+                double[] beta = ols.estimateRegressionParameters();
+                a = beta[0];
+                b = beta[1];
+            }
+            if (a >= 0 && b >= 0) {
+                return new Coefficients(a, b);
+            }
+        }
+        // Boundary candidates: a = 0 (slope only) and b = 0 (constant only); keep the better.
+        double sfx = 0;
+        double sxx = 0;
+        double sw = 0;
+        double swy = 0;
+        for (int i = 0; i < n; i++) {
+            sfx += w[i] * x[i] * y[i];
+            sxx += w[i] * x[i] * x[i];
+            sw += w[i];
+            swy += w[i] * y[i];
+        }
+        Coefficients slopeOnly = new Coefficients(0, sxx == 0 ? 0 : Math.max(0, sfx / sxx));
+        Coefficients constOnly = new Coefficients(Math.max(0, swy / sw), 0);
+        return sse(slopeOnly, x, y, w) <= sse(constOnly, x, y, w) ? slopeOnly : constOnly;
+    }
+
+    private static double sse(Coefficients c, double[] x, double[] y, double[] w) {
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            double r = y[i] - (c.a() + c.b() * x[i]);
+            s += w[i] * r * r;
+        }
+        return s;
+    }
+
+    /** Observations from measured points, one per size. */
+    public static List<Observation> observations(List<io.gluebench.result.Point> points) {
+        List<Observation> out = new ArrayList<>();
+        for (var p : points) {
+            double[] s = p.samples() == null ? new double[0] : p.samples().stream().mapToDouble(Double::doubleValue).toArray();
+            out.add(new Observation(p.size(), p.score(), s));
+        }
+        out.sort(java.util.Comparator.comparingInt(Observation::size));
+        return out;
+    }
+}

@@ -1,0 +1,70 @@
+package io.gluebench.analysis;
+
+import io.gluebench.result.PatternInfo;
+import io.gluebench.result.Point;
+import io.gluebench.result.Run;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The ranges of N where the interpreted side wins: the fastest interpreted pattern (jython,
+ * graalpy, jep-python, worker-python) beats the fastest native-backed one (jni, ffm, numpy). A
+ * boundary between two measured sizes lies at their geometric mean (N = 0 counts as 1).
+ */
+public final class Regions {
+    private Regions() {
+    }
+
+    /** A range [fromN, toN] where the interpreted side is faster; fromN = 0 means from the start. */
+    public record Range(double fromN, double toN, String interpreted, String nativeBacked) {
+    }
+
+    public static List<Range> interpretedWins(Run run, String workload) {
+        TreeSet<Integer> sizes = new TreeSet<>();
+        TreeMap<Integer, String[]> best = new TreeMap<>();
+        TreeMap<Integer, double[]> bestT = new TreeMap<>();
+        for (Point p : run.points()) {
+            if (!p.workload().equals(workload) || !p.isOk() || p.score() == null) {
+                continue;
+            }
+            String kind = run.pattern(p.pattern()).map(PatternInfo::kind).orElse("");
+            int slot = PatternInfo.INTERPRETED.equals(kind) ? 0 : PatternInfo.NATIVE.equals(kind) ? 1 : -1;
+            if (slot < 0) {
+                continue;
+            }
+            sizes.add(p.size());
+            double[] t = bestT.computeIfAbsent(p.size(), k -> new double[] {Double.MAX_VALUE, Double.MAX_VALUE});
+            String[] names = best.computeIfAbsent(p.size(), k -> new String[2]);
+            if (p.score() < t[slot]) {
+                t[slot] = p.score();
+                names[slot] = p.pattern();
+            }
+        }
+        List<Integer> ns = sizes.stream().filter(n -> best.get(n)[0] != null && best.get(n)[1] != null).toList();
+        List<Range> out = new ArrayList<>();
+        Double start = null;
+        String[] at = null;
+        for (int i = 0; i < ns.size(); i++) {
+            int n = ns.get(i);
+            boolean wins = bestT.get(n)[0] < bestT.get(n)[1];
+            if (wins && start == null) {
+                start = i == 0 ? n : boundary(ns.get(i - 1), n);
+                at = best.get(n);
+            }
+            if (!wins && start != null) {
+                out.add(new Range(start, boundary(ns.get(i - 1), n), at[0], at[1]));
+                start = null;
+            }
+        }
+        if (start != null) {
+            out.add(new Range(start, ns.get(ns.size() - 1), at[0], at[1]));
+        }
+        return out;
+    }
+
+    static double boundary(int a, int b) {
+        return Math.sqrt(Math.max(a, 1) * (double) Math.max(b, 1));
+    }
+}
