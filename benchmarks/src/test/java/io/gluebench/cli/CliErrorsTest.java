@@ -73,6 +73,16 @@ class CliErrorsTest {
     }
 
     @Test
+    void adviseNamesTheWorkloadsTheRunHas() {
+        String ref = System.getProperty("gluebench.home") + "/results/amd-epyc-2c-24g-003596/20261125-184841-quick";
+        assertOneLine(run("advise", "--run", ref, "--workload", "fft", "--size", "10"),
+                "workload 'fft' is not in", "echo, dot, nbody");
+        assertOneLine(run("advise", "--run", ref, "--workload", "dot", "--size", "10", "--calls-per-second", "-5"),
+                "--calls-per-second must be a positive number");
+        assertOneLine(run("advise", "--workload", "dot", "--size", "10"), "--run");
+    }
+
+    @Test
     void sizesAcceptScientificNotation() {
         assertEquals(1_000_000, new SizeConverter().convert("1e6"));
         assertEquals(10_000, new SizeConverter().convert("10_000"));
