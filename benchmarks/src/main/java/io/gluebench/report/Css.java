@@ -79,6 +79,15 @@ final class Css {
             td.failed { color: var(--bad); background-color: var(--bad-soft) !important; font-weight: 600; }
             td.skipped { color: var(--warn); background-color: var(--warn-soft) !important; font-style: italic; }
             td.missing { color: #9ca3af; }
+            td.warn { color: #92400e; background-color: var(--warn-soft) !important; min-width: 300px; }
+            td.warn strong { color: #92400e; }
+            td .sub { display: block; font-size: 11px; line-height: 1.3; color: var(--muted); margin-top: 1px; }
+            td.warn .sub { color: #92400e; font-size: 12px; }
+            li .sub { display: block; color: var(--muted); font-size: 13.5px; }
+            td.best .sub { color: #4f6fd0; }
+            table.matrix td:first-child, table.matrix th:first-child { width: 1%; white-space: nowrap; padding-right: 22px; }
+            table.matrix td.num { min-width: 72px; }
+            td:first-child { white-space: nowrap; }
             dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 6px 24px; margin: 6px 0 10px; }
             dl.facts dt { color: var(--muted); font-size: 13.5px; }
             dl.facts dd { margin: 0; }

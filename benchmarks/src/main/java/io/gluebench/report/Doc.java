@@ -14,7 +14,7 @@ final class Doc {
     }
 
     /** How a span of text is set. */
-    enum Style { PLAIN, STRONG, CODE, MUTED }
+    enum Style { PLAIN, STRONG, CODE, MUTED, SUB }
 
     record Span(String text, Style style) {
     }
@@ -54,6 +54,11 @@ final class Doc {
                 return add(s, Style.MUTED);
             }
 
+            /** Secondary text, set small on its own line inside a table cell. */
+            Builder sub(String s) {
+                return add(s, Style.SUB);
+            }
+
             Builder add(String s, Style style) {
                 if (s != null && !s.isEmpty()) {
                     spans.add(new Span(s, style));
@@ -68,7 +73,7 @@ final class Doc {
     }
 
     /** Cell tones: how a renderer may colour a cell. */
-    enum Tone { NONE, BEST, FAILED, SKIPPED, MISSING }
+    enum Tone { NONE, BEST, FAILED, SKIPPED, MISSING, WARN }
 
     /**
      * One table cell.
@@ -106,8 +111,14 @@ final class Doc {
     record Bullets(List<Phrase> items) implements Block {
     }
 
-    /** A table with a header row; {@code compact} tables are set smaller (matrices, long lists). */
-    record Table(String caption, List<String> header, List<List<Cell>> rows, boolean compact) implements Block {
+    /**
+     * A table with a header row; {@code compact} tables are set smaller; a {@code matrix} has a
+     * narrow first column naming the row and equal value columns.
+     */
+    record Table(String caption, List<String> header, List<List<Cell>> rows, boolean compact, boolean matrix) implements Block {
+        Table(String caption, List<String> header, List<List<Cell>> rows, boolean compact) {
+            this(caption, header, rows, compact, false);
+        }
     }
 
     /** A chart: a PNG file in the run's charts folder. */

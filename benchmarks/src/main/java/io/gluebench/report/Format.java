@@ -37,6 +37,9 @@ final class Format {
     /** A relative error as a percentage: 3%, 0.4%. */
     static String percent(double share) {
         double p = 100 * share;
+        if (p > 0 && p < 0.05) {
+            return "<0.1%";
+        }
         if (p < 1) {
             return String.format(Locale.ROOT, "%.1f%%", p);
         }

@@ -127,7 +127,8 @@ public final class HtmlReport {
 
     private static void table(HtmlWriter h, Doc.Table t) {
         h.open("div", "class", "table-wrap");
-        h.open("table", "class", t.compact() ? "compact" : null);
+        String tableClass = (t.compact() ? "compact" : "") + (t.matrix() ? " matrix" : "");
+        h.open("table", "class", tableClass.isBlank() ? null : tableClass.trim());
         if (t.caption() != null) {
             h.element("caption", t.caption());
         }
@@ -148,6 +149,7 @@ public final class HtmlReport {
                     case FAILED -> cls.append(" failed");
                     case SKIPPED -> cls.append(" skipped");
                     case MISSING -> cls.append(" missing");
+                    case WARN -> cls.append(" warn");
                     default -> {
                     }
                 }
@@ -197,6 +199,7 @@ public final class HtmlReport {
                 case STRONG -> h.element("strong", s.text());
                 case CODE -> h.element("code", s.text());
                 case MUTED -> h.element("span", s.text(), "class", "muted");
+                case SUB -> h.element("span", s.text().strip(), "class", "sub");
             }
         }
     }

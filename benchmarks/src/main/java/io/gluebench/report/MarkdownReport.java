@@ -50,7 +50,7 @@ public final class MarkdownReport {
         md.append("\n## Contents\n\n");
         int i = 1;
         for (Section s : report.sections()) {
-            md.append(i++).append(". [").append(escape(s.title())).append("](#").append(s.id()).append(")\n");
+            md.append(i++).append(". [").append(escape(s.title())).append("](#").append(slug(s.title())).append(")\n");
         }
         for (Section s : report.sections()) {
             md.append("\n## ").append(escape(s.title())).append("\n\n");
@@ -123,6 +123,7 @@ public final class MarkdownReport {
                         .append(s.text().endsWith(" ") ? " " : "");
                 case STRONG -> sb.append("**").append(escape(s.text())).append("**");
                 case CODE -> sb.append(code(s.text()));
+                case SUB -> sb.append(s.text().startsWith(" ") ? escape(s.text()) : " (" + escape(s.text()) + ")");
             }
         }
         return sb.toString();
@@ -157,6 +158,11 @@ public final class MarkdownReport {
             }
         }
         return sb.toString();
+    }
+
+    /** GitHub's heading anchor: lower case, spaces to dashes, other punctuation dropped. */
+    static String slug(String title) {
+        return title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-').replaceAll("[^\\p{L}\\p{N}_-]", "");
     }
 
     /** Inside a table cell: no line breaks (the text is already escaped). */

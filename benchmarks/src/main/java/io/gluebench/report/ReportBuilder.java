@@ -139,8 +139,13 @@ final class ReportBuilder {
                     lines.add(crossoverSentence(c));
                 }
             }
-            for (Regions.Range r : Regions.interpretedWins(run, w)) {
+            List<Regions.Range> wins = Regions.interpretedWins(run, w);
+            for (Regions.Range r : wins) {
                 lines.add(interpretedWins(w, r));
+            }
+            if (wins.isEmpty() && hasBothSides(w)) {
+                lines.add(Phrase.builder().strong(w).text(": the interpreted side never beats the fastest native-backed "
+                        + "pattern at the measured sizes.").build());
             }
             List<Crossover> other = analysis.crossovers(w).stream().filter(c -> !c.headline()).toList();
             if (lines.isEmpty()) {
@@ -198,6 +203,12 @@ final class ReportBuilder {
         }
         return b.text(": ").code(r.interpreted()).text(" beats the fastest native-backed pattern, ")
                 .code(r.nativeBacked()).text(".").build();
+    }
+
+    private boolean hasBothSides(String w) {
+        List<String> kinds = run.points().stream().filter(p -> p.workload().equals(w) && p.isOk())
+                .map(p -> run.pattern(p.pattern()).map(PatternInfo::kind).orElse("")).distinct().toList();
+        return kinds.contains(PatternInfo.INTERPRETED) && kinds.contains(PatternInfo.NATIVE);
     }
 
     private boolean isFirstSize(String w, double n) {
@@ -296,7 +307,7 @@ final class ReportBuilder {
             }
             String meaning = run.workload(w).map(WorkloadInfo::sizeMeaning).orElse("size");
             blocks.add(new Heading(w, "scores-" + w));
-            blocks.add(new Table(w + " — N is " + meaning, header, rows, cols.size() > 6));
+            blocks.add(new Table(w + " — N is " + meaning, header, rows, true));
         }
         return new Section("scores", "Scores", blocks);
     }
@@ -327,13 +338,17 @@ final class ReportBuilder {
             return new Cell(Phrase.of(nz(pt.status())), true, Tone.MISSING, null, nz(pt.reason()));
         }
         String text = Format.nanos(pt.score());
-        if (pt.scoreError() != null && pt.score() > 0) {
-            text += " ± " + Format.percent(pt.scoreError() / pt.score());
-        }
+        String error = pt.scoreError() != null && pt.score() > 0 ? " ± " + Format.percent(pt.scoreError() / pt.score()) : "";
         boolean best = fr != null && pt.pattern().equals(fr.fastest())
                 && Objects.equals(fr.nanos().get(pt.pattern()), pt.score());
-        return new Cell(best ? Phrase.builder().strong(text).build() : Phrase.of(text), true,
-                best ? Tone.BEST : Tone.NONE, null, null);
+        Phrase.Builder p = Phrase.builder();
+        if (best) {
+            p.strong(text);
+        } else {
+            p.text(text);
+        }
+        return new Cell(p.sub(error).build(), true, best ? Tone.BEST : Tone.NONE, null,
+                best ? "fastest at this N" : null);
     }
 
     // ---------------------------------------------------------------- cost models
@@ -352,7 +367,7 @@ final class ReportBuilder {
         for (CostModel m : analysis.models()) {
             String unit = perUnit(m.complexity());
             Phrase fit = m.fits() ? Phrase.of("fits")
-                    : Phrase.builder().strong("does not fit").text(m.misfit() == null || m.misfit().isBlank() ? "" : ": " + m.misfit()).build();
+                    : Phrase.builder().strong("does not fit").sub(m.misfit() == null || m.misfit().isBlank() ? "" : m.misfit()).build();
             rows.add(List.of(
                     Cell.text(m.workload()),
                     Cell.code(m.pattern()),
@@ -362,7 +377,7 @@ final class ReportBuilder {
                     Cell.num(interval(m.perUnitCi(), "")),
                     Cell.num(Format.fixed(m.rSquared(), 4)),
                     Cell.num(Format.percent(m.maxRelResidual())),
-                    new Cell(fit, false, m.fits() ? Tone.NONE : Tone.FAILED, null, null)));
+                    new Cell(fit, false, m.fits() ? Tone.NONE : Tone.WARN, null, null)));
         }
         blocks.add(new Table(null, List.of("workload", "pattern", "a (fixed)", "a 95% CI", "b (per unit)", "b 95% CI",
                 "R²", "max residual", "fit"), rows, true));
@@ -419,7 +434,7 @@ final class ReportBuilder {
                 rows.add(row);
             }
             blocks.add(new Heading(w, "overhead-" + w));
-            blocks.add(new Table(null, header, rows, true));
+            blocks.add(new Table(null, header, rows, true, true));
         }
         return new Section("overhead", "Overhead share", blocks);
     }
@@ -512,11 +527,13 @@ final class ReportBuilder {
         for (var e : byKind.entrySet()) {
             List<StabilityWarning> ws = e.getValue();
             blocks.add(new Heading(kindTitle(e.getKey()) + " (" + ws.size() + ")", "warnings-" + e.getKey()));
-            if (ws.size() < GROUP_AT) {
+            if (ws.size() >= GROUP_AT && "wide-ci".equals(e.getKey())) {
+                wideCiMatrix(blocks, ws);
+            } else if (ws.size() < GROUP_AT) {
                 List<Phrase> items = new ArrayList<>();
                 for (StabilityWarning w : ws) {
                     items.add(Phrase.builder().strong(where(w)).text(where(w).isEmpty() ? "" : ": ")
-                            .text(nz(w.message())).text(" ").muted("What to do: " + nz(w.remedy())).build());
+                            .text(sentence(w.message())).sub(" What to do: " + sentence(w.remedy())).build());
                 }
                 blocks.add(new Bullets(items));
             } else {
@@ -544,6 +561,54 @@ final class ReportBuilder {
             }
         }
         return new Section("warnings", "Stability warnings", blocks);
+    }
+
+    /** Many wide-interval warnings as one matrix per workload: pattern by N, the interval's relative width. */
+    private void wideCiMatrix(List<Block> blocks, List<StabilityWarning> ws) {
+        long measured = run.points().stream().filter(p -> p.isOk() && p.score() != null).count();
+        blocks.add(new Para(Phrase.of(ws.size() + " of " + measured + " measured scores have a 99.9% confidence interval wider than ±"
+                + Format.percent(io.gluebench.analysis.Analyzer.WIDE_CI) + " of the score; the marked cells below give "
+                + "the interval's half-width relative to the score.")));
+        LinkedHashSet<String> remedies = new LinkedHashSet<>();
+        ws.forEach(w -> remedies.add(nz(w.remedy())));
+        blocks.add(new Note(Phrase.builder().strong("What to do: ").text(String.join(" ", remedies)).build(), true));
+        for (String w : workloads) {
+            List<StabilityWarning> here = ws.stream().filter(x -> w.equals(x.workload())).toList();
+            if (here.isEmpty()) {
+                continue;
+            }
+            TreeSet<Integer> sizes = new TreeSet<>();
+            run.points().stream().filter(p -> p.workload().equals(w)).forEach(p -> sizes.add(p.size()));
+            List<String> header = new ArrayList<>();
+            header.add(w + ": pattern \\ N");
+            sizes.forEach(n -> header.add(Format.size(n)));
+            List<List<Cell>> rows = new ArrayList<>();
+            for (String p : patterns) {
+                if (here.stream().noneMatch(x -> p.equals(x.pattern()))) {
+                    continue;
+                }
+                List<Cell> row = new ArrayList<>();
+                row.add(Cell.code(p));
+                for (int n : sizes) {
+                    StabilityWarning sw = here.stream().filter(x -> p.equals(x.pattern()) && x.size() != null && x.size() == n)
+                            .findFirst().orElse(null);
+                    Point pt = run.points().stream().filter(x -> x.workload().equals(w) && x.pattern().equals(p)
+                            && x.size() == n && x.isOk() && x.score() != null && x.scoreError() != null).findFirst().orElse(null);
+                    if (sw == null || pt == null || pt.score() <= 0) {
+                        row.add(new Cell(Phrase.of(sw == null ? "" : "wide"), true, Tone.NONE, null, sw == null ? null : sw.message()));
+                    } else {
+                        double rel = pt.scoreError() / pt.score();
+                        row.add(new Cell(Phrase.of("±" + Format.percent(rel)), true, Tone.NONE, Math.min(1, rel), sw.message()));
+                    }
+                }
+                rows.add(row);
+            }
+            blocks.add(new Table(null, header, rows, true, true));
+        }
+        List<StabilityWarning> elsewhere = ws.stream().filter(x -> x.workload() == null || !workloads.contains(x.workload())).toList();
+        if (!elsewhere.isEmpty()) {
+            blocks.add(new Bullets(elsewhere.stream().map(x -> Phrase.builder().strong(where(x)).text(": " + nz(x.message())).build()).toList()));
+        }
     }
 
     private static String kindTitle(String kind) {
@@ -598,13 +663,15 @@ final class ReportBuilder {
             List<List<Cell>> rows = new ArrayList<>();
             m.versions().forEach((k, v) -> rows.add(List.of(Cell.text(nz(k)), Cell.code(nz(v)))));
             blocks.add(new Heading("Runtime versions", "versions"));
-            blocks.add(new Table(null, List.of("runtime", "version"), rows, true));
+            blocks.add(new Table(null, List.of("runtime", "version"), rows, true, true));
         }
         if (run.settings() != null && !run.settings().isEmpty()) {
             List<List<Cell>> rows = new ArrayList<>();
-            run.settings().forEach((k, v) -> rows.add(List.of(Cell.text(nz(k)), Cell.code(String.valueOf(v)))));
+            Map<String, String> flat = new LinkedHashMap<>();
+            flatten("", run.settings(), flat);
+            flat.forEach((k, v) -> rows.add(List.of(Cell.text(k), v.length() > 40 ? Cell.text(v) : Cell.code(v))));
             blocks.add(new Heading("Profile settings", "settings"));
-            blocks.add(new Table(null, List.of("setting", "value"), rows, true));
+            blocks.add(new Table(null, List.of("setting", "value"), rows, true, true));
         }
         return new Section("machine", "Machine", blocks);
     }
@@ -640,6 +707,23 @@ final class ReportBuilder {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** Nested settings as dotted keys: profile.name, profile.sizes; lists joined with commas. */
+    static void flatten(String prefix, Object value, Map<String, String> out) {
+        if (value instanceof Map<?, ?> m && !m.isEmpty()) {
+            m.forEach((k, v) -> flatten(prefix.isEmpty() ? String.valueOf(k) : prefix + "." + k, v, out));
+        } else if (value instanceof java.util.Collection<?> c) {
+            out.put(prefix, String.join(", ", c.stream().map(String::valueOf).toList()));
+        } else {
+            out.put(prefix, String.valueOf(value));
+        }
+    }
+
+    /** The text ending with a full stop (or its own punctuation). */
+    static String sentence(String s) {
+        String t = nz(s).strip();
+        return t.isEmpty() || ".!?".indexOf(t.charAt(t.length() - 1)) >= 0 ? t : t + ".";
+    }
 
     static String nz(String s) {
         return s == null ? "" : s;

@@ -62,6 +62,26 @@ class ReportContentTest {
     }
 
     @Test
+    void reportCommandWritesBothFilesAndPrintsTheirPaths() throws Exception {
+        ReferenceRun.copyTo(dir);
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.PrintStream saved = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        int code;
+        try {
+            System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+            code = new picocli.CommandLine(new io.gluebench.cli.ReportCommand()).setOut(new java.io.PrintWriter(out))
+                    .execute(dir.toString());
+        } finally {
+            System.setOut(saved);
+        }
+        assertEquals(0, code);
+        String text = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(text.contains(dir.resolve("report.html").toString()) && text.contains(dir.resolve("report.md").toString()), text);
+        assertTrue(Files.size(dir.resolve("report.html")) > 10_000);
+    }
+
+    @Test
     void chartsAreGroupedPerWorkloadInKindOrder() throws Exception {
         Run run = ReferenceRun.copyTo(dir);
         Path charts = dir.resolve("charts");
