@@ -1,0 +1,735 @@
+package io.gluebench.report;
+
+import io.gluebench.analysis.Analysis;
+import io.gluebench.analysis.Complexity;
+import io.gluebench.analysis.CostModel;
+import io.gluebench.analysis.Crossover;
+import io.gluebench.analysis.Fastest;
+import io.gluebench.analysis.FloorComparison;
+import io.gluebench.analysis.OverheadShare;
+import io.gluebench.analysis.Regions;
+import io.gluebench.analysis.StabilityWarning;
+import io.gluebench.report.Doc.Block;
+import io.gluebench.report.Doc.Bullets;
+import io.gluebench.report.Doc.Cell;
+import io.gluebench.report.Doc.Fact;
+import io.gluebench.report.Doc.Facts;
+import io.gluebench.report.Doc.Figure;
+import io.gluebench.report.Doc.Heading;
+import io.gluebench.report.Doc.Note;
+import io.gluebench.report.Doc.Para;
+import io.gluebench.report.Doc.Phrase;
+import io.gluebench.report.Doc.Section;
+import io.gluebench.report.Doc.Table;
+import io.gluebench.report.Doc.Tone;
+import io.gluebench.result.Floor;
+import io.gluebench.result.Machine;
+import io.gluebench.result.PatternInfo;
+import io.gluebench.result.Point;
+import io.gluebench.result.Run;
+import io.gluebench.result.SkippedPattern;
+import io.gluebench.result.WorkloadInfo;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * Lays out a run and its analysis as a {@link Doc.Report}: which sections, in which order, with
+ * which sentences and tables. Chooses words and formats numbers; every number comes from the run
+ * or the analysis.
+ */
+final class ReportBuilder {
+    /** Chart kinds per workload, in the order they are shown: file suffix and caption. */
+    static final List<ChartKind> CHART_KINDS = List.of(
+            new ChartKind("", "time per call against N, log–log; one line per pattern, error bars are JMH's 99.9% confidence interval"),
+            new ChartKind("-overhead", "overhead share a / t(N): how much of each call is fixed crossing cost rather than compute"),
+            new ChartKind("-speedup", "speed-up of each pattern relative to the baseline at each N"),
+            new ChartKind("-decision", "decision map: which pattern is fastest at each N"),
+            new ChartKind("-warmup", "warm-up: iteration times during warm-up and measurement"));
+
+    /** Warnings of one kind beyond this count are shown as a table, not as sentences. */
+    static final int GROUP_AT = 4;
+
+    record ChartKind(String suffix, String caption) {
+    }
+
+    private final Run run;
+    private final Analysis analysis;
+    private final List<Path> charts;
+    private final List<String> workloads;
+    private final List<String> patterns;
+
+    ReportBuilder(Run run, Analysis analysis, List<Path> charts) {
+        this.run = Objects.requireNonNull(run, "run");
+        this.analysis = Objects.requireNonNull(analysis, "analysis");
+        this.charts = charts == null ? List.of() : List.copyOf(charts);
+        LinkedHashSet<String> w = new LinkedHashSet<>();
+        run.points().forEach(p -> w.add(p.workload()));
+        this.workloads = List.copyOf(w);
+        this.patterns = Fastest.patterns(run);
+    }
+
+    static Doc.Report build(Run run, Analysis analysis, List<Path> charts) {
+        return new ReportBuilder(run, analysis, charts).report();
+    }
+
+    Doc.Report report() {
+        List<Section> sections = List.of(
+                summary(), chartsSection(), scores(), models(), overhead(), skippedAndFailed(),
+                antiPatterns(), warnings(), machine(), floors());
+        return new Doc.Report("gluebench report", "When to glue, when to compute", header(), sections);
+    }
+
+    // ---------------------------------------------------------------- header
+
+    private List<Fact> header() {
+        List<Fact> out = new ArrayList<>();
+        out.add(new Fact("run", Phrase.builder().code(nz(run.runId())).build()));
+        out.add(new Fact("profile", Phrase.of(nz(run.profile()))));
+        out.add(new Fact("started", Phrase.of(Format.date(run.startedAt()))));
+        if (run.status() != null && !"complete".equals(run.status())) {
+            out.add(new Fact("status", Phrase.builder().strong(run.status()).build()));
+        }
+        out.add(new Fact("machine", Phrase.of(machineLine(run.machine()))));
+        return out;
+    }
+
+    static String machineLine(Machine m) {
+        if (m == null) {
+            return "no machine fingerprint recorded";
+        }
+        List<String> parts = new ArrayList<>();
+        parts.add(nz(m.cpuModel()));
+        parts.add(m.cores() + (m.cores() == 1 ? " core" : " cores"));
+        parts.add(Format.bytes(m.memoryBytes()));
+        if (m.os() != null) {
+            parts.add(m.os());
+        }
+        if (m.jdkVersion() != null) {
+            parts.add("JDK " + m.jdkVersion());
+        }
+        if (m.versions() != null && m.versions().get("cpython") != null) {
+            parts.add("CPython " + m.versions().get("cpython"));
+        }
+        if (m.gitCommit() != null) {
+            parts.add("git " + shortCommit(m.gitCommit()) + (m.gitDirty() ? " (dirty)" : ""));
+        }
+        return String.join(" · ", parts);
+    }
+
+    // ---------------------------------------------------------------- summary
+
+    private Section summary() {
+        List<Block> blocks = new ArrayList<>();
+        if (workloads.isEmpty()) {
+            blocks.add(new Para(Phrase.of("This run holds no points.")));
+        }
+        for (String w : workloads) {
+            blocks.add(new Heading(w, "summary-" + w));
+            run.workload(w).map(WorkloadInfo::summary).filter(s -> !s.isBlank())
+                    .ifPresent(s -> blocks.add(new Para(Phrase.builder().muted(s).build())));
+            List<Phrase> lines = new ArrayList<>();
+            for (Crossover c : analysis.crossovers(w)) {
+                if (c.headline()) {
+                    lines.add(crossoverSentence(c));
+                }
+            }
+            List<Regions.Range> wins = Regions.interpretedWins(run, w);
+            for (Regions.Range r : wins) {
+                lines.add(interpretedWins(w, r));
+            }
+            if (wins.isEmpty() && hasBothSides(w)) {
+                lines.add(Phrase.builder().strong(w).text(": the interpreted side never beats the fastest native-backed "
+                        + "pattern at the measured sizes.").build());
+            }
+            List<Crossover> other = analysis.crossovers(w).stream().filter(c -> !c.headline()).toList();
+            if (lines.isEmpty()) {
+                lines.add(Phrase.of(w + ": no interpreted pattern changes places with a native-backed one in the measured range."));
+            }
+            blocks.add(new Bullets(lines));
+            if (!other.isEmpty()) {
+                blocks.add(new Para(Phrase.builder().muted("Other pairs that change places:").build()));
+                blocks.add(new Bullets(other.stream().map(ReportBuilder::crossoverSentence).toList()));
+            }
+            Phrase fastest = fastestLine(w);
+            if (fastest != null) {
+                blocks.add(new Para(fastest));
+            }
+        }
+        return new Section("summary", "Summary", blocks);
+    }
+
+    static Phrase crossoverSentence(Crossover c) {
+        Phrase.Builder b = Phrase.builder().strong(c.workload()).text(": ").code(c.smallWinner()).text(" is faster ");
+        String measured = c.bracketLow() != null && c.bracketHigh() != null
+                ? "measured between " + Format.size(c.bracketLow()) + " and " + Format.size(c.bracketHigh()) : null;
+        if (c.modelN() != null) {
+            b.text("below ").strong("N≈" + Format.approx(c.modelN()));
+            List<String> paren = new ArrayList<>();
+            if (c.modelCi() != null) {
+                paren.add(Format.percent(c.modelCi().level()) + " CI " + Format.approx(c.modelCi().lo())
+                        + "–" + Format.approx(c.modelCi().hi()));
+            }
+            if (measured != null) {
+                paren.add(measured);
+            }
+            if (!paren.isEmpty()) {
+                b.text(" (" + String.join("; ", paren) + ")");
+            }
+        } else if (measured != null) {
+            b.text("below N between " + Format.size(c.bracketLow()) + " and " + Format.size(c.bracketHigh())
+                    + " (measured; the cost models do not place the crossing)");
+        } else {
+            b.text("at small N");
+        }
+        b.text(", ").code(c.largeWinner()).text(" above.");
+        if (c.extrapolated()) {
+            b.muted(" The model crossing lies far outside the measured sizes: an extrapolation.");
+        }
+        return b.build();
+    }
+
+    private Phrase interpretedWins(String w, Regions.Range r) {
+        Phrase.Builder b = Phrase.builder().strong(w).text(": the interpreted side wins ");
+        if (r.fromN() <= 1 && isFirstSize(w, r.fromN())) {
+            b.text("up to N≈" + Format.approx(r.toN()));
+        } else {
+            b.text("from N≈" + Format.approx(r.fromN()) + " to N≈" + Format.approx(r.toN()));
+        }
+        return b.text(": ").code(r.interpreted()).text(" beats the fastest native-backed pattern, ")
+                .code(r.nativeBacked()).text(".").build();
+    }
+
+    private boolean hasBothSides(String w) {
+        List<String> kinds = run.points().stream().filter(p -> p.workload().equals(w) && p.isOk())
+                .map(p -> run.pattern(p.pattern()).map(PatternInfo::kind).orElse("")).distinct().toList();
+        return kinds.contains(PatternInfo.INTERPRETED) && kinds.contains(PatternInfo.NATIVE);
+    }
+
+    private boolean isFirstSize(String w, double n) {
+        return run.points().stream().filter(p -> p.workload().equals(w)).mapToInt(Point::size).min().orElse(0) >= n - 1e-9;
+    }
+
+    private Phrase fastestLine(String w) {
+        List<Fastest.Row> rows = analysis.fastest().stream().filter(r -> r.workload().equals(w) && r.fastest() != null).toList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Phrase.Builder b = Phrase.builder().muted("Fastest measured: ");
+        for (int i = 0; i < rows.size(); i++) {
+            Fastest.Row r = rows.get(i);
+            b.code(r.fastest()).text(" at N=" + Format.size(r.size()) + (i + 1 < rows.size() ? ", " : "."));
+        }
+        return b.build();
+    }
+
+    // ---------------------------------------------------------------- charts
+
+    /** The charts in the order they are shown: per workload, in {@link #CHART_KINDS} order; then any others. */
+    static Map<String, List<Doc.Figure>> figures(List<String> workloads, List<Path> charts) {
+        Map<String, Path> byName = new LinkedHashMap<>();
+        for (Path p : charts) {
+            String name = p.getFileName().toString();
+            if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
+                byName.putIfAbsent(name, p);
+            }
+        }
+        Map<String, List<Doc.Figure>> out = new LinkedHashMap<>();
+        for (String w : workloads) {
+            List<Doc.Figure> figs = new ArrayList<>();
+            for (ChartKind k : CHART_KINDS) {
+                Path p = byName.remove(w + k.suffix() + ".png");
+                if (p != null) {
+                    figs.add(new Figure(p, w + ": " + k.caption() + "."));
+                }
+            }
+            if (!figs.isEmpty()) {
+                out.put(w, figs);
+            }
+        }
+        if (!byName.isEmpty()) {
+            out.put("other charts", byName.values().stream()
+                    .map(p -> new Figure(p, p.getFileName().toString().replaceFirst("(?i)\\.png$", ""))).toList());
+        }
+        return out;
+    }
+
+    private Section chartsSection() {
+        List<Block> blocks = new ArrayList<>();
+        Map<String, List<Figure>> figs = figures(workloads, charts);
+        if (figs.isEmpty()) {
+            blocks.add(new Para(Phrase.of("No charts were found in the run's charts folder; draw them with `gluebench chart RUN_DIR`.")));
+        }
+        for (var e : figs.entrySet()) {
+            blocks.add(new Heading(e.getKey(), "charts-" + e.getKey().replace(' ', '-')));
+            blocks.addAll(e.getValue());
+        }
+        return new Section("charts", "Charts", blocks);
+    }
+
+    // ---------------------------------------------------------------- scores
+
+    private Section scores() {
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Para(Phrase.of("Mean time per call with the half-width of JMH's 99.9% confidence interval, "
+                + "relative to the mean. The fastest pattern at each N is set in bold.")));
+        for (String w : workloads) {
+            List<Point> pts = run.points().stream().filter(p -> p.workload().equals(w)).toList();
+            List<String> cols = new ArrayList<>();
+            for (String p : patterns) {
+                for (Point pt : pts) {
+                    if (pt.pattern().equals(p) && !cols.contains(column(pt))) {
+                        cols.add(column(pt));
+                    }
+                }
+            }
+            TreeSet<Integer> sizes = new TreeSet<>();
+            pts.forEach(p -> sizes.add(p.size()));
+            List<String> header = new ArrayList<>();
+            header.add("N");
+            header.addAll(cols);
+            List<List<Cell>> rows = new ArrayList<>();
+            for (int n : sizes) {
+                Fastest.Row fr = analysis.fastest().stream().filter(r -> r.workload().equals(w) && r.size() == n)
+                        .findFirst().orElse(null);
+                List<Cell> row = new ArrayList<>();
+                row.add(Cell.num(Format.size(n)));
+                for (String col : cols) {
+                    Point pt = pts.stream().filter(p -> p.size() == n && column(p).equals(col)).findFirst().orElse(null);
+                    row.add(scoreCell(pt, fr));
+                }
+                rows.add(row);
+            }
+            String meaning = run.workload(w).map(WorkloadInfo::sizeMeaning).orElse("size");
+            blocks.add(new Heading(w, "scores-" + w));
+            blocks.add(new Table(w + " — N is " + meaning, header, rows, true));
+        }
+        return new Section("scores", "Scores", blocks);
+    }
+
+    private static String column(Point p) {
+        List<String> parts = new ArrayList<>();
+        parts.add(p.pattern());
+        if (p.transport() != null) {
+            parts.add(p.transport());
+        }
+        if (p.placement() != null) {
+            parts.add(p.placement());
+        }
+        return String.join(" / ", parts);
+    }
+
+    private static Cell scoreCell(Point pt, Fastest.Row fr) {
+        if (pt == null) {
+            return new Cell(Phrase.of("–"), true, Tone.MISSING, null, "not in this run");
+        }
+        if (Point.FAILED.equals(pt.status())) {
+            return new Cell(Phrase.of("failed"), true, Tone.FAILED, null, nz(pt.reason()));
+        }
+        if (Point.SKIPPED.equals(pt.status())) {
+            return new Cell(Phrase.of("skipped"), true, Tone.SKIPPED, null, nz(pt.reason()));
+        }
+        if (!pt.isOk() || pt.score() == null) {
+            return new Cell(Phrase.of(nz(pt.status())), true, Tone.MISSING, null, nz(pt.reason()));
+        }
+        String text = Format.nanos(pt.score());
+        String error = pt.scoreError() != null && pt.score() > 0 ? " ± " + Format.percent(pt.scoreError() / pt.score()) : "";
+        boolean best = fr != null && pt.pattern().equals(fr.fastest())
+                && Objects.equals(fr.nanos().get(pt.pattern()), pt.score());
+        Phrase.Builder p = Phrase.builder();
+        if (best) {
+            p.strong(text);
+        } else {
+            p.text(text);
+        }
+        return new Cell(p.sub(error).build(), true, best ? Tone.BEST : Tone.NONE, null,
+                best ? "fastest at this N" : null);
+    }
+
+    // ---------------------------------------------------------------- cost models
+
+    private Section models() {
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Para(Phrase.builder().text("Each pattern's time per call fitted as ").code("t(N) = a + b·f(N)")
+                .text(", f from the workload's complexity: ").strong("a").text(" is the fixed cost of one call (the crossing), ")
+                .strong("b").text(" the cost per unit of work. Intervals are 95% bootstrap intervals over the JMH samples. "
+                        + "A model that does not fit is not used to place crossovers.").build()));
+        if (analysis.models().isEmpty()) {
+            blocks.add(new Para(Phrase.of("No pattern was measured at two or more sizes, so there are no cost models.")));
+            return new Section("models", "Cost models", blocks);
+        }
+        List<List<Cell>> rows = new ArrayList<>();
+        for (CostModel m : analysis.models()) {
+            String unit = perUnit(m.complexity());
+            Phrase fit = m.fits() ? Phrase.of("fits")
+                    : Phrase.builder().strong("does not fit").sub(m.misfit() == null || m.misfit().isBlank() ? "" : m.misfit()).build();
+            rows.add(List.of(
+                    Cell.text(m.workload()),
+                    Cell.code(m.pattern()),
+                    Cell.num(Format.nanos(m.fixedNs())),
+                    Cell.num(interval(m.fixedCi(), "")),
+                    Cell.num(Format.nanos(m.perUnitNs()) + " " + unit),
+                    Cell.num(interval(m.perUnitCi(), "")),
+                    Cell.num(Format.fixed(m.rSquared(), 4)),
+                    Cell.num(Format.percent(m.maxRelResidual())),
+                    new Cell(fit, false, m.fits() ? Tone.NONE : Tone.WARN, null, null)));
+        }
+        blocks.add(new Table(null, List.of("workload", "pattern", "a (fixed)", "a 95% CI", "b (per unit)", "b 95% CI",
+                "R²", "max residual", "fit"), rows, true));
+        return new Section("models", "Cost models", blocks);
+    }
+
+    static String perUnit(Complexity c) {
+        return c == Complexity.CONSTANT ? "per call" : "per " + c.label();
+    }
+
+    private static String interval(io.gluebench.analysis.Interval ci, String suffix) {
+        if (ci == null) {
+            return "–";
+        }
+        return Format.nanos(ci.lo()) + " – " + Format.nanos(ci.hi()) + suffix;
+    }
+
+    // ---------------------------------------------------------------- overhead
+
+    private Section overhead() {
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Para(Phrase.builder().text("The share of each measured call that is fixed cost, ").code("a / t(N)")
+                .text(": near 100% the call is all crossing, near 0% it is all compute.").build()));
+        if (analysis.overhead().isEmpty()) {
+            blocks.add(new Para(Phrase.of("No cost models, so no overhead shares.")));
+        }
+        for (String w : workloads) {
+            List<OverheadShare> os = analysis.overhead().stream().filter(o -> o.workload().equals(w)).toList();
+            if (os.isEmpty()) {
+                continue;
+            }
+            TreeSet<Integer> sizes = new TreeSet<>();
+            os.forEach(o -> sizes.add(o.size()));
+            List<String> pats = new ArrayList<>();
+            for (String p : patterns) {
+                if (os.stream().anyMatch(o -> o.pattern().equals(p))) {
+                    pats.add(p);
+                }
+            }
+            os.stream().map(OverheadShare::pattern).filter(p -> !pats.contains(p)).distinct().forEach(pats::add);
+            List<String> header = new ArrayList<>();
+            header.add("pattern \\ N");
+            sizes.forEach(n -> header.add(Format.size(n)));
+            List<List<Cell>> rows = new ArrayList<>();
+            for (String p : pats) {
+                List<Cell> row = new ArrayList<>();
+                row.add(Cell.code(p));
+                for (int n : sizes) {
+                    OverheadShare o = os.stream().filter(x -> x.pattern().equals(p) && x.size() == n).findFirst().orElse(null);
+                    row.add(o == null ? new Cell(Phrase.of("–"), true, Tone.MISSING, null, null)
+                            : new Cell(Phrase.of(Format.percent(o.share())), true, Tone.NONE, o.share(),
+                                    "a = " + Format.nanos(o.fixedNs()) + " of " + Format.nanos(o.measuredNs())));
+                }
+                rows.add(row);
+            }
+            blocks.add(new Heading(w, "overhead-" + w));
+            blocks.add(new Table(null, header, rows, true, true));
+        }
+        return new Section("overhead", "Overhead share", blocks);
+    }
+
+    // ---------------------------------------------------------------- skipped and failed
+
+    private Section skippedAndFailed() {
+        List<Block> blocks = new ArrayList<>();
+        List<List<Cell>> skipped = new ArrayList<>();
+        for (SkippedPattern s : run.skipped()) {
+            skipped.add(List.of(Cell.code(s.pattern()), Cell.text("all"), Cell.text(nz(s.reason()))));
+        }
+        for (Point p : run.points()) {
+            if (Point.SKIPPED.equals(p.status())) {
+                skipped.add(List.of(Cell.code(p.pattern()), Cell.text(p.workload() + " N=" + Format.size(p.size())),
+                        Cell.text(nz(p.reason()))));
+            }
+        }
+        blocks.add(new Heading("Skipped", "skipped"));
+        if (skipped.isEmpty()) {
+            blocks.add(new Note(Phrase.of("No pattern was skipped: every pattern in the plan ran on this machine."), false));
+        } else {
+            blocks.add(new Table(null, List.of("pattern", "where", "reason"), skipped, false));
+        }
+        List<List<Cell>> failed = new ArrayList<>();
+        for (Point p : run.points()) {
+            if (Point.FAILED.equals(p.status())) {
+                String reason = p.reason();
+                if ((reason == null || reason.isBlank()) && p.verification() != null) {
+                    reason = p.verification().error();
+                }
+                failed.add(List.of(Cell.text(p.workload()), Cell.code(p.pattern()), Cell.num(Format.size(p.size())),
+                        Cell.text(nz(reason))));
+            }
+        }
+        blocks.add(new Heading("Failed", "failed"));
+        if (failed.isEmpty()) {
+            blocks.add(new Note(Phrase.of("No point failed: every measured answer matched the Java reference before it was timed."), false));
+        } else {
+            blocks.add(new Table(null, List.of("workload", "pattern", "N", "reason"), failed, false));
+        }
+        return new Section("skipped", "Skipped and failed", blocks);
+    }
+
+    // ---------------------------------------------------------------- anti-patterns
+
+    private Section antiPatterns() {
+        List<Block> blocks = new ArrayList<>();
+        LinkedHashSet<String> present = new LinkedHashSet<>(patterns);
+        run.skipped().forEach(s -> present.add(s.pattern()));
+        List<List<Cell>> rows = new ArrayList<>();
+        for (String name : present) {
+            PatternInfo info = run.pattern(name).orElse(null);
+            if (info != null && info.antiPattern()) {
+                boolean skipped = run.skipped().stream().anyMatch(s -> s.pattern().equals(name));
+                rows.add(List.of(Cell.code(name), Cell.text(nz(info.whyItHurts())),
+                        Cell.text(skipped ? "skipped" : "measured")));
+            }
+        }
+        if (rows.isEmpty()) {
+            blocks.add(new Note(Phrase.of("This run has no anti-patterns: every pattern in it is a mechanism's best honest "
+                    + "configuration. Profiles standard and full add the labelled anti-patterns."), false));
+        } else {
+            blocks.add(new Para(Phrase.of("Labelled ways people get it wrong, measured beside the right way; "
+                    + "charts draw them dashed.")));
+            blocks.add(new Table(null, List.of("anti-pattern", "why this hurts", "in this run"), rows, false));
+        }
+        List<List<Cell>> all = new ArrayList<>();
+        for (String name : present) {
+            run.pattern(name).ifPresent(i -> all.add(List.of(Cell.code(i.name()), Cell.text(nz(i.kind())),
+                    Cell.text(nz(i.family())), Cell.text(nz(i.measures())))));
+        }
+        if (!all.isEmpty()) {
+            blocks.add(new Heading("Patterns in this run", "patterns"));
+            blocks.add(new Table(null, List.of("pattern", "kind", "family", "what it measures"), all, true));
+        }
+        return new Section("anti-patterns", "Anti-patterns", blocks);
+    }
+
+    // ---------------------------------------------------------------- warnings
+
+    private Section warnings() {
+        List<Block> blocks = new ArrayList<>();
+        if (analysis.warnings().isEmpty()) {
+            blocks.add(new Note(Phrase.of("No stability warnings: every score's interval is narrow and every model fits."), false));
+            return new Section("warnings", "Stability warnings", blocks);
+        }
+        Map<String, List<StabilityWarning>> byKind = new LinkedHashMap<>();
+        analysis.warnings().forEach(w -> byKind.computeIfAbsent(nz(w.kind()), k -> new ArrayList<>()).add(w));
+        for (var e : byKind.entrySet()) {
+            List<StabilityWarning> ws = e.getValue();
+            blocks.add(new Heading(kindTitle(e.getKey()) + " (" + ws.size() + ")", "warnings-" + e.getKey()));
+            if (ws.size() >= GROUP_AT && "wide-ci".equals(e.getKey())) {
+                wideCiMatrix(blocks, ws);
+            } else if (ws.size() < GROUP_AT) {
+                List<Phrase> items = new ArrayList<>();
+                for (StabilityWarning w : ws) {
+                    items.add(Phrase.builder().strong(where(w)).text(where(w).isEmpty() ? "" : ": ")
+                            .text(sentence(w.message())).sub(" What to do: " + sentence(w.remedy())).build());
+                }
+                blocks.add(new Bullets(items));
+            } else {
+                LinkedHashSet<String> remedies = new LinkedHashSet<>();
+                ws.forEach(w -> remedies.add(nz(w.remedy())));
+                boolean oneRemedy = remedies.size() == 1;
+                if (oneRemedy) {
+                    blocks.add(new Note(Phrase.builder().strong("What to do: ").text(remedies.iterator().next()).build(), true));
+                }
+                List<String> header = new ArrayList<>(List.of("workload", "pattern", "N", "message"));
+                if (!oneRemedy) {
+                    header.add("what to do");
+                }
+                List<List<Cell>> rows = new ArrayList<>();
+                for (StabilityWarning w : ws) {
+                    List<Cell> row = new ArrayList<>(List.of(Cell.text(nz(w.workload())),
+                            w.pattern() == null ? Cell.text("") : Cell.code(w.pattern()),
+                            Cell.num(w.size() == null ? "" : Format.size(w.size())), Cell.text(nz(w.message()))));
+                    if (!oneRemedy) {
+                        row.add(Cell.text(nz(w.remedy())));
+                    }
+                    rows.add(row);
+                }
+                blocks.add(new Table(null, header, rows, true));
+            }
+        }
+        return new Section("warnings", "Stability warnings", blocks);
+    }
+
+    /** Many wide-interval warnings as one matrix per workload: pattern by N, the interval's relative width. */
+    private void wideCiMatrix(List<Block> blocks, List<StabilityWarning> ws) {
+        long measured = run.points().stream().filter(p -> p.isOk() && p.score() != null).count();
+        blocks.add(new Para(Phrase.of(ws.size() + " of " + measured + " measured scores have a 99.9% confidence interval wider than ±"
+                + Format.percent(io.gluebench.analysis.Analyzer.WIDE_CI) + " of the score; the marked cells below give "
+                + "the interval's half-width relative to the score.")));
+        LinkedHashSet<String> remedies = new LinkedHashSet<>();
+        ws.forEach(w -> remedies.add(nz(w.remedy())));
+        blocks.add(new Note(Phrase.builder().strong("What to do: ").text(String.join(" ", remedies)).build(), true));
+        for (String w : workloads) {
+            List<StabilityWarning> here = ws.stream().filter(x -> w.equals(x.workload())).toList();
+            if (here.isEmpty()) {
+                continue;
+            }
+            TreeSet<Integer> sizes = new TreeSet<>();
+            run.points().stream().filter(p -> p.workload().equals(w)).forEach(p -> sizes.add(p.size()));
+            List<String> header = new ArrayList<>();
+            header.add(w + ": pattern \\ N");
+            sizes.forEach(n -> header.add(Format.size(n)));
+            List<List<Cell>> rows = new ArrayList<>();
+            for (String p : patterns) {
+                if (here.stream().noneMatch(x -> p.equals(x.pattern()))) {
+                    continue;
+                }
+                List<Cell> row = new ArrayList<>();
+                row.add(Cell.code(p));
+                for (int n : sizes) {
+                    StabilityWarning sw = here.stream().filter(x -> p.equals(x.pattern()) && x.size() != null && x.size() == n)
+                            .findFirst().orElse(null);
+                    Point pt = run.points().stream().filter(x -> x.workload().equals(w) && x.pattern().equals(p)
+                            && x.size() == n && x.isOk() && x.score() != null && x.scoreError() != null).findFirst().orElse(null);
+                    if (sw == null || pt == null || pt.score() <= 0) {
+                        row.add(new Cell(Phrase.of(sw == null ? "" : "wide"), true, Tone.NONE, null, sw == null ? null : sw.message()));
+                    } else {
+                        double rel = pt.scoreError() / pt.score();
+                        row.add(new Cell(Phrase.of("±" + Format.percent(rel)), true, Tone.NONE, Math.min(1, rel), sw.message()));
+                    }
+                }
+                rows.add(row);
+            }
+            blocks.add(new Table(null, header, rows, true, true));
+        }
+        List<StabilityWarning> elsewhere = ws.stream().filter(x -> x.workload() == null || !workloads.contains(x.workload())).toList();
+        if (!elsewhere.isEmpty()) {
+            blocks.add(new Bullets(elsewhere.stream().map(x -> Phrase.builder().strong(where(x)).text(": " + nz(x.message())).build()).toList()));
+        }
+    }
+
+    private static String kindTitle(String kind) {
+        return switch (kind) {
+            case "wide-ci" -> "Wide confidence intervals";
+            case "few-samples" -> "Few samples";
+            case "high-load" -> "High load";
+            case "misfit" -> "Models that do not fit";
+            case "not-settled" -> "Not settled after warm-up";
+            default -> kind.isEmpty() ? "Other" : kind;
+        };
+    }
+
+    private static String where(StabilityWarning w) {
+        List<String> parts = new ArrayList<>();
+        if (w.workload() != null) {
+            parts.add(w.workload());
+        }
+        if (w.pattern() != null) {
+            parts.add(w.pattern());
+        }
+        if (w.size() != null) {
+            parts.add("N=" + Format.size(w.size()));
+        }
+        return String.join(" / ", parts);
+    }
+
+    // ---------------------------------------------------------------- machine and floors
+
+    private Section machine() {
+        List<Block> blocks = new ArrayList<>();
+        Machine m = run.machine();
+        if (m == null) {
+            blocks.add(new Note(Phrase.of("This run recorded no machine fingerprint; compare it with care."), true));
+            return new Section("machine", "Machine", blocks);
+        }
+        List<Fact> facts = new ArrayList<>();
+        facts.add(new Fact("id", Phrase.builder().code(nz(m.id())).build()));
+        facts.add(new Fact("hostname", Phrase.of(nz(m.hostname()))));
+        facts.add(new Fact("CPU", Phrase.of(nz(m.cpuModel()))));
+        facts.add(new Fact("cores", Phrase.of(Integer.toString(m.cores()))));
+        facts.add(new Fact("memory", Phrase.of(Format.bytes(m.memoryBytes()) + " (" + Format.size(m.memoryBytes()) + " bytes)")));
+        facts.add(new Fact("OS", Phrase.of(nz(m.os()))));
+        facts.add(new Fact("kernel", Phrase.of(nz(m.kernel()))));
+        facts.add(new Fact("JDK", Phrase.of(nz(m.jdkVendor()) + " " + nz(m.jdkVersion()))));
+        facts.add(new Fact("git commit", Phrase.builder().code(nz(m.gitCommit()))
+                .text(m.gitDirty() ? " — dirty: the tree had uncommitted changes" : " — clean").build()));
+        facts.add(new Fact("started", Phrase.of(nz(m.startedAt()))));
+        facts.add(new Fact("load average", Phrase.of(Format.fixed(m.loadAverage(), 2) + " (1 min, at start)")));
+        blocks.add(new Facts(facts));
+        if (m.versions() != null && !m.versions().isEmpty()) {
+            List<List<Cell>> rows = new ArrayList<>();
+            m.versions().forEach((k, v) -> rows.add(List.of(Cell.text(nz(k)), Cell.code(nz(v)))));
+            blocks.add(new Heading("Runtime versions", "versions"));
+            blocks.add(new Table(null, List.of("runtime", "version"), rows, true, true));
+        }
+        if (run.settings() != null && !run.settings().isEmpty()) {
+            List<List<Cell>> rows = new ArrayList<>();
+            Map<String, String> flat = new LinkedHashMap<>();
+            flatten("", run.settings(), flat);
+            flat.forEach((k, v) -> rows.add(List.of(Cell.text(k), v.length() > 40 ? Cell.text(v) : Cell.code(v))));
+            blocks.add(new Heading("Profile settings", "settings"));
+            blocks.add(new Table(null, List.of("setting", "value"), rows, true, true));
+        }
+        return new Section("machine", "Machine", blocks);
+    }
+
+    private Section floors() {
+        List<Block> blocks = new ArrayList<>();
+        if (run.floors().isEmpty()) {
+            blocks.add(new Note(Phrase.of("This run measured no floors."), true));
+            return new Section("floors", "Floors", blocks);
+        }
+        blocks.add(new Para(Phrase.of("The raw cost of each mechanism on this machine, measured in the same run: "
+                + "a pattern's round trip is read against it.")));
+        List<List<Cell>> rows = new ArrayList<>();
+        for (Floor f : run.floors()) {
+            rows.add(List.of(Cell.code(f.name()), Cell.text(nz(f.mechanism())), Cell.num(Format.nanos(f.nsPerOp())),
+                    Cell.num("± " + Format.nanos(f.spread())), Cell.text(nz(f.source())), Cell.text(nz(f.note()))));
+        }
+        blocks.add(new Table(null, List.of("floor", "mechanism", "time per round trip", "spread", "source", "note"), rows, true));
+        List<FloorComparison.Row> cmp = FloorComparison.rows(run);
+        if (!cmp.isEmpty()) {
+            List<List<Cell>> crow = new ArrayList<>();
+            for (FloorComparison.Row r : cmp) {
+                crow.add(List.of(Cell.code(r.pattern()), Cell.num(Format.nanos(r.echoZeroNs())),
+                        r.floor() == null ? Cell.text("–") : Cell.code(r.floor()),
+                        Cell.num(r.floorNs() == null ? "–" : Format.nanos(r.floorNs())),
+                        Cell.num(r.ratio() == null ? "–" : "×" + Format.fixed(r.ratio(), 1))));
+            }
+            blocks.add(new Heading("Patterns against their floor", "floor-comparison"));
+            blocks.add(new Para(Phrase.of("Each pattern's no-op round trip (echo at N = 0) beside the floor of its mechanism.")));
+            blocks.add(new Table(null, List.of("pattern", "echo N=0", "floor", "floor time", "× floor"), crow, true));
+        }
+        return new Section("floors", "Floors", blocks);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** Nested settings as dotted keys: profile.name, profile.sizes; lists joined with commas. */
+    static void flatten(String prefix, Object value, Map<String, String> out) {
+        if (value instanceof Map<?, ?> m && !m.isEmpty()) {
+            m.forEach((k, v) -> flatten(prefix.isEmpty() ? String.valueOf(k) : prefix + "." + k, v, out));
+        } else if (value instanceof java.util.Collection<?> c) {
+            out.put(prefix, String.join(", ", c.stream().map(String::valueOf).toList()));
+        } else {
+            out.put(prefix, String.valueOf(value));
+        }
+    }
+
+    /** The text ending with a full stop (or its own punctuation). */
+    static String sentence(String s) {
+        String t = nz(s).strip();
+        return t.isEmpty() || ".!?".indexOf(t.charAt(t.length() - 1)) >= 0 ? t : t + ".";
+    }
+
+    static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    static String shortCommit(String c) {
+        return c.length() > 10 ? c.substring(0, 10) : c;
+    }
+}

@@ -1,0 +1,158 @@
+package io.gluebench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gluebench.analysis.Analysis;
+import io.gluebench.analysis.Analyzer;
+import io.gluebench.result.PatternInfo;
+import io.gluebench.result.Point;
+import io.gluebench.result.Run;
+import io.gluebench.result.SkippedPattern;
+import io.gluebench.result.WorkloadInfo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportContentTest {
+    static final List<String> SECTIONS = List.of("Summary", "Charts", "Scores", "Cost models", "Overhead share",
+            "Skipped and failed", "Anti-patterns", "Stability warnings", "Machine", "Floors");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void referenceRunGivesBothFilesWithEverySectionAndEveryChart() throws Exception {
+        Run run = ReferenceRun.copyTo(dir);
+        List<Path> written = Reports.writeAll(run, Analyzer.analyze(run), dir);
+        assertEquals(List.of(dir.resolve("report.html"), dir.resolve("report.md")), written);
+        written.forEach(p -> assertTrue(Files.isRegularFile(p), p + " exists"));
+        String html = Files.readString(dir.resolve("report.html"));
+        String md = Files.readString(dir.resolve("report.md"));
+
+        for (String s : SECTIONS) {
+            assertTrue(html.contains("<h2>" + HtmlWriter.escape(s) + "</h2>"), "html section " + s);
+            assertTrue(md.contains("\n## " + MarkdownReport.escape(s) + "\n"), "markdown section " + s);
+        }
+        for (Path png : Reports.charts(dir.resolve("charts"))) {
+            String b64 = Base64.getEncoder().encodeToString(Files.readAllBytes(png));
+            assertTrue(html.contains("src=\"data:image/png;base64," + b64 + "\""), "embedded " + png.getFileName());
+            assertTrue(md.contains("](charts/" + png.getFileName() + ")"), "referenced " + png.getFileName());
+        }
+        assertEquals(ReferenceRun.pngCount(dir), count(html, "<img "), "one img per chart");
+        assertTrue(html.contains(run.machine().cpuModel()), "machine CPU model");
+        assertTrue(html.contains(run.machine().gitCommit()), "git commit");
+        assertTrue(html.contains("jep-python") && html.contains("N≈"), "a crossover sentence");
+
+        Matcher m = Pattern.compile("(?i)\\b(src|href|action|srcset|poster|data)\\s*=\\s*\"([^\"]*)\"").matcher(html);
+        while (m.find()) {
+            String v = m.group(2).toLowerCase();
+            assertFalse(v.startsWith("http:") || v.startsWith("https:") || v.startsWith("//"), "external reference " + v);
+        }
+        assertFalse(html.contains("http://") || html.contains("https://"), "no absolute URL anywhere");
+        assertFalse(html.toLowerCase().contains("<script"), "no script");
+        assertFalse(html.contains("@import") || html.contains("url("), "no external style resource");
+    }
+
+    @Test
+    void reportCommandWritesBothFilesAndPrintsTheirPaths() throws Exception {
+        ReferenceRun.copyTo(dir);
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.PrintStream saved = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        int code;
+        try {
+            System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+            code = new picocli.CommandLine(new io.gluebench.cli.ReportCommand()).setOut(new java.io.PrintWriter(out))
+                    .execute(dir.toString());
+        } finally {
+            System.setOut(saved);
+        }
+        assertEquals(0, code);
+        String text = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(text.contains(dir.resolve("report.html").toString()) && text.contains(dir.resolve("report.md").toString()), text);
+        assertTrue(Files.size(dir.resolve("report.html")) > 10_000);
+    }
+
+    @Test
+    void chartsAreGroupedPerWorkloadInKindOrder() throws Exception {
+        Run run = ReferenceRun.copyTo(dir);
+        Path charts = dir.resolve("charts");
+        Files.copy(charts.resolve("dot.png"), charts.resolve("dot-warmup.png"));
+        Files.copy(charts.resolve("dot.png"), charts.resolve("dot-overhead.png"));
+        Files.copy(charts.resolve("echo.png"), charts.resolve("extra.png"));
+        Reports.writeAll(run, Analyzer.analyze(run), dir);
+        String md = Files.readString(dir.resolve("report.md"));
+        int main = md.indexOf("](charts/dot.png)");
+        int overhead = md.indexOf("](charts/dot-overhead.png)");
+        int warmup = md.indexOf("](charts/dot-warmup.png)");
+        int nbody = md.indexOf("](charts/nbody.png)");
+        int extra = md.indexOf("](charts/extra.png)");
+        assertTrue(main > 0 && main < overhead && overhead < warmup, "dot, then overhead, then warm-up");
+        assertTrue(warmup < nbody && nbody < extra, "workloads in run order, unknown charts last");
+        String html = Files.readString(dir.resolve("report.html"));
+        assertEquals(6, count(html, "<img "));
+    }
+
+    @Test
+    void textFromTheRunIsEscaped() throws Exception {
+        String evil = "<script>alert(1)</script>";
+        Point ok = new Point("dot", "java", 10, null, null, Point.OK, "ns/op", 50.0, 1.0, List.of(50.0, 49.0, 51.0, 50.0, 50.0),
+                List.of(), null, null, null, List.of(), 1);
+        Point ok2 = new Point("dot", "java", 100, null, null, Point.OK, "ns/op", 500.0, 1.0, List.of(500.0, 499.0, 501.0, 500.0, 500.0),
+                List.of(), null, null, null, List.of(), 1);
+        Point failed = new Point("dot", "jni", 10, null, null, Point.FAILED, "ns/op", null, null, List.of(), List.of(),
+                null, "crashed: " + evil, null, List.of(), 1);
+        Point skipped = new Point("dot", "x\"><img src=x onerror=alert(1)>", 10, null, null, Point.SKIPPED, "ns/op", null, null,
+                List.of(), List.of(), null, evil, null, List.of(), 1);
+        Run run = new Run(Run.FORMAT_VERSION, "run-" + evil, "quick", "complete", "2026-11-25T00:00:00Z", null, null, Map.of(),
+                List.of(), List.of(ok, ok2, failed, skipped), List.of(new SkippedPattern("graalpy", evil)),
+                List.of(new PatternInfo("java", "jvm", "baseline", false, "", ""),
+                        new PatternInfo("jni", "jni", "native", true, "", "why: " + evil)),
+                List.of(new WorkloadInfo("dot", "doubles | per vector", "N", evil)));
+        Analysis a = Analyzer.analyze(run);
+        HtmlReport.write(run, a, List.of(), dir.resolve("report.html"));
+        MarkdownReport.write(run, a, List.of(), dir.resolve("report.md"));
+        String html = Files.readString(dir.resolve("report.html"));
+        String md = Files.readString(dir.resolve("report.md"));
+        assertFalse(html.contains(evil), "raw script in html");
+        assertFalse(html.toLowerCase().contains("<script"), "no script element at all");
+        assertFalse(html.contains("<img src=x"), "attribute break-out");
+        assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "escaped reason shown");
+        assertTrue(html.contains("why: &lt;script&gt;"), "anti-pattern why escaped");
+        assertFalse(md.contains("<script"), "raw script in markdown");
+        assertTrue(md.contains("&lt;script&gt;"), "escaped in markdown");
+        int columns = -1;
+        for (String line : md.split("\n")) {
+            if (!line.startsWith("|")) {
+                columns = -1;
+                continue;
+            }
+            int pipes = countPipes(line);
+            if (columns < 0) {
+                columns = pipes;
+            }
+            assertEquals(columns, pipes, "a table row keeps its columns: " + line);
+        }
+        assertTrue(md.contains("doubles \\| per vector"), "pipe escaped in markdown tables");
+    }
+
+    private static int countPipes(String s) {
+        return s.replace("\\|", "").length() - s.replace("\\|", "").replace("|", "").length();
+    }
+
+    private static long count(String s, String needle) {
+        long n = 0;
+        for (int i = s.indexOf(needle); i >= 0; i = s.indexOf(needle, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}
