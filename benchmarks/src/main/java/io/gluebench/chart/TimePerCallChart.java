@@ -38,8 +38,8 @@ public final class TimePerCallChart {
     public static final int HEIGHT = Slide.HEIGHT;
     /** At most this many N* labels per chart. */
     static final int MAX_MARKS = 4;
-    private static final Color BAND = new Color(0xE6, 0x9F, 0x00, 0x2A);
-    private static final Color BAND_TEXT = new Color(0x8A, 0x5A, 0x00);
+    private static final Color BAND = new Color(0x33, 0x55, 0x77, 0x1C);
+    private static final Color BAND_TEXT = new Color(0x33, 0x44, 0x55);
 
     private TimePerCallChart() {
     }
@@ -168,11 +168,11 @@ public final class TimePerCallChart {
             g.setColor(BAND_TEXT);
             String text = sx1 - sx0 > Slide.textWidth(g, g.getFont(), "interpreted side wins") + 16
                     ? "interpreted side wins" : "interp. wins";
-            Slide.centre(g, text, (sx0 + sx1) / 2, top + 28);
+            Slide.centre(g, text, (sx0 + sx1) / 2, bottom - 40);
             g.setFont(Slide.SMALL);
             String who = r.interpreted() + " < " + r.nativeBacked();
             if (sx1 - sx0 > Slide.textWidth(g, g.getFont(), who) + 16) {
-                Slide.centre(g, who, (sx0 + sx1) / 2, top + 54);
+                Slide.centre(g, who, (sx0 + sx1) / 2, bottom - 14);
             }
         }
     }
