@@ -1,5 +1,7 @@
 package io.gluebench.chart;
 
+import io.gluebench.analysis.Analysis;
+import io.gluebench.analysis.Analyzer;
 import io.gluebench.result.Point;
 import io.gluebench.result.Run;
 import java.io.IOException;
@@ -8,25 +10,53 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
-/** Draws every chart of a run from its stored data. */
+/**
+ * Draws every chart of a run from its stored data and its analysis. Per workload with measured
+ * points, PNG (3840x2160) and SVG (1920x1080) of: time per call vs N, the overhead breakdown, the
+ * speed-up heatmap, the decision strip and (when the run holds warm-up scores) the warm-up curves.
+ */
 public final class Charts {
     private Charts() {
     }
 
     public static List<Path> writeAll(Run run, Path dir) throws IOException {
-        LinkedHashSet<String> patterns = new LinkedHashSet<>();
+        return writeAll(run, Analyzer.analyze(run), ChartOptions.defaults(), dir);
+    }
+
+    public static List<Path> writeAll(Run run, Analysis analysis, ChartOptions options, Path dir) throws IOException {
+        ChartOptions opts = options == null ? ChartOptions.defaults() : options;
+        List<String> patterns = patternOrder(run);
         LinkedHashSet<String> workloads = new LinkedHashSet<>();
-        for (Point p : run.points()) {
-            patterns.add(p.pattern());
-            workloads.add(p.workload());
-        }
+        run.points().forEach(p -> workloads.add(p.workload()));
         List<Path> written = new ArrayList<>();
         for (String w : workloads) {
-            if (run.points().stream().anyMatch(p -> p.workload().equals(w) && p.isOk())) {
-                TimePerCallChart.write(run, w, List.copyOf(patterns), dir);
-                written.add(dir.resolve(w + ".png"));
+            if (run.points().stream().noneMatch(p -> p.workload().equals(w) && p.isOk() && p.score() != null)) {
+                continue;
             }
+            written.addAll(TimePerCallChart.write(run, analysis, w, patterns, dir));
+            written.addAll(OverheadChart.write(run, analysis, w, patterns, opts, dir));
+            written.addAll(SpeedupChart.write(run, w, patterns, opts, dir));
+            written.addAll(DecisionChart.write(run, analysis, w, dir));
+            written.addAll(WarmupChart.write(run, w, patterns, dir));
         }
         return written;
+    }
+
+    /** Patterns in the run's catalogue order, then any others in the order they were measured. */
+    static List<String> patternOrder(Run run) {
+        LinkedHashSet<String> measured = new LinkedHashSet<>();
+        run.points().forEach(p -> measured.add(p.pattern()));
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        run.patterns().forEach(i -> {
+            if (measured.contains(i.name())) {
+                out.add(i.name());
+            }
+        });
+        out.addAll(measured);
+        return List.copyOf(out);
+    }
+
+    static boolean measuredOk(Point p) {
+        return p.isOk() && p.score() != null && p.score() > 0;
     }
 }

@@ -1,5 +1,8 @@
 package io.gluebench.chart;
 
+import io.gluebench.result.PatternInfo;
+import io.gluebench.result.Run;
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.List;
 import java.util.Map;
@@ -7,42 +10,133 @@ import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * One colour and marker per pattern, the same in every chart. Colours are the Okabe-Ito
- * colour-blind-safe palette, one hue per family; patterns of one family differ by shade and marker.
+ * One colour and one marker per pattern, the same in every chart. Colours are the Okabe-Ito
+ * colour-blind-safe hues, one per family (jvm black, jni/ffm blues, jython orange, graalpy reddish
+ * purple, jep bluish green, worker vermillion); a family's second members are darker shades and
+ * carry another marker. Known patterns have a fixed entry; an unknown name gets its family's hue (or
+ * grey) and a marker chosen from its name, deterministically. Anti-patterns are drawn dashed.
  */
 public final class Palette {
     private Palette() {
     }
 
-    private static final Map<String, Color> FAMILY = Map.of(
-            "java", new Color(0x00, 0x00, 0x00),
-            "jni", new Color(0x56, 0xB4, 0xE9),
-            "ffm", new Color(0x00, 0x72, 0xB2),
-            "jython", new Color(0xE6, 0x9F, 0x00),
-            "graalpy", new Color(0xCC, 0x79, 0xA7),
-            "jep", new Color(0x00, 0x9E, 0x73),
-            "worker", new Color(0xD5, 0x5E, 0x00));
+    /** A pattern's look. */
+    public record Style(Color color, Marker marker, String markerName) {
+    }
 
+    static final Color BLACK = new Color(0x00, 0x00, 0x00);
+    static final Color SKY_BLUE = new Color(0x56, 0xB4, 0xE9);
+    static final Color BLUE = new Color(0x00, 0x72, 0xB2);
+    static final Color ORANGE = new Color(0xE6, 0x9F, 0x00);
+    static final Color PURPLE = new Color(0xCC, 0x79, 0xA7);
+    static final Color GREEN = new Color(0x00, 0x9E, 0x73);
+    static final Color VERMILLION = new Color(0xD5, 0x5E, 0x00);
+    static final Color GREY = new Color(0x80, 0x80, 0x80);
+
+    private static final Map<String, Color> FAMILY = Map.of(
+            "java", BLACK, "jvm", BLACK, "jni", SKY_BLUE, "ffm", BLUE, "jython", ORANGE,
+            "graalpy", PURPLE, "jep", GREEN, "worker", VERMILLION, "spawn", VERMILLION);
+
+    private static final List<String> MARKER_NAMES = List.of("circle", "diamond", "square", "triangle-up",
+            "triangle-down", "cross", "plus", "trapezoid", "oval");
     private static final List<Marker> MARKERS = List.of(SeriesMarkers.CIRCLE, SeriesMarkers.DIAMOND,
-            SeriesMarkers.SQUARE, SeriesMarkers.TRIANGLE_UP, SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.CROSS);
+            SeriesMarkers.SQUARE, SeriesMarkers.TRIANGLE_UP, SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.CROSS,
+            SeriesMarkers.PLUS, SeriesMarkers.TRAPEZOID, SeriesMarkers.OVAL);
+
+    /** Fixed entries: colour and marker index. Every catalogue pattern and the named variants. */
+    private static final Map<String, Style> KNOWN = Map.ofEntries(
+            entry("java", BLACK, 0),
+            entry("jni", SKY_BLUE, 1),
+            entry("jni-copy", shade(SKY_BLUE, 0.7), 5),
+            entry("ffm", BLUE, 2),
+            entry("ffm-copy", shade(BLUE, 0.7), 5),
+            entry("jython", ORANGE, 3),
+            entry("graalpy", PURPLE, 4),
+            entry("graalpy-interpreter", shade(PURPLE, 0.7), 3),
+            entry("jep-python", GREEN, 0),
+            entry("jep-numpy", shade(GREEN, 0.65), 2),
+            entry("jep-native", shade(GREEN, 0.8), 1),
+            entry("jep-list", shade(GREEN, 0.5), 5),
+            entry("jep-numpy-scalar-loop", shade(GREEN, 0.5), 6),
+            entry("worker-python", VERMILLION, 1),
+            entry("worker-numpy", shade(VERMILLION, 0.65), 2),
+            entry("worker-json", shade(VERMILLION, 0.5), 5),
+            entry("worker-chatty", shade(VERMILLION, 0.5), 6),
+            entry("spawn-per-call", shade(VERMILLION, 0.5), 7));
+
+    private static Map.Entry<String, Style> entry(String name, Color c, int marker) {
+        return Map.entry(name, new Style(c, MARKERS.get(marker), MARKER_NAMES.get(marker)));
+    }
+
+    public static Style style(String pattern) {
+        Style known = KNOWN.get(pattern);
+        if (known != null) {
+            return known;
+        }
+        Color base = FAMILY.getOrDefault(family(pattern), GREY);
+        // Unknown members of a family: a darker shade and a marker picked from the name, so two
+        // charts of the same run always agree.
+        int h = stableHash(pattern);
+        int m = Math.floorMod(h, MARKERS.size());
+        return new Style(shade(base, 0.55 + 0.1 * Math.floorMod(h >> 8, 3)), MARKERS.get(m), MARKER_NAMES.get(m));
+    }
 
     public static Color color(String pattern) {
-        String family = family(pattern);
-        Color base = FAMILY.getOrDefault(family, Color.GRAY);
-        return variant(pattern) == 0 ? base : base.darker();
+        return style(pattern).color();
     }
 
     public static Marker marker(String pattern) {
-        return MARKERS.get(Math.floorMod(pattern.hashCode(), MARKERS.size()));
+        return style(pattern).marker();
     }
 
-    /** Second members of a family (numpy variants, the interpreter label) are drawn darker. */
-    static int variant(String pattern) {
-        return pattern.endsWith("-numpy") || pattern.endsWith("-interpreter") ? 1 : 0;
+    /** True for labelled anti-patterns (from the run's pattern info): drawn dashed. */
+    public static boolean dashed(Run run, String pattern) {
+        return run.pattern(pattern).map(PatternInfo::antiPattern).orElse(false);
+    }
+
+    /** The line stroke for a pattern at a given width: solid, or dashed for anti-patterns. */
+    public static BasicStroke stroke(Run run, String pattern, float width) {
+        return dashed(run, pattern)
+                ? new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+                        new float[] {3 * width, 2 * width}, 0f)
+                : new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    }
+
+    /** A pale tint of a colour (t = 0 the colour, 1 white). */
+    public static Color tint(Color c, double t) {
+        return new Color((int) Math.round(c.getRed() + (255 - c.getRed()) * t),
+                (int) Math.round(c.getGreen() + (255 - c.getGreen()) * t),
+                (int) Math.round(c.getBlue() + (255 - c.getBlue()) * t));
+    }
+
+    /** Text colour readable on a background: black on light, white on dark. */
+    public static Color textOn(Color bg) {
+        double l = 0.2126 * lin(bg.getRed()) + 0.7152 * lin(bg.getGreen()) + 0.0722 * lin(bg.getBlue());
+        return l > 0.33 ? Color.BLACK : Color.WHITE;
+    }
+
+    private static double lin(int c) {
+        double s = c / 255.0;
+        return s <= 0.04045 ? s / 12.92 : Math.pow((s + 0.055) / 1.055, 2.4);
+    }
+
+    static Color shade(Color c, double f) {
+        return new Color((int) Math.round(c.getRed() * f), (int) Math.round(c.getGreen() * f),
+                (int) Math.round(c.getBlue() * f));
     }
 
     static String family(String pattern) {
         int dash = pattern.indexOf('-');
         return dash < 0 ? pattern : pattern.substring(0, dash);
+    }
+
+    /** FNV-1a over the name: stable across JVMs and releases. */
+    private static int stableHash(String s) {
+        int h = 0x811C9DC5;
+        for (int i = 0; i < s.length(); i++) {
+            h ^= s.charAt(i);
+            h *= 0x01000193;
+        }
+        return h;
     }
 }

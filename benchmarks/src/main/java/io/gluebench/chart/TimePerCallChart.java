@@ -1,82 +1,74 @@
 package io.gluebench.chart;
 
+import io.gluebench.analysis.Analysis;
+import io.gluebench.analysis.KeyCrossovers;
+import io.gluebench.analysis.Regions;
 import io.gluebench.result.Point;
 import io.gluebench.result.Run;
+import io.gluebench.result.WorkloadInfo;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.imageio.ImageIO;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.lines.SeriesLines;
 
 /**
  * Time per call against N for one workload: log-log, one line per pattern, error bars from JMH's
- * confidence interval. N = 0 sits one decade left of the smallest size and is labelled 0.
+ * confidence interval. N = 0 sits one decade left of the smallest size and is labelled 0. Headline
+ * crossovers (interpreted vs native-backed, N* from the cost models) are ringed and labelled; the
+ * ranges of N where the interpreted side wins are shaded.
  */
 public final class TimePerCallChart {
-    public static final int WIDTH = 1920;
-    public static final int HEIGHT = 1080;
-    private static final int FOOTER = 48;
+    public static final int WIDTH = Slide.WIDTH;
+    public static final int HEIGHT = Slide.HEIGHT;
+    /** At most this many N* labels per chart. */
+    static final int MAX_MARKS = 4;
+    private static final Color BAND = new Color(0x33, 0x55, 0x77, 0x1C);
+    private static final Color BAND_TEXT = new Color(0x33, 0x44, 0x55);
 
     private TimePerCallChart() {
     }
 
+    /** The chart's plot, without title and footer (those belong to the slide). */
     public static XYChart build(Run run, String workload, List<String> patternOrder) {
-        List<Point> points = run.points().stream()
-                .filter(p -> p.workload().equals(workload) && p.isOk() && p.score() != null && p.score() > 0)
-                .toList();
-        int minPositive = points.stream().mapToInt(Point::size).filter(n -> n > 0).min().orElse(1);
-        // log10 of where N = 0 is drawn: one decade left of the smallest positive size.
-        double zeroAt = Math.floor(Math.log10(minPositive)) - 1;
-        boolean hasZero = points.stream().anyMatch(p -> p.size() == 0);
+        List<Point> points = measured(run, workload);
+        NAxis axis = new NAxis(points.stream().map(Point::size).toList());
 
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT - FOOTER)
-                .title(workload + ": time per call vs N")
-                .xAxisTitle("N (" + sizeMeaning(workload) + ", log scale)")
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT - Slide.HEADER - Slide.FOOTER)
+                .xAxisTitle("N: " + sizeMeaning(run, workload) + " (log scale)")
                 .yAxisTitle("time per call (log scale)")
                 .build();
-        var st = chart.getStyler();
-        st.setLegendPosition(Styler.LegendPosition.OutsideE);
-        st.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 40));
-        st.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 28));
-        st.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 24));
-        st.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 26));
-        st.setMarkerSize(16);
-        st.setChartBackgroundColor(Color.WHITE);
-        st.setPlotBackgroundColor(Color.WHITE);
-        st.setPlotGridLinesColor(new Color(0xDD, 0xDD, 0xDD));
-        st.setLegendBorderColor(Color.WHITE);
-        st.setErrorBarsColorSeriesColor(true);
+        XYStyler st = chart.getStyler();
+        style(st);
         // XChart ignores a log axis once a label function is set, so the chart plots log10 values on
         // linear axes and labels only the decades.
         // Between decades the label is blank but unique (XChart drops an axis whose labels repeat).
-        st.setPlotGridVerticalLinesVisible(false);
         st.setxAxisTickLabelsFormattingFunction(x -> decade(x) == null ? "\u200B".repeat((int) Math.round(x * 10 + 100))
-                : hasZero && Math.abs(x - zeroAt) < 1e-9 ? "0" : formatCount(Math.pow(10, decade(x))));
-        st.setyAxisTickLabelsFormattingFunction(y -> decade(y) == null ? "" : formatNanos(Math.pow(10, decade(y))));
+                : axis.label(decade(x)));
+        st.setyAxisTickLabelsFormattingFunction(y -> decade(y) == null ? "\u200B".repeat((int) Math.round(y * 10 + 100))
+                : formatNanos(Math.pow(10, decade(y))));
         if (!points.isEmpty()) {
-            double lo = points.stream().mapToDouble(p -> lowerBound(p)).min().orElse(1);
+            double lo = points.stream().mapToDouble(TimePerCallChart::lowerBound).min().orElse(1);
             double hi = points.stream().mapToDouble(p -> p.score() + (p.scoreError() == null ? 0 : p.scoreError())).max().orElse(10);
             st.setYAxisMin(Math.floor(Math.log10(lo)));
             st.setYAxisMax(Math.ceil(Math.log10(hi)));
-            double xmin = hasZero ? zeroAt : Math.floor(Math.log10(minPositive));
-            int maxN = points.stream().mapToInt(Point::size).max().orElse(10);
-            st.setXAxisMin(xmin - 0.5);
-            st.setXAxisMax(Math.ceil(Math.max(Math.log10(Math.max(maxN, 1)), xmin + 1)) + 0.5);
+            st.setXAxisMin(axis.min());
+            st.setXAxisMax(axis.max());
         }
 
         Map<String, List<Point>> byPattern = new LinkedHashMap<>();
@@ -97,57 +89,146 @@ public final class TimePerCallChart {
             double[] err = new double[sorted.size()];
             int i = 0;
             for (Point p : sorted.values()) {
-                x[i] = p.size() == 0 ? zeroAt : Math.log10(p.size());
+                x[i] = axis.x(p.size());
                 y[i] = Math.log10(p.score());
                 // The CI in log space is asymmetric; draw its wider (lower) side both ways.
                 err[i] = y[i] - Math.log10(lowerBound(p));
                 i++;
             }
             XYSeries s = chart.addSeries(e.getKey(), x, y, err);
-            s.setLineColor(Palette.color(e.getKey()));
-            s.setMarkerColor(Palette.color(e.getKey()));
-            s.setMarker(Palette.marker(e.getKey()));
+            Palette.Style ps = Palette.style(e.getKey());
+            s.setLineColor(ps.color());
+            s.setMarkerColor(ps.color());
+            s.setMarker(ps.marker());
             s.setLineWidth(4f);
-            s.setLineStyle(SeriesLines.SOLID);
+            s.setLineStyle(Palette.dashed(run, e.getKey()) ? SeriesLines.DASH_DASH : SeriesLines.SOLID);
         }
         return chart;
     }
 
+    /** The look shared by the XChart-drawn charts. */
+    static void style(XYStyler st) {
+        st.setChartTitleVisible(false);
+        st.setLegendPosition(Styler.LegendPosition.OutsideE);
+        st.setAxisTitleFont(Slide.AXIS_TITLE);
+        st.setAxisTickLabelsFont(Slide.TICK);
+        st.setAxisTickLabelsColor(Slide.INK);
+        st.setLegendFont(Slide.LABEL);
+        st.setLegendSeriesLineLength(48);
+        st.setMarkerSize(16);
+        st.setChartBackgroundColor(Color.WHITE);
+        st.setPlotBackgroundColor(Color.WHITE);
+        st.setPlotBorderColor(new Color(0xAA, 0xAA, 0xAA));
+        st.setPlotGridLinesColor(Slide.GRID);
+        st.setPlotGridLinesStroke(new BasicStroke(1f));
+        st.setPlotGridVerticalLinesVisible(false);
+        st.setLegendBorderColor(Color.WHITE);
+        st.setErrorBarsColorSeriesColor(true);
+        st.setChartPadding(12);
+        st.setAxisTitlePadding(14);
+        st.setAxisTickPadding(10);
+    }
+
+    /** Writes workload.png and workload.svg with crossover marks and interpreted-wins bands. */
+    public static List<Path> write(Run run, Analysis analysis, String workload, List<String> patternOrder, Path dir)
+            throws IOException {
+        XYChart chart = build(run, workload, patternOrder);
+        if (chart.getSeriesMap().isEmpty()) {
+            return List.of();
+        }
+        List<Point> points = measured(run, workload);
+        NAxis axis = new NAxis(points.stream().map(Point::size).toList());
+        List<KeyCrossovers.Mark> marks = KeyCrossovers.pick(run, analysis, workload, MAX_MARKS);
+        List<Regions.Range> bands = Regions.interpretedWins(run, workload);
+        String subtitle = summary(run, workload) + "lower is faster · ○ N*: two cost models cross";
+        return Slide.write((g, w, h) -> {
+            Slide.header(g, workload + ": time per call vs N, every pattern", subtitle);
+            Graphics2D cg = (Graphics2D) g.create();
+            cg.translate(0, Slide.HEADER);
+            chart.paint(cg, w, h - Slide.HEADER - Slide.FOOTER);
+            paintBands(cg, chart, axis, bands);
+            paintMarks(cg, chart, axis, marks);
+            cg.dispose();
+            Slide.footer(g, run, "bars: 99.9% CI (wider side)");
+        }, dir, workload);
+    }
+
+    private static void paintBands(Graphics2D g, XYChart chart, NAxis axis, List<Regions.Range> bands) {
+        var st = chart.getStyler();
+        double top = chart.getScreenYFromChart(st.getYAxisMax());
+        double bottom = chart.getScreenYFromChart(st.getYAxisMin());
+        for (Regions.Range r : bands) {
+            double x0 = r.fromN() <= (axis.hasZero ? 0 : axis.minPositive) ? st.getXAxisMin() : axis.x(r.fromN());
+            double x1 = r.toN() >= axis.maxN ? st.getXAxisMax() : axis.x(r.toN());
+            double sx0 = chart.getScreenXFromChart(x0);
+            double sx1 = chart.getScreenXFromChart(x1);
+            g.setColor(BAND);
+            g.fill(new Rectangle2D.Double(sx0, top, sx1 - sx0, bottom - top));
+            g.setFont(Slide.SMALL.deriveFont(Font.ITALIC));
+            g.setColor(BAND_TEXT);
+            String text = sx1 - sx0 > Slide.textWidth(g, g.getFont(), "interpreted side wins") + 16
+                    ? "interpreted side wins" : "interp. wins";
+            Slide.centre(g, text, (sx0 + sx1) / 2, bottom - 40);
+            g.setFont(Slide.SMALL);
+            String who = r.interpreted() + " < " + r.nativeBacked();
+            if (sx1 - sx0 > Slide.textWidth(g, g.getFont(), who) + 16) {
+                Slide.centre(g, who, (sx0 + sx1) / 2, bottom - 14);
+            }
+        }
+    }
+
+    private static void paintMarks(Graphics2D g, XYChart chart, NAxis axis, List<KeyCrossovers.Mark> marks) {
+        var st = chart.getStyler();
+        double top = chart.getScreenYFromChart(st.getYAxisMax());
+        double left = chart.getScreenXFromChart(st.getXAxisMin());
+        double right = chart.getScreenXFromChart(st.getXAxisMax());
+        int i = 0;
+        for (KeyCrossovers.Mark m : marks) {
+            double sx = chart.getScreenXFromChart(axis.x(m.n()));
+            double sy = chart.getScreenYFromChart(Math.log10(m.timeNs()));
+            g.setColor(Slide.INK);
+            g.setStroke(new BasicStroke(3f));
+            g.draw(new Ellipse2D.Double(sx - 15, sy - 15, 30, 30));
+            String[] lines = {"N* ≈ " + formatCount(m.n()), m.crossover().smallWinner() + " | " + m.crossover().largeWinner()};
+            Font[] fonts = {Slide.LABEL_BOLD, Slide.SMALL};
+            double lw = Math.max(Slide.textWidth(g, fonts[0], lines[0]), Slide.textWidth(g, fonts[1], lines[1]));
+            double lh = g.getFontMetrics(fonts[0]).getHeight() + g.getFontMetrics(fonts[1]).getHeight();
+            // In the top band of the plot, away from the lines, staggered so neighbours do not collide;
+            // below the ring when the ring itself is near the top.
+            double ly = top + 20 + (i % 2) * (lh + 28);
+            if (sy - 15 < ly + lh + 40) {
+                ly = sy + 40 + (i % 2) * (lh + 28);
+            }
+            double lx = Math.min(Math.max(sx - lw / 2, left + 12), right - lw - 12);
+            g.setColor(new Color(0x44, 0x44, 0x44));
+            g.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, new float[] {5f, 4f}, 0f));
+            g.draw(ly > sy ? new Line2D.Double(sx, sy + 15, sx, ly - 8) : new Line2D.Double(sx, sy - 15, sx, ly + lh + 8));
+            Slide.boxedLabel(g, lines, fonts, lx, ly, Slide.INK);
+            i++;
+        }
+    }
+
+    static List<Point> measured(Run run, String workload) {
+        return run.points().stream()
+                .filter(p -> p.workload().equals(workload) && p.isOk() && p.score() != null && p.score() > 0)
+                .toList();
+    }
+
+    /** "Summary. " from the run's workload info, or empty. */
+    static String summary(Run run, String workload) {
+        return run.workload(workload).map(WorkloadInfo::summary).filter(s -> !s.isBlank()).map(s -> s + " · ").orElse("");
+    }
+
     /** The lower end of a point's CI, kept above zero for the log scale. */
-    private static double lowerBound(Point p) {
+    static double lowerBound(Point p) {
         double err = p.scoreError() == null ? 0 : p.scoreError();
         return Math.max(p.score() - err, p.score() * 0.05);
     }
 
     /** The integer decade at a tick position, or null between decades. */
-    private static Integer decade(double v) {
+    static Integer decade(double v) {
         long r = Math.round(v);
         return Math.abs(v - r) < 1e-6 ? (int) r : null;
-    }
-
-    /** Renders PNG (with a footer naming machine, date and profile) and SVG. */
-    public static void write(Run run, String workload, List<String> patternOrder, Path dir) throws IOException {
-        XYChart chart = build(run, workload, patternOrder);
-        if (chart.getSeriesMap().isEmpty()) {
-            return;
-        }
-        Files.createDirectories(dir);
-        BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, WIDTH, HEIGHT);
-        chart.paint(g, WIDTH, HEIGHT - FOOTER);
-        g.setColor(new Color(0x55, 0x55, 0x55));
-        g.setStroke(new BasicStroke(1f));
-        g.drawLine(24, HEIGHT - FOOTER, WIDTH - 24, HEIGHT - FOOTER);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 22));
-        g.drawString(footer(run), 24, HEIGHT - 16);
-        g.dispose();
-        ImageIO.write(img, "png", dir.resolve(workload + ".png").toFile());
-        org.knowm.xchart.VectorGraphicsEncoder.saveVectorGraphic(chart, dir.resolve(workload).toString(),
-                org.knowm.xchart.VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
     }
 
     static String footer(Run run) {
@@ -156,19 +237,14 @@ public final class TimePerCallChart {
                 + Math.round(m.memoryBytes() / (1024.0 * 1024 * 1024)) + " GiB, JDK " + m.jdkVersion();
         String date = run.startedAt() == null ? "" : run.startedAt().substring(0, Math.min(10, run.startedAt().length()));
         return "gluebench · " + machine + " · " + date + " · profile " + run.profile()
-                + " · mean of JMH iterations; bars: 99.9% CI (wider side)";
+                + " · mean of JMH iterations";
     }
 
-    private static String sizeMeaning(String workload) {
-        return switch (workload) {
-            case "echo" -> "bytes";
-            case "dot" -> "doubles per vector";
-            case "nbody" -> "steps";
-            default -> "size";
-        };
+    static String sizeMeaning(Run run, String workload) {
+        return run.workload(workload).map(WorkloadInfo::sizeMeaning).filter(s -> !s.isBlank()).orElse("size");
     }
 
-    static String formatCount(double x) {
+    public static String formatCount(double x) {
         if (x >= 1e9) {
             return trim(x / 1e9) + "G";
         }
@@ -195,7 +271,7 @@ public final class TimePerCallChart {
         return trim(ns) + " ns";
     }
 
-    private static String trim(double v) {
+    static String trim(double v) {
         if (v >= 100 || Math.abs(v - Math.rint(v)) < 1e-9) {
             return Long.toString(Math.round(v));
         }

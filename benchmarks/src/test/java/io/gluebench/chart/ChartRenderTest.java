@@ -1,0 +1,200 @@
+package io.gluebench.chart;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gluebench.analysis.Analysis;
+import io.gluebench.analysis.Analyzer;
+import io.gluebench.analysis.Crossover;
+import io.gluebench.analysis.Decision;
+import io.gluebench.analysis.Fastest;
+import io.gluebench.pattern.PatternSpec;
+import io.gluebench.pattern.Patterns;
+import io.gluebench.result.Machine;
+import io.gluebench.result.PatternInfo;
+import io.gluebench.result.Point;
+import io.gluebench.result.Run;
+import io.gluebench.result.RunStore;
+import io.gluebench.result.WorkloadInfo;
+import io.gluebench.run.Catalog;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+class ChartRenderTest {
+    static final String REFERENCE = "/results/amd-epyc-2c-24g-003596/20261125-184841-quick";
+    static final List<String> KINDS = List.of("", "-overhead", "-speedup", "-decision", "-warmup");
+
+    @TempDir
+    static Path dir;
+    static Run run;
+    static List<Path> written;
+
+    @BeforeAll
+    static void renderReferenceRun() throws Exception {
+        run = Catalog.complete(new RunStore().read(Path.of(System.getProperty("gluebench.home") + REFERENCE)));
+        written = Charts.writeAll(run, Analyzer.analyze(run), ChartOptions.defaults(), dir);
+    }
+
+    @Test
+    void everyChartOfTheReferenceRunIsWrittenAsPngAndSvg() throws Exception {
+        Set<String> workloads = new LinkedHashSet<>();
+        run.points().forEach(p -> workloads.add(p.workload()));
+        assertEquals(Set.of("echo", "dot", "nbody"), workloads);
+        for (String w : workloads) {
+            for (String kind : KINDS) {
+                for (String ext : List.of(".png", ".svg")) {
+                    Path f = dir.resolve(w + kind + ext);
+                    assertTrue(Files.isRegularFile(f), f + " exists");
+                    assertTrue(written.contains(f), f + " is reported as written");
+                }
+            }
+        }
+        assertEquals(workloads.size() * KINDS.size() * 2, written.size());
+    }
+
+    @Test
+    void pngsAreSlideSizedAndNotBlank() throws Exception {
+        for (Path f : written) {
+            if (!f.toString().endsWith(".png")) {
+                continue;
+            }
+            BufferedImage img = ImageIO.read(f.toFile());
+            assertNotNull(img, f + " reads as an image");
+            assertEquals(3840, img.getWidth(), f + " width");
+            assertEquals(2160, img.getHeight(), f + " height");
+            Set<Integer> colours = new HashSet<>();
+            long ink = 0;
+            long seen = 0;
+            for (int y = 0; y < img.getHeight(); y += 3) {
+                for (int x = 0; x < img.getWidth(); x += 3) {
+                    int rgb = img.getRGB(x, y) & 0xFFFFFF;
+                    colours.add(rgb);
+                    if (rgb != 0xFFFFFF) {
+                        ink++;
+                    }
+                    seen++;
+                }
+            }
+            assertTrue(colours.size() >= 20, f + " has " + colours.size() + " colours");
+            assertTrue(ink >= 0.03 * seen, f + " is " + (100.0 * ink / seen) + "% non-white");
+        }
+    }
+
+    @Test
+    void svgsParseWithAnSvgRoot() throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        for (Path p : written) {
+            if (p.toString().endsWith(".svg")) {
+                Document doc = f.newDocumentBuilder().parse(p.toFile());
+                assertEquals("svg", doc.getDocumentElement().getLocalName(), p + " root");
+            }
+        }
+    }
+
+    @Test
+    void paletteGivesEveryCataloguePatternItsOwnColourAndMarker() {
+        List<String> names = new ArrayList<>(Patterns.names());
+        names.addAll(List.of("jni-copy", "jep-list", "jep-numpy-scalar-loop", "jep-native", "worker-json",
+                "worker-chatty", "spawn-per-call"));
+        Set<String> pairs = new HashSet<>();
+        for (String n : names) {
+            Palette.Style s = Palette.style(n);
+            assertTrue(pairs.add(s.color().getRGB() + "/" + s.markerName()), n + " shares its colour and marker");
+            assertEquals(s, Palette.style(n), "the same style every time");
+        }
+        // Families share a hue: the numpy member is a darker shade of the python member.
+        assertTrue(brightness(Palette.color("jep-numpy")) < brightness(Palette.color("jep-python")));
+        // Unknown names fall back deterministically, to their family's hue when it is known.
+        assertEquals(Palette.style("py4j-python"), Palette.style("py4j-python"));
+        assertEquals(0, Palette.color("jep-future").getRed(), "a jep shade");
+    }
+
+    @Test
+    void antiPatternsAreDashed() {
+        List<PatternInfo> infos = Patterns.ALL.stream().map(PatternSpec::info).toList();
+        Run r = run.withCatalog(infos, run.workloads());
+        for (PatternInfo i : infos) {
+            assertEquals(i.antiPattern(), Palette.dashed(r, i.name()), i.name());
+            assertEquals(i.antiPattern(), Palette.stroke(r, i.name(), 3f).getDashArray() != null, i.name());
+        }
+        assertTrue(Palette.dashed(r, "graalpy-interpreter"));
+        assertFalse(Palette.dashed(r, "graalpy"));
+    }
+
+    @Test
+    void decisionStripMergesWinnersAndPlacesBoundaries(@TempDir Path out) throws Exception {
+        // jni wins at N=1, java at 100, jni again at 10k; jep-python is the only Python pattern.
+        Run tiny = tinyRun(Map.of(
+                "java", new double[] {100, 100, 10000},
+                "jni", new double[] {50, 150, 9000},
+                "jep-python", new double[] {500, 5000, 400000}));
+        Analysis plain = new Analysis(List.of(), List.of(), List.of(), Fastest.rows(tiny), List.of());
+        List<Decision.Segment> segs = Decision.strip(tiny, plain, "w");
+        assertEquals(List.of("jni", "java", "jni"), segs.stream().map(Decision.Segment::pattern).toList());
+        assertEquals(1, segs.get(0).fromN());
+        assertEquals(10, segs.get(0).toN(), 1e-9, "geometric mean of 1 and 100");
+        assertEquals(1000, segs.get(1).toN(), 1e-9, "geometric mean of 100 and 10k");
+        assertEquals(10000, segs.get(2).toN());
+        assertEquals(List.of(100), segs.get(1).sizes());
+        assertFalse(segs.get(0).modelEdge());
+
+        // A model crossover between the two winners inside the gap moves the boundary there.
+        Crossover x = new Crossover("w", "jni", "java", 1, 100, 3.0, null, false, false);
+        Analysis withModel = new Analysis(List.of(), List.of(x), List.of(), Fastest.rows(tiny), List.of());
+        List<Decision.Segment> moved = Decision.strip(tiny, withModel, "w");
+        assertEquals(3.0, moved.get(0).toN(), 1e-9);
+        assertTrue(moved.get(0).modelEdge());
+        assertEquals(3.0, moved.get(1).fromN(), 1e-9);
+
+        List<Decision.Segment> python = Decision.pythonStrip(tiny, plain, "w");
+        assertEquals(1, python.size());
+        assertEquals("jep-python", python.get(0).pattern());
+        assertEquals(List.of(1, 100, 10000), python.get(0).sizes());
+
+        // The same small run renders every chart except warm-up (it has no warm-up scores).
+        List<Path> files = Charts.writeAll(tiny, out);
+        assertEquals(8, files.size(), files.toString());
+        assertTrue(Files.isRegularFile(out.resolve("w-decision.png")));
+    }
+
+    private static Run tinyRun(Map<String, double[]> scores) {
+        int[] sizes = {1, 100, 10000};
+        List<Point> points = new ArrayList<>();
+        for (var e : scores.entrySet()) {
+            for (int i = 0; i < sizes.length; i++) {
+                double s = e.getValue()[i];
+                points.add(new Point("w", e.getKey(), sizes[i], null, null, Point.OK, "ns/op", s, s * 0.02,
+                        List.of(s, s, s), List.of(), null, null, null, List.of(), 1.0));
+            }
+        }
+        Machine m = new Machine("test-machine", "host", "Test CPU", 2, 8L << 30, "Linux", "6.1", "Temurin", "25",
+                Map.of(), "abc", false, "2026-01-01T00:00:00Z", 0.1);
+        List<PatternInfo> infos = List.of(
+                new PatternInfo("java", "jvm", PatternInfo.BASELINE, false, "", ""),
+                new PatternInfo("jni", "jni", PatternInfo.NATIVE, false, "", ""),
+                new PatternInfo("jep-python", "jep", PatternInfo.INTERPRETED, false, "", ""));
+        return new Run(Run.FORMAT_VERSION, "tiny", "smoke", "complete", "2026-01-01T00:00:00Z", null, m, Map.of(),
+                List.of(), points, List.of(), infos, List.of(new WorkloadInfo("w", "items", "N", "A test workload.")));
+    }
+
+    private static double brightness(java.awt.Color c) {
+        return c.getRed() + c.getGreen() + c.getBlue();
+    }
+}
