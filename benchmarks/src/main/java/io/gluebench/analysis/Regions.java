@@ -10,7 +10,9 @@ import java.util.TreeSet;
 
 /**
  * The ranges of N where the interpreted side wins: the fastest interpreted pattern (jython,
- * graalpy, jep-python, worker-python) beats the fastest native-backed one (jni, ffm, numpy). A
+ * graalpy, jep-python, worker-python) beats the fastest native-backed way to run the same work from
+ * Python (numpy or our C kernel reached through Jep or a worker). Java calling C directly (jni,
+ * ffm) is left out: it is not an option for code that is Python, and it would win everywhere. A
  * boundary between two measured sizes lies at their geometric mean (N = 0 counts as 1).
  */
 public final class Regions {
@@ -30,7 +32,9 @@ public final class Regions {
                 continue;
             }
             String kind = run.pattern(p.pattern()).map(PatternInfo::kind).orElse("");
-            int slot = PatternInfo.INTERPRETED.equals(kind) ? 0 : PatternInfo.NATIVE.equals(kind) ? 1 : -1;
+            String family = run.pattern(p.pattern()).map(PatternInfo::family).orElse("");
+            boolean pythonNative = PatternInfo.NATIVE.equals(kind) && !family.equals("jni") && !family.equals("ffm");
+            int slot = PatternInfo.INTERPRETED.equals(kind) ? 0 : pythonNative ? 1 : -1;
             if (slot < 0) {
                 continue;
             }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "gluebench", mixinStandardHelpOptions = true, version = "gluebench 0.1.0",
         description = "When to glue, when to compute: JVM -> Python/native boundary benchmarks.",
         subcommands = {RunCommand.class, VerifyCommand.class, DoctorCommand.class, ListCommand.class,
-                ChartCommand.class, AdviseCommand.class})
+                ChartCommand.class, ReportCommand.class, AdviseCommand.class})
 public final class Main implements Runnable {
     public static final int USAGE = 2;
 

@@ -1,6 +1,10 @@
 package io.gluebench.run;
 
+import io.gluebench.analysis.Analysis;
+import io.gluebench.analysis.Analyzer;
+import io.gluebench.chart.ChartOptions;
 import io.gluebench.chart.Charts;
+import io.gluebench.report.Reports;
 import io.gluebench.pattern.PatternEnv;
 import io.gluebench.result.Floor;
 import io.gluebench.result.Machine;
@@ -114,7 +118,10 @@ public final class RunPipeline {
         store.write(runDir, current[0]);
         Runtime.getRuntime().removeShutdownHook(hook);
 
-        List<Path> charts = Charts.writeAll(current[0], runDir.resolve("charts"));
+        Run done = Catalog.complete(current[0]);
+        Analysis analysis = Analyzer.analyze(done);
+        List<Path> charts = Charts.writeAll(done, analysis, ChartOptions.defaults(), runDir.resolve("charts"));
+        List<Path> reports = Reports.writeAll(done, analysis, runDir);
         String table = TextTable.summary(current[0]);
         String floors = TextTable.floors(current[0]);
         String vsFloor = TextTable.floorComparison(current[0]);
@@ -128,8 +135,9 @@ public final class RunPipeline {
             out.println(floors);
         }
         long failed = current[0].points().stream().filter(p -> Point.FAILED.equals(p.status())).count();
-        out.printf("run: %s%ncharts: %s%nfinished in %s; %d points measured, %d failed, %d skipped%n",
-                runDir.resolve(RunStore.RUN_FILE), charts.isEmpty() ? "(none)" : runDir.resolve("charts"),
+        out.printf("run: %s%ncharts: %s (%d files)%nreport: %s%nfinished in %s; %d points measured, %d failed, %d skipped%n",
+                runDir.resolve(RunStore.RUN_FILE), charts.isEmpty() ? "(none)" : runDir.resolve("charts"), charts.size(),
+                reports.get(0),
                 Progress.duration((System.nanoTime() - progress.startedNanos()) / 1e9),
                 current[0].points().stream().filter(Point::isOk).count(), failed,
                 current[0].points().stream().filter(p -> Point.SKIPPED.equals(p.status())).count());
