@@ -169,7 +169,7 @@ public final class HtmlReport {
     }
 
     private static void figure(HtmlWriter h, Doc.Figure f) throws IOException {
-        byte[] png = Files.readAllBytes(f.png());
+        byte[] png = forScreen(Files.readAllBytes(f.png()));
         int[] size = pngSize(png);
         h.open("figure");
         h.empty("img", "src", "data:image/png;base64," + Base64.getEncoder().encodeToString(png),
@@ -178,6 +178,31 @@ public final class HtmlReport {
                 "height", size == null ? null : Integer.toString(size[1]));
         h.element("figcaption", f.caption());
         h.close("figure");
+    }
+
+    /** Slide-size PNGs (2x) are embedded at 1x: a report is read on screen and should stay small. */
+    static final int SCREEN_WIDTH = 1920;
+
+    static byte[] forScreen(byte[] png) throws IOException {
+        int[] size = pngSize(png);
+        if (size == null || size[0] <= SCREEN_WIDTH * 5 / 4) {
+            return png;
+        }
+        java.awt.image.BufferedImage src = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        if (src == null) {
+            return png;
+        }
+        int w = SCREEN_WIDTH;
+        int hgt = (int) Math.round(src.getHeight() * (double) w / src.getWidth());
+        java.awt.image.BufferedImage dst = new java.awt.image.BufferedImage(w, hgt, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = dst.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        g.setRenderingHint(java.awt.RenderingHints.KEY_RENDERING, java.awt.RenderingHints.VALUE_RENDER_QUALITY);
+        g.drawImage(src, 0, 0, w, hgt, null);
+        g.dispose();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(dst, "png", out);
+        return out.toByteArray();
     }
 
     /** Width and height from a PNG's IHDR chunk, or null when the bytes are not a PNG. */

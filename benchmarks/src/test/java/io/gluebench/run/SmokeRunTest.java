@@ -58,9 +58,14 @@ class SmokeRunTest {
             Path png = runDir.resolve("charts").resolve(w + ".png");
             assertTrue(Files.isRegularFile(png), png.toString());
             var img = ImageIO.read(png.toFile());
-            assertEquals(1920, img.getWidth());
+            assertEquals(3840, img.getWidth(), "slide size at 2x");
             assertTrue(Files.isRegularFile(runDir.resolve("charts").resolve(w + ".svg")));
+            for (String kind : List.of("-decision", "-speedup", "-warmup")) {
+                assertTrue(Files.isRegularFile(runDir.resolve("charts").resolve(w + kind + ".png")), w + kind);
+            }
         }
+        assertTrue(Files.size(runDir.resolve("report.html")) > 10_000);
+        assertTrue(Files.readString(runDir.resolve("report.md")).contains("charts/dot-decision.png"));
         assertTrue(Files.readString(runDir.resolve("summary.txt")).contains("fastest"));
         assertTrue(out.contains("fastest") && out.contains(runDir.resolve("run.json").toString()), out);
     }
