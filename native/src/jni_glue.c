@@ -16,6 +16,18 @@ static int check_length(JNIEnv *env, jarray array, jint n)
     return 0;
 }
 
+/* Throws IndexOutOfBoundsException unless n >= 0 and n*n <= length of array
+ * (computed in 64 bits, so a large n cannot overflow past the check). */
+static int check_square(JNIEnv *env, jarray array, jint n)
+{
+    if (n >= 0 && (int64_t)n * n <= (*env)->GetArrayLength(env, array))
+        return 1;
+    jclass cls = (*env)->FindClass(env, "java/lang/IndexOutOfBoundsException");
+    if (cls != NULL)
+        (*env)->ThrowNew(env, cls, "n is negative or n*n is larger than the array");
+    return 0;
+}
+
 JNIEXPORT void JNICALL
 Java_io_gluebench_pattern_jni_JniKernels_noop(JNIEnv *env, jclass cls)
 {
@@ -65,4 +77,63 @@ Java_io_gluebench_pattern_jni_JniKernels_nbody(JNIEnv *env, jclass cls, jint ste
     (void)env;
     (void)cls;
     return gb_nbody(steps);
+}
+
+JNIEXPORT jdouble JNICALL
+Java_io_gluebench_pattern_jni_JniKernels_spectralnorm(JNIEnv *env, jclass cls, jint n)
+{
+    (void)env;
+    (void)cls;
+    return gb_spectralnorm(n);
+}
+
+JNIEXPORT jlong JNICALL
+Java_io_gluebench_pattern_jni_JniKernels_mandelbrot(JNIEnv *env, jclass cls, jint n)
+{
+    (void)env;
+    (void)cls;
+    return gb_mandelbrot(n);
+}
+
+JNIEXPORT jdouble JNICALL
+Java_io_gluebench_pattern_jni_JniKernels_matmul(JNIEnv *env, jclass cls, jdoubleArray a,
+                                                jdoubleArray b, jint n)
+{
+    (void)cls;
+    if (!check_square(env, a, n) || !check_square(env, b, n))
+        return 0.0;
+    double *pa = (*env)->GetPrimitiveArrayCritical(env, a, NULL);
+    if (pa == NULL)
+        return 0.0;
+    double *pb = (*env)->GetPrimitiveArrayCritical(env, b, NULL);
+    if (pb == NULL) {
+        (*env)->ReleasePrimitiveArrayCritical(env, a, pa, JNI_ABORT);
+        return 0.0;
+    }
+    double s = gb_matmul(pa, pb, n);
+    (*env)->ReleasePrimitiveArrayCritical(env, b, pb, JNI_ABORT);
+    (*env)->ReleasePrimitiveArrayCritical(env, a, pa, JNI_ABORT);
+    return s;
+}
+
+JNIEXPORT jdouble JNICALL
+Java_io_gluebench_pattern_jni_JniKernels_sort(JNIEnv *env, jclass cls, jdoubleArray a, jint n)
+{
+    (void)cls;
+    if (!check_length(env, a, n))
+        return 0.0;
+    double *pa = (*env)->GetPrimitiveArrayCritical(env, a, NULL);
+    if (pa == NULL)
+        return 0.0;
+    double s = gb_sort(pa, n); /* sorts its own copy: the Java array is untouched */
+    (*env)->ReleasePrimitiveArrayCritical(env, a, pa, JNI_ABORT);
+    return s;
+}
+
+JNIEXPORT jlong JNICALL
+Java_io_gluebench_pattern_jni_JniKernels_fannkuch(JNIEnv *env, jclass cls, jint n)
+{
+    (void)env;
+    (void)cls;
+    return gb_fannkuch(n);
 }

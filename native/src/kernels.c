@@ -3,6 +3,8 @@
 #include "gluebench.h"
 
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 void gb_noop(void) {}
 
@@ -123,4 +125,188 @@ double gb_nbody(int64_t steps)
     for (int64_t s = 0; s < steps; s++)
         advance(b, 0.01);
     return energy(b);
+}
+
+/* spectral norm: order of operations follows the benchmarks-game programs. */
+
+static double spectral_a(int64_t i, int64_t j)
+{
+    return 1.0 / (double)((i + j) * (i + j + 1) / 2 + i + 1);
+}
+
+/* out = At(A(x)), tmp holds A(x). */
+static void spectral_ata(const double *x, double *tmp, double *out, int64_t n)
+{
+    for (int64_t i = 0; i < n; i++) {
+        double s = 0.0;
+        for (int64_t j = 0; j < n; j++)
+            s += spectral_a(i, j) * x[j];
+        tmp[i] = s;
+    }
+    for (int64_t i = 0; i < n; i++) {
+        double s = 0.0;
+        for (int64_t j = 0; j < n; j++)
+            s += spectral_a(j, i) * tmp[j];
+        out[i] = s;
+    }
+}
+
+double gb_spectralnorm(int64_t n)
+{
+    if (n <= 0)
+        return NAN;
+    double *u = malloc((size_t)n * 3 * sizeof(double));
+    if (u == NULL)
+        return NAN;
+    double *v = u + n, *tmp = v + n;
+    for (int64_t i = 0; i < n; i++)
+        u[i] = 1.0;
+    for (int r = 0; r < 10; r++) {
+        spectral_ata(u, tmp, v, n);
+        spectral_ata(v, tmp, u, n);
+    }
+    double vbv = 0.0, vv = 0.0;
+    for (int64_t i = 0; i < n; i++) {
+        vbv += u[i] * v[i];
+        vv += v[i] * v[i];
+    }
+    free(u);
+    return sqrt(vbv / vv);
+}
+
+/* mandelbrot */
+
+int64_t gb_mandelbrot(int64_t n)
+{
+    int64_t count = 0;
+    double dn = (double)n;
+    for (int64_t y = 0; y < n; y++) {
+        double ci = 2.0 * (double)y / dn - 1.0;
+        for (int64_t x = 0; x < n; x++) {
+            double cr = 2.0 * (double)x / dn - 1.5;
+            double zr = 0.0, zi = 0.0;
+            int inside = 1;
+            for (int it = 0; it < 50; it++) {
+                double tr = zr * zr, ti = zi * zi;
+                if (tr + ti > 4.0) {
+                    inside = 0;
+                    break;
+                }
+                zi = 2.0 * zr * zi + ci;
+                zr = tr - ti + cr;
+            }
+            count += inside;
+        }
+    }
+    return count;
+}
+
+/* matmul: i-k-j inside square blocks, so B and C are walked row by row and a
+ * block of B stays in cache while it is reused. */
+
+#define MATMUL_BLOCK 64
+
+double gb_matmul(const double *a, const double *b, int64_t n)
+{
+    if (n <= 0)
+        return 0.0;
+    double *c = calloc((size_t)n * (size_t)n, sizeof(double));
+    if (c == NULL)
+        return NAN;
+    for (int64_t ii = 0; ii < n; ii += MATMUL_BLOCK) {
+        int64_t iend = ii + MATMUL_BLOCK < n ? ii + MATMUL_BLOCK : n;
+        for (int64_t kk = 0; kk < n; kk += MATMUL_BLOCK) {
+            int64_t kend = kk + MATMUL_BLOCK < n ? kk + MATMUL_BLOCK : n;
+            for (int64_t jj = 0; jj < n; jj += MATMUL_BLOCK) {
+                int64_t jend = jj + MATMUL_BLOCK < n ? jj + MATMUL_BLOCK : n;
+                for (int64_t i = ii; i < iend; i++) {
+                    double *ci = c + i * n;
+                    for (int64_t k = kk; k < kend; k++) {
+                        double aik = a[i * n + k];
+                        const double *bk = b + k * n;
+                        for (int64_t j = jj; j < jend; j++)
+                            ci[j] += aik * bk[j];
+                    }
+                }
+            }
+        }
+    }
+    double s = 0.0;
+    for (int64_t i = 0; i < n * n; i++)
+        s += c[i] * c[i];
+    free(c);
+    return s;
+}
+
+/* sort */
+
+static int compare_doubles(const void *pa, const void *pb)
+{
+    double x = *(const double *)pa, y = *(const double *)pb;
+    return (x > y) - (x < y);
+}
+
+double gb_sort(const double *a, int64_t n)
+{
+    if (n <= 0)
+        return 0.0;
+    double *s = malloc((size_t)n * sizeof(double));
+    if (s == NULL)
+        return NAN;
+    memcpy(s, a, (size_t)n * sizeof(double));
+    qsort(s, (size_t)n, sizeof(double), compare_doubles);
+    double sum = 0.0;
+    for (int64_t i = 0; i < n; i++)
+        sum += (double)(i + 1) * s[i];
+    free(s);
+    return sum;
+}
+
+/* fannkuch-redux: the benchmarks-game count[] permutation generator. */
+
+int64_t gb_fannkuch(int64_t n)
+{
+    if (n < 1 || n > GB_FANNKUCH_MAX_N)
+        return 0;
+    int perm[GB_FANNKUCH_MAX_N], perm1[GB_FANNKUCH_MAX_N], count[GB_FANNKUCH_MAX_N];
+    int64_t checksum = 0, perm_index = 0;
+    int maxflips = 0;
+    int r = (int)n;
+    for (int i = 0; i < n; i++)
+        perm1[i] = i;
+    for (;;) {
+        while (r != 1) {
+            count[r - 1] = r;
+            r--;
+        }
+        for (int i = 0; i < n; i++)
+            perm[i] = perm1[i];
+        int flips = 0;
+        int k;
+        while ((k = perm[0]) != 0) {
+            for (int lo = 0, hi = k; lo < hi; lo++, hi--) {
+                int t = perm[lo];
+                perm[lo] = perm[hi];
+                perm[hi] = t;
+            }
+            flips++;
+        }
+        if (flips > maxflips)
+            maxflips = flips;
+        checksum += perm_index % 2 == 0 ? flips : -flips;
+        /* Next permutation: rotate the first r+1 elements until a count is left. */
+        for (;;) {
+            if (r == n)
+                return (int64_t)(((uint64_t)checksum << 32) | (uint32_t)maxflips);
+            int perm0 = perm1[0];
+            for (int i = 0; i < r; i++)
+                perm1[i] = perm1[i + 1];
+            perm1[r] = perm0;
+            count[r]--;
+            if (count[r] > 0)
+                break;
+            r++;
+        }
+        perm_index++;
+    }
 }

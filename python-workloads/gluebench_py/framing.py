@@ -5,9 +5,14 @@ Request: u32 len, then len payload bytes: u8 op, then the op's body:
     ECHO  (1)    the raw bytes                -> i64 sum of the unsigned bytes
     DOT   (2)    u32 n, n f64 (a), n f64 (b)  -> f64
     NBODY (3)    u32 steps                    -> f64
+    SPECTRALNORM (4)  u32 n                   -> f64
+    MANDELBROT (5)    u32 n                   -> i64 the count of points in the set
+    MATMUL (6)   u32 n, n*n f64 (A), n*n f64 (B), both row-major -> f64
+    SORT  (7)    u32 n, n f64                 -> f64
+    FANNKUCH (8) u32 n                        -> i64 checksum << 32 | maxflips
     QUIT  (255)  empty                        -> no reply; the worker exits 0
-Reply: u32 len, then payload: u8 status; on STATUS_OK the 8-byte value (i64 for PING and
-ECHO, f64 for DOT and NBODY), on STATUS_ERROR a one-line UTF-8 message.
+Reply: u32 len, then payload: u8 status; on STATUS_OK the 8-byte value (i64 or f64, as listed
+above), on STATUS_ERROR a one-line UTF-8 message.
 """
 import array
 import os
@@ -18,13 +23,18 @@ OP_PING = 0
 OP_ECHO = 1
 OP_DOT = 2
 OP_NBODY = 3
+OP_SPECTRALNORM = 4
+OP_MANDELBROT = 5
+OP_MATMUL = 6
+OP_SORT = 7
+OP_FANNKUCH = 8
 OP_QUIT = 255
 
 STATUS_OK = 0
 STATUS_ERROR = 1
 
 HEADER = struct.Struct('<I')        # frame length
-U32 = struct.Struct('<I')           # DOT's n, NBODY's steps
+U32 = struct.Struct('<I')           # an op's n (NBODY: steps)
 OP = struct.Struct('<IB')           # frame length + op: a request header
 OK_I64 = struct.Struct('<IBq')      # a whole ok reply carrying an int
 OK_F64 = struct.Struct('<IBd')      # a whole ok reply carrying a double
@@ -54,19 +64,49 @@ def encode_echo(data):
     return encode_request(OP_ECHO, data)
 
 
+def little_endian_doubles(*sequences):
+    """Return the float sequences, one after the other, as little-endian f64 bytes."""
+    doubles = array.array('d')
+    for seq in sequences:
+        doubles.extend(seq)
+    if sys.byteorder == 'big':
+        doubles.byteswap()
+    return doubles.tobytes()
+
+
 def encode_dot(a, b):
     """Return a DOT frame for two equal-length float sequences."""
     if len(a) != len(b):
         raise ValueError('dot needs equal lengths, got %d and %d' % (len(a), len(b)))
-    doubles = array.array('d', a)
-    doubles.extend(b)
-    if sys.byteorder == 'big':
-        doubles.byteswap()
-    return encode_request(OP_DOT, U32.pack(len(a)) + doubles.tobytes())
+    return encode_request(OP_DOT, U32.pack(len(a)) + little_endian_doubles(a, b))
 
 
 def encode_nbody(steps):
     return encode_request(OP_NBODY, U32.pack(steps))
+
+
+def encode_spectralnorm(n):
+    return encode_request(OP_SPECTRALNORM, U32.pack(n))
+
+
+def encode_mandelbrot(n):
+    return encode_request(OP_MANDELBROT, U32.pack(n))
+
+
+def encode_matmul(a, b, n):
+    """Return a MATMUL frame for the n x n matrices a and b, each row-major with n*n floats."""
+    if len(a) != n * n or len(b) != n * n:
+        raise ValueError('matmul needs n*n = %d values in a and b, got %d and %d'
+                         % (n * n, len(a), len(b)))
+    return encode_request(OP_MATMUL, U32.pack(n) + little_endian_doubles(a, b))
+
+
+def encode_sort(data):
+    return encode_request(OP_SORT, U32.pack(len(data)) + little_endian_doubles(data))
+
+
+def encode_fannkuch(n):
+    return encode_request(OP_FANNKUCH, U32.pack(n))
 
 
 def encode_quit():

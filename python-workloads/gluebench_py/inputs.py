@@ -46,3 +46,20 @@ def dot_input(n, seed=DEFAULT_SEED):
     a = [2.0 * rng.next_double() - 1.0 for _ in range(n)]
     b = [2.0 * rng.next_double() - 1.0 for _ in range(n)]
     return a, b
+
+
+def matmul_input(n, seed=DEFAULT_SEED):
+    """Return (a, b), the n x n matrices A and B row-major as two lists of n*n floats in [-1, 1).
+
+    All of A is drawn first, then B, from one stream (as dot_input draws a, then b).
+    """
+    rng = SplitMix64(seed)
+    a = [2.0 * rng.next_double() - 1.0 for _ in range(n * n)]
+    b = [2.0 * rng.next_double() - 1.0 for _ in range(n * n)]
+    return a, b
+
+
+def sort_input(n, seed=DEFAULT_SEED):
+    """Return a list of n floats in [-1, 1), in stream order (unsorted)."""
+    rng = SplitMix64(seed)
+    return [2.0 * rng.next_double() - 1.0 for _ in range(n)]

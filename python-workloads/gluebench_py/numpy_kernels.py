@@ -70,3 +70,61 @@ def nbody_np(steps, dt=0.01):
     potential = np.sum(mass[i] * mass[j] / np.sqrt(np.einsum('ij,ij->i', d, d)))
     kinetic = 0.5 * np.sum(mass * np.einsum('ij,ij->i', vel, vel))
     return float(kinetic - potential)
+
+
+def spectralnorm_np(n):
+    """Return the spectral norm of the n x n block of A, as workloads.spectralnorm.spectralnorm.
+
+    A is built once per call by broadcasting (integer denominators, as in the pure version);
+    the 10 power iterations use A @ x and A.T @ x (BLAS: sums not left to right).
+    """
+    i = np.arange(n, dtype=np.int64)[:, None]
+    j = np.arange(n, dtype=np.int64)[None, :]
+    a = 1.0 / ((i + j) * (i + j + 1) // 2 + i + 1)
+    u = np.ones(n)
+    v = u
+    for _ in range(10):
+        v = a.T @ (a @ u)
+        u = a.T @ (a @ v)
+    return float(np.sqrt(np.dot(u, v) / np.dot(v, v)))
+
+
+def mandelbrot_np(n, max_iterations=50):
+    """Return the same count as workloads.mandelbrot.mandelbrot, vectorised over the grid.
+
+    Only the still-active points are iterated: each round drops the points that escaped. The
+    element-wise operations are the pure version's, in the same order, so the count is exact.
+    """
+    steps = 2.0 * np.arange(n, dtype=np.float64) / n
+    cr = np.tile(steps - 1.5, n)            # x varies fastest
+    ci = np.repeat(steps - 1.0, n)
+    zr = np.zeros(n * n)
+    zi = np.zeros(n * n)
+    for _ in range(max_iterations):
+        tr = zr * zr
+        ti = zi * zi
+        active = ~(tr + ti > 4.0)
+        if not active.all():
+            cr, ci, zr, zi, tr, ti = (x[active] for x in (cr, ci, zr, zi, tr, ti))
+        zi = 2.0 * zr * zi + ci
+        zr = tr - ti + cr
+    return int(len(zr))
+
+
+def matmul_np(a, b, n):
+    """Return the sum of the squares of the entries of A B (BLAS: a tolerance, not exact).
+
+    a and b hold A and B row-major, n * n values each, accepted as described in _as_float64.
+    """
+    c = _as_float64(a).reshape(n, n) @ _as_float64(b).reshape(n, n)
+    return float(np.vdot(c, c))
+
+
+def sort_np(data):
+    """Return the sum of (i + 1) * s[i] for s = np.sort(data) (a copy; data is unchanged).
+
+    data is accepted as described in _as_float64. The weighted sum is one np.dot, so it is
+    not summed left to right.
+    """
+    s = np.sort(_as_float64(data))
+    return float(np.dot(np.arange(1, len(s) + 1, dtype=np.float64), s))

@@ -3,7 +3,8 @@
     python -m gluebench_py.worker --compute python|numpy
 
 Speaks the frames of gluebench_py.framing. --compute python runs the pure workloads,
---compute numpy the numpy kernels on zero-copy views of the request. Errors in a request are
+--compute numpy the numpy kernels on zero-copy views of the request (FANNKUCH has no numpy
+variant: it is answered with an error reply). Errors in a request are
 answered with an error reply and the worker keeps serving; EOF between frames exits 0, EOF
 inside a frame exits 1 with a one-line message on stderr.
 """
@@ -30,26 +31,48 @@ def enlarge_pipe(fd, size=PIPE_SIZE):
         pass
 
 
+class Unsupported(Exception):
+    """The compute has no variant of this workload; the message is the whole error reply."""
+
+
+def doubles(raw):
+    """Return array.array('d') holding the little-endian f64 bytes raw (one copy)."""
+    values = array.array('d')
+    values.frombytes(raw)
+    if sys.byteorder == 'big':
+        values.byteswap()
+    return values
+
+
 class PythonCompute:
     """The pure workloads, fed from the request buffer."""
 
     def __init__(self):
         from gluebench_py.workloads.dot import dot
         from gluebench_py.workloads.echo import echo
+        from gluebench_py.workloads.fannkuch import fannkuch
+        from gluebench_py.workloads.mandelbrot import mandelbrot
+        from gluebench_py.workloads.matmul import matmul
         from gluebench_py.workloads.nbody import nbody
+        from gluebench_py.workloads.sort import sort
+        from gluebench_py.workloads.spectralnorm import spectralnorm
         self.echo = echo
         self._dot = dot
         self.nbody = nbody
+        self.spectralnorm = spectralnorm
+        self.mandelbrot = mandelbrot
+        self._matmul = matmul
+        self._sort = sort
+        self.fannkuch = fannkuch
 
     def dot(self, a_bytes, b_bytes):
-        a = array.array('d')
-        a.frombytes(a_bytes)
-        b = array.array('d')
-        b.frombytes(b_bytes)
-        if sys.byteorder == 'big':
-            a.byteswap()
-            b.byteswap()
-        return self._dot(a, b)
+        return self._dot(doubles(a_bytes), doubles(b_bytes))
+
+    def matmul(self, a_bytes, b_bytes, n):
+        return self._matmul(doubles(a_bytes), doubles(b_bytes), n)
+
+    def sort(self, data_bytes):
+        return self._sort(doubles(data_bytes))
 
 
 class NumpyCompute:
@@ -59,14 +82,29 @@ class NumpyCompute:
         import numpy as np
         from gluebench_py import numpy_kernels
         self._np = np
+        self._f64 = np.dtype('<f8')
         self.echo = numpy_kernels.echo_np
         self._dot = numpy_kernels.dot_np
         self.nbody = numpy_kernels.nbody_np
+        self.spectralnorm = numpy_kernels.spectralnorm_np
+        self.mandelbrot = numpy_kernels.mandelbrot_np
+        self._matmul = numpy_kernels.matmul_np
+        self._sort = numpy_kernels.sort_np
+
+    def view(self, raw):
+        return self._np.frombuffer(raw, dtype=self._f64)
 
     def dot(self, a_bytes, b_bytes):
-        f64 = self._np.dtype('<f8')
-        return self._dot(self._np.frombuffer(a_bytes, dtype=f64),
-                         self._np.frombuffer(b_bytes, dtype=f64))
+        return self._dot(self.view(a_bytes), self.view(b_bytes))
+
+    def matmul(self, a_bytes, b_bytes, n):
+        return self._matmul(self.view(a_bytes), self.view(b_bytes), n)
+
+    def sort(self, data_bytes):
+        return self._sort(self.view(data_bytes))
+
+    def fannkuch(self, n):
+        raise Unsupported('no numpy variant for fannkuch')
 
 
 COMPUTES = {'python': PythonCompute, 'numpy': NumpyCompute}
@@ -91,6 +129,11 @@ class Worker:
             framing.OP_ECHO: self.echo,
             framing.OP_DOT: self.dot,
             framing.OP_NBODY: self.nbody,
+            framing.OP_SPECTRALNORM: self.spectralnorm,
+            framing.OP_MANDELBROT: self.mandelbrot,
+            framing.OP_MATMUL: self.matmul,
+            framing.OP_SORT: self.sort,
+            framing.OP_FANNKUCH: self.fannkuch,
             framing.OP_QUIT: self.quit,
         }
 
@@ -166,6 +209,8 @@ class Worker:
             return handler(payload[1:])
         except Quit:
             raise
+        except Unsupported as e:
+            return framing.encode_error(str(e))
         except Exception as e:
             return framing.encode_error('%s: %s' % (type(e).__name__, e))
 
@@ -177,9 +222,7 @@ class Worker:
         return framing.encode_ok_int(self.compute.echo(body))
 
     def dot(self, body):
-        if len(body) < framing.U32.size:
-            raise ValueError('DOT body of %d bytes has no n' % len(body))
-        (n,) = framing.U32.unpack_from(body, 0)
+        n = read_n('DOT', body)
         expect_length('DOT', body, framing.U32.size + 16 * n)
         split = framing.U32.size + 8 * n
         return framing.encode_ok_float(
@@ -190,8 +233,39 @@ class Worker:
         (steps,) = framing.U32.unpack_from(body, 0)
         return framing.encode_ok_float(self.compute.nbody(steps))
 
+    def spectralnorm(self, body):
+        expect_length('SPECTRALNORM', body, framing.U32.size)
+        return framing.encode_ok_float(self.compute.spectralnorm(read_n('SPECTRALNORM', body)))
+
+    def mandelbrot(self, body):
+        expect_length('MANDELBROT', body, framing.U32.size)
+        return framing.encode_ok_int(self.compute.mandelbrot(read_n('MANDELBROT', body)))
+
+    def matmul(self, body):
+        n = read_n('MATMUL', body)
+        expect_length('MATMUL', body, framing.U32.size + 16 * n * n)
+        split = framing.U32.size + 8 * n * n
+        return framing.encode_ok_float(
+            self.compute.matmul(body[framing.U32.size:split], body[split:], n))
+
+    def sort(self, body):
+        n = read_n('SORT', body)
+        expect_length('SORT', body, framing.U32.size + 8 * n)
+        return framing.encode_ok_float(self.compute.sort(body[framing.U32.size:]))
+
+    def fannkuch(self, body):
+        expect_length('FANNKUCH', body, framing.U32.size)
+        return framing.encode_ok_int(self.compute.fannkuch(read_n('FANNKUCH', body)))
+
     def quit(self, body):
         raise Quit()
+
+
+def read_n(op_name, body):
+    """Return the u32 n that starts an op's body."""
+    if len(body) < framing.U32.size:
+        raise ValueError('bad length: %s body of %d bytes has no n' % (op_name, len(body)))
+    return framing.U32.unpack_from(body, 0)[0]
 
 
 def expect_length(op_name, body, expected):

@@ -5,8 +5,9 @@
 
 Run it only when a workload or the input generator changes on purpose; the Java tests check the
 same file against the Java reference implementations. Each expected value is computed by the
-pure workload and cross-checked here: echo and dot against an independent straightforward
-computation, nbody at 0 and 1000 steps against the published benchmarks-game output.
+pure workload and cross-checked here: echo, dot, matmul and sort against an independent
+straightforward computation, mandelbrot against the same iteration in complex arithmetic,
+nbody, spectralnorm and fannkuch against the published benchmarks-game output.
 """
 import argparse
 import json
@@ -16,16 +17,29 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 
-from gluebench_py.inputs import DEFAULT_SEED, SplitMix64, dot_input, echo_input  # noqa: E402
+from gluebench_py.inputs import (DEFAULT_SEED, SplitMix64, dot_input, echo_input,  # noqa: E402
+                                  matmul_input, sort_input)
 from gluebench_py.workloads.dot import dot  # noqa: E402
 from gluebench_py.workloads.echo import echo  # noqa: E402
+from gluebench_py.workloads.fannkuch import fannkuch  # noqa: E402
+from gluebench_py.workloads.mandelbrot import mandelbrot  # noqa: E402
+from gluebench_py.workloads.matmul import matmul  # noqa: E402
 from gluebench_py.workloads.nbody import nbody  # noqa: E402
+from gluebench_py.workloads.sort import sort  # noqa: E402
+from gluebench_py.workloads.spectralnorm import spectralnorm  # noqa: E402
 
 PATH = os.path.join(HERE, 'vectors.json')
 ECHO_SIZES = [0, 1, 7, 1000]
 DOT_SIZES = [0, 1, 5, 1000]
 NBODY_STEPS = [0, 1, 10, 1000]
 PUBLISHED_NBODY = {0: '-0.169075164', 1000: '-0.169087605'}
+SPECTRALNORM_SIZES = [1, 2, 10, 100]
+PUBLISHED_SPECTRALNORM = {100: '1.274219991'}
+MANDELBROT_SIZES = [1, 4, 16, 64]
+MATMUL_SIZES = [1, 2, 7, 33]
+SORT_SIZES = [0, 1, 5, 1000]
+FANNKUCH_SIZES = [3, 5, 7, 8]
+PUBLISHED_FANNKUCH = {7: (228, 16), 8: (1616, 22)}
 
 
 def float_text(x):
@@ -38,6 +52,51 @@ def independent_dot(a, b):
     for x, y in zip(a, b):
         total = total + x * y
     return total
+
+
+def independent_matmul(a, b, n):
+    """sum of C[i][j]**2 over a naive i-j-k product of 2-D lists (k ascending)."""
+    rows_a = [a[i * n:(i + 1) * n] for i in range(n)]
+    rows_b = [b[i * n:(i + 1) * n] for i in range(n)]
+    total = 0.0
+    for i in range(n):
+        for j in range(n):
+            c = 0.0
+            for k in range(n):
+                c = c + rows_a[i][k] * rows_b[k][j]
+            total = total + c * c
+    return total
+
+
+def independent_sort(data):
+    s = list(data)
+    s.sort()
+    total = 0.0
+    for i in range(len(s)):
+        total = total + float(i + 1) * s[i]
+    return total
+
+
+def complex_mandelbrot(n):
+    """The mandelbrot count with Python complex numbers: z*z + c rounds exactly like the
+    workload's (zr*zr - zi*zi + cr, 2*zr*zi + ci), so the count must be equal."""
+    count = 0
+    for y in range(n):
+        for x in range(n):
+            c = complex(2.0 * x / n - 1.5, 2.0 * y / n - 1.0)
+            z = 0j
+            for _ in range(50):
+                if z.real * z.real + z.imag * z.imag > 4.0:
+                    break
+                z = z * z + c
+            else:
+                count += 1
+    return count
+
+
+def unpack_fannkuch(packed):
+    """(checksum, maxflips) from checksum * 2**32 + maxflips, checksum possibly negative."""
+    return packed >> 32, packed & 0xFFFFFFFF
 
 
 def vectors():
@@ -58,6 +117,34 @@ def vectors():
         if steps in PUBLISHED_NBODY:
             assert '%.9f' % expected == PUBLISHED_NBODY[steps], (steps, expected)
         nbody_cases.append({'steps': steps, 'expected': float_text(expected)})
+    spectralnorm_cases, mandelbrot_cases, matmul_cases, sort_cases, fannkuch_cases = \
+        [], [], [], [], []
+    for n in SPECTRALNORM_SIZES:
+        expected = spectralnorm(n)
+        if n in PUBLISHED_SPECTRALNORM:
+            assert '%.9f' % expected == PUBLISHED_SPECTRALNORM[n], (n, expected)
+        spectralnorm_cases.append({'n': n, 'expected': float_text(expected)})
+    for n in MANDELBROT_SIZES:
+        expected = mandelbrot(n)
+        assert expected == complex_mandelbrot(n), n
+        mandelbrot_cases.append({'n': n, 'expected': expected})
+    for n in MATMUL_SIZES:
+        a, b = matmul_input(n, DEFAULT_SEED)
+        expected = matmul(a, b, n)
+        assert expected == independent_matmul(a, b, n), n
+        matmul_cases.append({'n': n, 'seed': DEFAULT_SEED, 'expected': float_text(expected)})
+    for n in SORT_SIZES:
+        data = sort_input(n, DEFAULT_SEED)
+        expected = sort(data)
+        assert expected == independent_sort(data), n
+        sort_cases.append({'n': n, 'seed': DEFAULT_SEED, 'expected': float_text(expected)})
+    for n in FANNKUCH_SIZES:
+        packed = fannkuch(n)
+        checksum, maxflips = unpack_fannkuch(packed)
+        if n in PUBLISHED_FANNKUCH:
+            assert (checksum, maxflips) == PUBLISHED_FANNKUCH[n], (n, checksum, maxflips)
+        fannkuch_cases.append({'n': n, 'expected': packed, 'checksum': checksum,
+                               'maxflips': maxflips})
     return {
         'formatVersion': 1,
         'about': 'Shared test vectors for gluebench workloads; regenerate with '
@@ -68,6 +155,11 @@ def vectors():
         'echo': echo_cases,
         'dot': dot_cases,
         'nbody': nbody_cases,
+        'spectralnorm': spectralnorm_cases,
+        'mandelbrot': mandelbrot_cases,
+        'matmul': matmul_cases,
+        'sort': sort_cases,
+        'fannkuch': fannkuch_cases,
     }
 
 

@@ -12,7 +12,8 @@ import pytest
 
 WORKLOADS_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
                              'gluebench_py', 'workloads')
-FILES = ['echo.py', 'dot.py', 'nbody.py']
+FILES = ['echo.py', 'dot.py', 'nbody.py', 'spectralnorm.py', 'mandelbrot.py', 'matmul.py',
+         'sort.py', 'fannkuch.py']
 
 PY3_ONLY = {
     ast.JoinedStr: 'f-string',
@@ -95,6 +96,12 @@ def test_workload_defines_its_function(name):
     namespace = {'__name__': '__main__'}
     exec(compile(read(name), name, 'exec'), namespace)
     assert callable(namespace[name[:-3]])
+
+
+def test_every_workload_file_is_checked():
+    names = sorted(n for n in os.listdir(WORKLOADS_DIR)
+                   if n.endswith('.py') and n != '__init__.py')
+    assert names == sorted(FILES)
 
 
 @pytest.mark.parametrize('snippet, problem', [

@@ -1,4 +1,4 @@
-from gluebench_py.inputs import SplitMix64, dot_input, echo_input
+from gluebench_py.inputs import SplitMix64, dot_input, echo_input, matmul_input, sort_input
 
 
 def test_splitmix64_first_values_for_seed_42():
@@ -33,3 +33,18 @@ def test_dot_input_draws_all_of_a_then_all_of_b_from_one_stream():
     stream = [2.0 * rng.next_double() - 1.0 for _ in range(6)]
     assert a == stream[:3] and b == stream[3:]
     assert all(-1.0 <= x < 1.0 for x in a + b)
+
+
+def test_matmul_input_draws_all_of_a_then_all_of_b_from_one_stream():
+    a, b = matmul_input(2)
+    assert len(a) == len(b) == 4
+    flat_a, flat_b = dot_input(4)
+    assert a == flat_a and b == flat_b
+    assert matmul_input(0) == ([], [])
+
+
+def test_sort_input_is_the_stream_in_order():
+    rng = SplitMix64(42)
+    assert sort_input(5) == [2.0 * rng.next_double() - 1.0 for _ in range(5)]
+    assert sort_input(0) == []
+    assert sort_input(3, seed=7) != sort_input(3)

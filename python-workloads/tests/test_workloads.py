@@ -70,3 +70,97 @@ def test_nbody_keeps_no_state_between_calls():
     first = nbody(10)
     nbody(100)
     assert nbody(10) == first
+
+
+# ---- spectralnorm, mandelbrot, matmul, sort, fannkuch ---------------------------------------
+
+from gluebench_py.inputs import matmul_input, sort_input  # noqa: E402
+from gluebench_py.workloads.fannkuch import fannkuch  # noqa: E402
+from gluebench_py.workloads.mandelbrot import mandelbrot  # noqa: E402
+from gluebench_py.workloads.matmul import matmul  # noqa: E402
+from gluebench_py.workloads.sort import sort  # noqa: E402
+from gluebench_py.workloads.spectralnorm import spectralnorm  # noqa: E402
+
+
+def test_spectralnorm_matches_vectors(vectors):
+    for case in vectors['spectralnorm']:
+        result = spectralnorm(case['n'])
+        assert math.isclose(result, float(case['expected']), rel_tol=1e-12), case
+
+
+def test_spectralnorm_matches_published_output():
+    assert '%.9f' % spectralnorm(100) == '1.274219991'
+    assert spectralnorm(1) == 1.0
+
+
+def test_mandelbrot_matches_vectors_exactly(vectors):
+    for case in vectors['mandelbrot']:
+        result = mandelbrot(case['n'])
+        assert type(result) is int
+        assert result == case['expected'], case
+
+
+def test_mandelbrot_of_an_empty_grid():
+    assert mandelbrot(0) == 0
+
+
+@pytest.mark.parametrize('view', sorted(DOT_VIEWS))
+def test_matmul_matches_vectors_exactly(vectors, view):
+    for case in vectors['matmul']:
+        a, b = matmul_input(case['n'], case['seed'])
+        result = matmul(DOT_VIEWS[view](a), DOT_VIEWS[view](b), case['n'])
+        assert result == float(case['expected']), case
+
+
+def test_matmul_multiplies_row_major_matrices():
+    # A = [[1, 2], [3, 4]], B = [[5, 6], [7, 8]]: C = [[19, 22], [43, 50]].
+    assert matmul([1.0, 2.0, 3.0, 4.0], [5.0, 6.0, 7.0, 8.0], 2) == 19.0**2 + 22**2 + 43**2 + 50**2
+    assert matmul([], [], 0) == 0.0
+
+
+def test_matmul_rejects_wrong_lengths():
+    with pytest.raises(ValueError):
+        matmul([1.0, 2.0], [1.0, 2.0, 3.0, 4.0], 2)
+
+
+@pytest.mark.parametrize('view', sorted(DOT_VIEWS))
+def test_sort_matches_vectors_exactly(vectors, view):
+    for case in vectors['sort']:
+        data = DOT_VIEWS[view](sort_input(case['n'], case['seed']))
+        assert sort(data) == float(case['expected']), case
+
+
+@pytest.mark.parametrize('view', ['list', 'array-d'])
+def test_sort_does_not_change_its_input(view):
+    original = sort_input(100)
+    data = DOT_VIEWS[view](original)
+    sort(data)
+    assert list(data) == original
+    assert list(data) != sorted(original)
+
+
+def test_sort_weights_the_sorted_values_by_position():
+    assert sort([3.0, -1.0, 2.0]) == 1 * -1.0 + 2 * 2.0 + 3 * 3.0
+
+
+def test_fannkuch_matches_vectors_exactly(vectors):
+    for case in vectors['fannkuch']:
+        result = fannkuch(case['n'])
+        assert result == case['expected'], case
+        assert result == case['checksum'] * 2**32 + case['maxflips'], case
+
+
+def test_fannkuch_matches_published_output():
+    for n, checksum, maxflips in ((7, 228, 16), (8, 1616, 22)):
+        packed = fannkuch(n)
+        assert (packed >> 32, packed & 0xFFFFFFFF) == (checksum, maxflips)
+
+
+def test_fannkuch_packs_a_negative_checksum_as_a_signed_long():
+    # n = 2: permutation 0 ([0, 1]) takes 0 flips, permutation 1 ([1, 0]) takes 1 and is odd.
+    packed = fannkuch(2)
+    assert packed == -1 * 2**32 + 1
+    assert -2**63 <= packed < 2**63
+    assert fannkuch(1) == 0
+    with pytest.raises(ValueError):
+        fannkuch(0)

@@ -9,7 +9,9 @@ public enum Complexity {
     LINEAR("N", n -> n),
     N_LOG_N("N log N", n -> n <= 1 ? n : n * Math.log(n) / Math.log(2)),
     QUADRATIC("N^2", n -> n * n),
-    CUBIC("N^3", n -> n * n * n);
+    CUBIC("N^3", n -> n * n * n),
+    /** N! permutations (fannkuch); Gamma(N+1) for non-integer N. */
+    FACTORIAL("N!", n -> Math.exp(org.apache.commons.math3.special.Gamma.logGamma(n + 1)));
 
     private final String label;
     private final DoubleUnaryOperator f;
@@ -35,6 +37,7 @@ public enum Complexity {
             case "nlogn", "n*logn", "nlog(n)" -> N_LOG_N;
             case "n^2", "n*n", "n2" -> QUADRATIC;
             case "n^3", "n*n*n", "n3" -> CUBIC;
+            case "n!", "factorial" -> FACTORIAL;
             default -> LINEAR;
         };
     }

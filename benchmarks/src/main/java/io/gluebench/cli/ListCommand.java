@@ -4,6 +4,7 @@ import io.gluebench.pattern.PatternSpec;
 import io.gluebench.pattern.Patterns;
 import io.gluebench.result.RunStore;
 import io.gluebench.report.TextTable;
+import io.gluebench.run.Applicability;
 import io.gluebench.run.Profile;
 import io.gluebench.run.Profiles;
 import io.gluebench.workload.Workload;
@@ -21,14 +22,56 @@ public final class ListCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document.")
     boolean json;
 
+    @Option(names = "--markdown", description = "Print the workload table as Markdown (the README's table is this output).")
+    boolean markdown;
+
+    /** The README's workload table, generated from the catalogue. */
+    public static String markdownTable() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("| workload | what it computes | N is | complexity | crosses per call | comparison | numpy variant |\n");
+        sb.append("|---|---|---|---|---|---|---|\n");
+        for (Workload w : Workloads.ALL) {
+            sb.append("| `").append(w.name()).append("` | ").append(w.summary().replace("|", "\\|"))
+                    .append(" | ").append(w.sizeMeaning()).append(" | ").append(w.complexity())
+                    .append(" | ").append(w.bytesPerCall())
+                    .append(" | ").append(w.tolerance().relative() == 0 ? "exact: " : "relative " + w.tolerance().relative() + ": ")
+                    .append(w.tolerance().reason())
+                    .append(" | ").append(w.hasNumpyVariant() ? "yes" : "no: " + w.noNumpy()).append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    static List<String> applicable(Workload w) {
+        return Patterns.ALL.stream().filter(p -> Applicability.notApplicable(p, w) == null).map(PatternSpec::name).toList();
+    }
+
     @Override
     public Integer call() throws Exception {
         List<Profile> profiles = Profiles.load().all();
+        if (markdown) {
+            System.out.print(markdownTable());
+            return 0;
+        }
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("workloads", Workloads.ALL.stream().map(w -> Map.of("name", w.name(), "summary", w.summary(),
-                    "size", w.sizeMeaning(), "complexity", w.complexity(), "result", w.resultKind().name(),
-                    "tolerance", w.tolerance())).toList());
+            doc.put("workloads", Workloads.ALL.stream().map(w -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", w.name());
+                m.put("summary", w.summary());
+                m.put("size", w.sizeMeaning());
+                m.put("sizeRange", List.of(w.minSize(), w.maxSize()));
+                m.put("complexity", w.complexity());
+                m.put("bytesPerCall", w.bytesPerCall());
+                m.put("result", w.resultKind().name());
+                m.put("tolerance", w.tolerance());
+                m.put("numpyVariant", w.hasNumpyVariant());
+                m.put("noNumpyReason", w.noNumpy());
+                m.put("patterns", applicable(w));
+                m.put("profileSizes", profiles.stream().filter(p -> p.sizes().containsKey(w.name()))
+                        .collect(java.util.stream.Collectors.toMap(Profile::name, p -> p.sizes().get(w.name()),
+                                (x, y) -> x, LinkedHashMap::new)));
+                return m;
+            }).toList());
             doc.put("patterns", Patterns.ALL.stream().map(p -> Map.of("name", p.name(), "family", p.family(),
                     "measures", p.measures(), "needs", p.needs())).toList());
             doc.put("profiles", profiles);
@@ -36,10 +79,11 @@ public final class ListCommand implements Callable<Integer> {
             return 0;
         }
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("workload", "N is", "complexity", "comparison", "what"));
+        rows.add(List.of("workload", "N is", "complexity", "crosses per call", "comparison", "patterns", "what"));
         for (Workload w : Workloads.ALL) {
-            rows.add(List.of(w.name(), w.sizeMeaning(), w.complexity(),
-                    w.tolerance().relative() == 0 ? "exact" : "rel " + w.tolerance().relative(), w.summary()));
+            rows.add(List.of(w.name(), w.sizeMeaning(), w.complexity(), w.bytesPerCall(),
+                    w.tolerance().relative() == 0 ? "exact" : "rel " + w.tolerance().relative(),
+                    w.hasNumpyVariant() ? "all" : "all but *-numpy", w.summary()));
         }
         System.out.println(TextTable.render(rows));
         rows.clear();

@@ -43,12 +43,20 @@ public final class VerifyCommand implements Callable<Integer> {
         Plan plan = Plan.of(Profiles.load().get(selection.profile), selection.workloads, selection.patterns, selection.sizes);
         Doctor doctor = new Doctor(env, new Fingerprint(env).versions());
         Map<PatternSpec, List<ForkedVerifier.Case>> byPattern = new LinkedHashMap<>();
+        List<SkippedPattern> skipped = new ArrayList<>();
         for (Plan.Item item : plan.items()) {
+            String why = io.gluebench.run.Applicability.notApplicable(item.pattern(), item.workload());
+            if (why != null) {
+                SkippedPattern s = new SkippedPattern(item.pattern().name(), why);
+                if (!skipped.contains(s)) {
+                    skipped.add(s);
+                }
+                continue;
+            }
             byPattern.computeIfAbsent(item.pattern(), k -> new ArrayList<>()).add(new ForkedVerifier.Case(item.workload(), item.size()));
         }
         ForkedVerifier verifier = new ForkedVerifier(env);
         List<Verification> results = new ArrayList<>();
-        List<SkippedPattern> skipped = new ArrayList<>();
         for (var e : byPattern.entrySet()) {
             Doctor.Availability a = doctor.check(e.getKey());
             if (!a.available()) {

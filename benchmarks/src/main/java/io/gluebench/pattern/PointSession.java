@@ -35,7 +35,8 @@ public final class PointSession implements AutoCloseable {
             Verification v = new Verification(workload.name(), spec.name(), size,
                     workload.resultKind().format(actual), reference, ok, pattern.engine(),
                     ok ? null : "answer " + workload.resultKind().format(actual) + " disagrees with the Java reference "
-                            + reference + " (" + describe(workload) + ")");
+                            + reference + " (" + describe(workload) + ")",
+                    workload.resultKind().decode(actual));
             if (!ok) {
                 throw new VerificationException(v);
             }
@@ -47,7 +48,7 @@ public final class PointSession implements AutoCloseable {
             closeQuietly(pattern);
             String engine = safeEngine(pattern);
             throw new VerificationException(new Verification(workload.name(), spec.name(), size,
-                    null, reference, false, engine, message(e)), e);
+                    null, reference, false, engine, message(e), null), e);
         }
     }
 

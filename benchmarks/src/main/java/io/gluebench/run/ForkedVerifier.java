@@ -62,7 +62,7 @@ public final class ForkedVerifier {
                 Case c = cases.get(i);
                 String reference = c.workload().resultKind().format(c.workload().referenceBits(c.workload().input(c.size())));
                 result.add(new Verification(c.workload().name(), spec.name(), c.size(), null, reference, false, "",
-                        why + "; its output ends with:\n" + tail(log)));
+                        why + "; its output ends with:\n" + tail(log), null));
             }
             return result;
         } finally {

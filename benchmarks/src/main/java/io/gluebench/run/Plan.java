@@ -51,6 +51,13 @@ public record Plan(Profile profile, List<Item> items) {
             Workload w = Workloads.byName(wn).orElseThrow();
             List<Integer> ns = !sizes.isEmpty() ? sizes : profile.sizes().getOrDefault(wn, List.of());
             for (int n : ns) {
+                if (n < w.minSize() || n > w.maxSize()) {
+                    if (workloads.contains(wn) || sizes.isEmpty()) {
+                        throw new UsageException("invalid size " + n + " for " + wn + ": it needs " + w.minSize()
+                                + " <= N <= " + w.maxSize() + " (" + w.sizeMeaning() + ")");
+                    }
+                    continue;
+                }
                 for (String pn : wantPatterns) {
                     items.add(new Item(w, Patterns.byName(pn).orElseThrow(), n));
                 }

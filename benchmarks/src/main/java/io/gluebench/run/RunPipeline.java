@@ -103,10 +103,12 @@ public final class RunPipeline {
         for (Plan.Item item : plan.items()) {
             Point point;
             SkippedPattern skip = skipped.stream().filter(s -> s.pattern().equals(item.pattern().name())).findFirst().orElse(null);
+            String notApplicable = Applicability.notApplicable(item.pattern(), item.workload());
             progress.starting(item);
-            if (skip != null) {
+            if (skip != null || notApplicable != null) {
                 point = new Point(item.workload().name(), item.pattern().name(), item.size(), null, null,
-                        Point.SKIPPED, "ns/op", null, null, List.of(), List.of(), null, skip.reason(), null, List.of(), 0);
+                        Point.SKIPPED, "ns/op", null, null, List.of(), List.of(), null,
+                        notApplicable != null ? notApplicable : skip.reason(), null, List.of(), 0);
             } else {
                 point = runner.run(item, profile, runDir);
             }

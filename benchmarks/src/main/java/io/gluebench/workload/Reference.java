@@ -107,4 +107,166 @@ public final class Reference {
         }
         return e;
     }
+
+    /** spectralnorm: the benchmarks-game spectral norm of A(i,j) = 1/((i+j)(i+j+1)/2+i+1), 10 power iterations. */
+    public static double spectralnorm(int n) {
+        double[] u = new double[n];
+        double[] v = new double[n];
+        double[] tmp = new double[n];
+        java.util.Arrays.fill(u, 1.0);
+        for (int i = 0; i < 10; i++) {
+            atA(u, v, tmp, n);
+            atA(v, u, tmp, n);
+        }
+        double vBv = 0;
+        double vv = 0;
+        for (int i = 0; i < n; i++) {
+            vBv += u[i] * v[i];
+            vv += v[i] * v[i];
+        }
+        return Math.sqrt(vBv / vv);
+    }
+
+    private static double a(int i, int j) {
+        return 1.0 / ((long) (i + j) * (i + j + 1) / 2 + i + 1);
+    }
+
+    private static void atA(double[] x, double[] out, double[] tmp, int n) {
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            for (int j = 0; j < n; j++) {
+                s += a(i, j) * x[j];
+            }
+            tmp[i] = s;
+        }
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            for (int j = 0; j < n; j++) {
+                s += a(j, i) * tmp[j];
+            }
+            out[i] = s;
+        }
+    }
+
+    /** mandelbrot: points of an N x N grid over [-1.5,0.5]x[-1,1] that stay bounded for 50 iterations. */
+    public static long mandelbrot(int n) {
+        long count = 0;
+        for (int y = 0; y < n; y++) {
+            double ci = 2.0 * y / n - 1.0;
+            for (int x = 0; x < n; x++) {
+                double cr = 2.0 * x / n - 1.5;
+                double zr = 0;
+                double zi = 0;
+                boolean inside = true;
+                for (int k = 0; k < 50; k++) {
+                    double tr = zr * zr;
+                    double ti = zi * zi;
+                    if (tr + ti > 4.0) {
+                        inside = false;
+                        break;
+                    }
+                    zi = 2.0 * zr * zi + ci;
+                    zr = tr - ti + cr;
+                }
+                if (inside) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    /** matmul: C = A B (row-major N x N); the result is the sum of C[i][j] squared. */
+    public static double matmul(double[] a, double[] b, int n) {
+        double[] c = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                for (int k = 0; k < n; k++) {
+                    s += a[i * n + k] * b[k * n + j];
+                }
+                c[i * n + j] = s;
+            }
+        }
+        double sum = 0;
+        for (double x : c) {
+            sum += x * x;
+        }
+        return sum;
+    }
+
+    /** sort: sort a copy ascending; checksum = sum of (i+1) * s[i]. */
+    public static double sort(double[] data) {
+        double[] s = data.clone();
+        java.util.Arrays.sort(s);
+        double sum = 0;
+        for (int i = 0; i < s.length; i++) {
+            sum += (i + 1) * s[i];
+        }
+        return sum;
+    }
+
+    /** The natural error scale of the sort checksum: sum of (i+1) * |s[i]|. */
+    public static double sortScale(double[] data) {
+        double[] s = data.clone();
+        java.util.Arrays.sort(s);
+        double sum = 0;
+        for (int i = 0; i < s.length; i++) {
+            sum += (i + 1) * Math.abs(s[i]);
+        }
+        return sum;
+    }
+
+    /** fannkuch-redux: checksum and maximum flips, packed as (checksum << 32) | maxflips. */
+    public static long fannkuch(int n) {
+        int[] perm = new int[n];
+        int[] perm1 = new int[n];
+        int[] count = new int[n];
+        for (int i = 0; i < n; i++) {
+            perm1[i] = i;
+        }
+        int maxFlips = 0;
+        int checksum = 0;
+        int permIndex = 0;
+        int r = n;
+        while (true) {
+            while (r != 1) {
+                count[r - 1] = r;
+                r--;
+            }
+            System.arraycopy(perm1, 0, perm, 0, n);
+            int flips = 0;
+            int k;
+            while ((k = perm[0]) != 0) {
+                for (int i = 0, j = k; i < j; i++, j--) {
+                    int t = perm[i];
+                    perm[i] = perm[j];
+                    perm[j] = t;
+                }
+                flips++;
+            }
+            maxFlips = Math.max(maxFlips, flips);
+            checksum += permIndex % 2 == 0 ? flips : -flips;
+            while (true) {
+                if (r == n) {
+                    return pack(checksum, maxFlips);
+                }
+                int perm0 = perm1[0];
+                for (int i = 0; i < r; i++) {
+                    perm1[i] = perm1[i + 1];
+                }
+                perm1[r] = perm0;
+                count[r]--;
+                if (count[r] > 0) {
+                    break;
+                }
+                r++;
+            }
+            permIndex++;
+        }
+    }
+
+    public static long pack(int checksum, int maxFlips) {
+        return ((long) checksum << 32) | (maxFlips & 0xFFFFFFFFL);
+    }
 }

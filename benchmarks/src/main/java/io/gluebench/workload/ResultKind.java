@@ -5,18 +5,28 @@ package io.gluebench.workload;
  * double, so that no call boxes its answer.
  */
 public enum ResultKind {
-    INT64, FLOAT64;
+    INT64, FLOAT64,
+    /** Two 32-bit ints packed as (first << 32) | second: fannkuch's checksum and maximum flips. */
+    PAIR32;
 
     public static long bits(double value) {
         return Double.doubleToRawLongBits(value);
     }
 
-    /** The result as a JSON-friendly number. */
-    public Number decode(long bits) {
-        return this == INT64 ? (Number) bits : (Number) Double.longBitsToDouble(bits);
+    /** The result as a JSON-friendly value: a number, or for PAIR32 {"checksum": c, "maxFlips": m}. */
+    public Object decode(long bits) {
+        return switch (this) {
+            case INT64 -> bits;
+            case FLOAT64 -> Double.longBitsToDouble(bits);
+            case PAIR32 -> java.util.Map.of("checksum", (int) (bits >> 32), "maxFlips", (int) bits);
+        };
     }
 
     public String format(long bits) {
-        return this == INT64 ? Long.toString(bits) : Double.toString(Double.longBitsToDouble(bits));
+        return switch (this) {
+            case INT64 -> Long.toString(bits);
+            case FLOAT64 -> Double.toString(Double.longBitsToDouble(bits));
+            case PAIR32 -> "checksum=" + (int) (bits >> 32) + " maxFlips=" + (int) bits;
+        };
     }
 }

@@ -16,7 +16,7 @@ public record Tolerance(double relative, String reason) {
      *              larger natural scale where cancellation can make the result itself tiny
      */
     public boolean agrees(ResultKind kind, long expectedBits, long actualBits, double scale) {
-        if (kind == ResultKind.INT64 || relative == 0.0) {
+        if (kind != ResultKind.FLOAT64 || relative == 0.0) {
             return expectedBits == actualBits
                     || (kind == ResultKind.FLOAT64
                         && Double.longBitsToDouble(expectedBits) == Double.longBitsToDouble(actualBits));

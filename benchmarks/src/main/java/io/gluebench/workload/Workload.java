@@ -18,6 +18,9 @@ import java.util.function.ToLongFunction;
  * @param generator    builds the input for N (deterministic, fixed seed)
  * @param reference    the oracle: the answer's raw bits for an input
  * @param errorScale   the magnitude a floating-point error is measured against
+ * @param bytesPerCall what crosses the boundary per call, as a function of N (text)
+ * @param noNumpy      why there is no numpy variant, or null when there is one
+ * @param maxSize      the largest N that makes sense (fannkuch's N! explodes), inclusive
  */
 public record Workload(
         String name,
@@ -29,13 +32,17 @@ public record Workload(
         String pythonModule,
         IntFunction<WorkloadInput> generator,
         ToLongFunction<WorkloadInput> reference,
-        ToDoubleFunction<WorkloadInput> errorScale) {
+        ToDoubleFunction<WorkloadInput> errorScale,
+        String bytesPerCall,
+        String noNumpy,
+        int minSize,
+        int maxSize) {
 
     public static final long SEED = 42L;
 
     public WorkloadInput input(int size) {
-        if (size < 0) {
-            throw new IllegalArgumentException("size must be >= 0, got " + size);
+        if (size < minSize || size > maxSize) {
+            throw new IllegalArgumentException(name + " needs " + minSize + " <= N <= " + maxSize + ", got " + size);
         }
         return generator.apply(size);
     }
@@ -46,6 +53,10 @@ public record Workload(
 
     public boolean agrees(WorkloadInput input, long expectedBits, long actualBits) {
         return tolerance.agrees(resultKind, expectedBits, actualBits, errorScale.applyAsDouble(input));
+    }
+
+    public boolean hasNumpyVariant() {
+        return noNumpy == null;
     }
 
     /** The function the pure-Python module defines; the same name as the workload. */

@@ -28,4 +28,39 @@ public sealed interface WorkloadInput {
             return steps;
         }
     }
+
+    /** spectralnorm: the matrix order N; the matrix is a formula, nothing crosses but N. */
+    record Spectralnorm(int n) implements WorkloadInput {
+        public int size() {
+            return n;
+        }
+    }
+
+    /** mandelbrot: an N x N grid; nothing crosses but N. */
+    record Mandelbrot(int n) implements WorkloadInput {
+        public int size() {
+            return n;
+        }
+    }
+
+    /** matmul: two N x N row-major matrices. */
+    record Matmul(double[] a, double[] b, int n) implements WorkloadInput {
+        public int size() {
+            return n;
+        }
+    }
+
+    /** sort: N doubles to sort (a copy; the input is never modified). */
+    record Sort(double[] data) implements WorkloadInput {
+        public int size() {
+            return data.length;
+        }
+    }
+
+    /** fannkuch: permutations of N; nothing crosses but N. */
+    record Fannkuch(int n) implements WorkloadInput {
+        public int size() {
+            return n;
+        }
+    }
 }

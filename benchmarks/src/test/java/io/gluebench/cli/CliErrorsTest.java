@@ -40,7 +40,7 @@ class CliErrorsTest {
     @Test
     void unknownWorkloadListsValidNames() {
         assertOneLine(run("run", "--workload", "fft", "--results", results.toString()),
-                "unknown workload 'fft'", "valid workloads: echo, dot, nbody");
+                "unknown workload 'fft'", "valid workloads: echo, dot, nbody, spectralnorm, fannkuch, mandelbrot, matmul, sort");
     }
 
     @Test
@@ -59,6 +59,11 @@ class CliErrorsTest {
         assertOneLine(run("run", "--size", "-3", "--results", results.toString()), "invalid size '-3'", "e.g. 1000");
         assertOneLine(run("verify", "--size", "lots"), "invalid size 'lots'");
         assertOneLine(run("verify", "--size", "1.5"), "invalid size '1.5'");
+    }
+
+    @Test
+    void aSizeOutsideAWorkloadsRangeSaysWhy() {
+        assertOneLine(run("verify", "--workload", "fannkuch", "--size", "20"), "invalid size 20 for fannkuch", "1 <= N <= 12");
     }
 
     @Test

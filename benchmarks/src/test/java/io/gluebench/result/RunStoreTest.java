@@ -21,7 +21,7 @@ class RunStoreTest {
         Machine m = new Machine("amd-epyc-2c-24g-abcdef", "host", "AMD EPYC", 2, 24L << 30, "Debian 12", "6.1",
                 "Eclipse Adoptium", "25.0.3", Map.of("cpython", "3.11.7", "numpy", "2.4.6"), "0123abcd", true,
                 "2026-11-25T18:00:00Z", 0.25);
-        Verification v = new Verification("dot", "jni", 1000, "-5.95", "-5.95", true, "", null);
+        Verification v = new Verification("dot", "jni", 1000, "-5.95", "-5.95", true, "", null, -5.95);
         Point ok = new Point("dot", "jni", 1000, null, null, Point.OK, "ns/op", 1234.5, 12.5,
                 List.of(1230.0, 1239.0), List.of(1500.0), v, null, "jmh/dot-jni-1000.json", List.of("-Xmx2g"), 3.2);
         Point failed = new Point("dot", "worker-python", 1000, null, null, Point.FAILED, "ns/op", null, null,

@@ -59,6 +59,45 @@ class ReferenceVectorsTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"spectralnorm", "mandelbrot", "matmul", "sort", "fannkuch"})
+    void catalogueWorkloadsAgreeWithThePythonVectors(String name) {
+        Workload w = Workloads.byName(name).orElseThrow();
+        JsonNode list = vectors.get(name);
+        assertTrue(list != null && list.size() >= 3, "vectors.json has " + name);
+        for (JsonNode v : list) {
+            WorkloadInput in = w.input(v.get("n").asInt());
+            long actual = w.referenceBits(in);
+            JsonNode e = v.get("expected");
+            if (w.resultKind() == ResultKind.FLOAT64) {
+                long expected = ResultKind.bits(Double.parseDouble(e.asText()));
+                assertTrue(w.agrees(in, expected, actual), name + " n=" + v.get("n") + ": " + e.asText() + " vs "
+                        + w.resultKind().format(actual));
+            } else {
+                assertEquals(e.asLong(), actual, name + " n=" + v.get("n"));
+            }
+            if (name.equals("fannkuch")) {
+                assertEquals(v.get("checksum").asInt(), (int) (actual >> 32));
+                assertEquals(v.get("maxflips").asInt(), (int) actual);
+            }
+        }
+    }
+
+    @Test
+    void publishedValuesOfTheBenchmarksGame() {
+        assertEquals("1.274219991", String.format(java.util.Locale.ROOT, "%.9f", Reference.spectralnorm(100)));
+        assertEquals(Reference.pack(228, 16), Reference.fannkuch(7));
+        assertEquals(Reference.pack(1616, 22), Reference.fannkuch(8));
+    }
+
+    @Test
+    void sortDoesNotTouchItsInput() {
+        double[] data = ((WorkloadInput.Sort) Workloads.SORT.input(100)).data();
+        double[] copy = data.clone();
+        Reference.sort(data);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(copy, data);
+    }
+
     @Test
     void nbodyMatchesThePublishedEnergies() {
         assertEquals("-0.169075164", String.format(java.util.Locale.ROOT, "%.9f", Reference.nbody(0)));

@@ -43,4 +43,14 @@ public final class FfmKernels {
             FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, ADDRESS, JAVA_LONG), Linker.Option.critical(true));
     public static final MethodHandle NBODY = handle("gb_nbody",
             FunctionDescriptor.of(JAVA_DOUBLE, JAVA_LONG));
+    public static final MethodHandle SPECTRALNORM = handle("gb_spectralnorm",
+            FunctionDescriptor.of(JAVA_DOUBLE, JAVA_LONG));
+    public static final MethodHandle MANDELBROT = handle("gb_mandelbrot",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG));
+    public static final MethodHandle MATMUL = handle("gb_matmul",
+            FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, ADDRESS, JAVA_LONG), Linker.Option.critical(true));
+    public static final MethodHandle SORT = handle("gb_sort",
+            FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_LONG), Linker.Option.critical(true));
+    public static final MethodHandle FANNKUCH = handle("gb_fannkuch",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG));
 }

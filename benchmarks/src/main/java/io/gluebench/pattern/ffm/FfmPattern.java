@@ -52,6 +52,59 @@ public final class FfmPattern implements Pattern {
                     }
                 };
             }
+            case WorkloadInput.Spectralnorm n -> {
+                long size = n.n();
+                yield () -> {
+                    try {
+                        return bits((double) FfmKernels.SPECTRALNORM.invokeExact(size));
+                    } catch (Throwable t) {
+                        throw rethrow(t);
+                    }
+                };
+            }
+            case WorkloadInput.Mandelbrot n -> {
+                long size = n.n();
+                yield () -> {
+                    try {
+                        return (long) FfmKernels.MANDELBROT.invokeExact(size);
+                    } catch (Throwable t) {
+                        throw rethrow(t);
+                    }
+                };
+            }
+            case WorkloadInput.Matmul m -> {
+                double[] a = m.a();
+                double[] b = m.b();
+                long size = m.n();
+                yield () -> {
+                    try {
+                        return bits((double) FfmKernels.MATMUL.invokeExact(
+                                MemorySegment.ofArray(a), MemorySegment.ofArray(b), size));
+                    } catch (Throwable t) {
+                        throw rethrow(t);
+                    }
+                };
+            }
+            case WorkloadInput.Sort so -> {
+                double[] data = so.data();
+                yield () -> {
+                    try {
+                        return bits((double) FfmKernels.SORT.invokeExact(MemorySegment.ofArray(data), (long) data.length));
+                    } catch (Throwable t) {
+                        throw rethrow(t);
+                    }
+                };
+            }
+            case WorkloadInput.Fannkuch f -> {
+                long size = f.n();
+                yield () -> {
+                    try {
+                        return (long) FfmKernels.FANNKUCH.invokeExact(size);
+                    } catch (Throwable t) {
+                        throw rethrow(t);
+                    }
+                };
+            }
         };
     }
 

@@ -64,8 +64,13 @@ public final class GraalPyPattern implements Pattern {
             case WorkloadInput.Echo e -> new Object[] {e.data()};
             case WorkloadInput.Dot d -> new Object[] {d.a(), d.b()};
             case WorkloadInput.Nbody n -> new Object[] {n.steps()};
+            case WorkloadInput.Spectralnorm n -> new Object[] {n.n()};
+            case WorkloadInput.Mandelbrot n -> new Object[] {n.n()};
+            case WorkloadInput.Matmul m -> new Object[] {m.a(), m.b(), m.n()};
+            case WorkloadInput.Sort so -> new Object[] {so.data()};
+            case WorkloadInput.Fannkuch f -> new Object[] {f.n()};
         };
-        if (workload.resultKind() == ResultKind.INT64) {
+        if (workload.resultKind() != ResultKind.FLOAT64) {
             return () -> fn.execute(args).asLong();
         }
         return () -> ResultKind.bits(fn.execute(args).asDouble());

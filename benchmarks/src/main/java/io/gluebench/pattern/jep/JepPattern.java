@@ -69,7 +69,10 @@ public final class JepPattern implements Pattern {
     public Call bind(Workload workload, WorkloadInput input) throws Exception {
         String fn;
         if (numpy) {
-            interp.exec("from gluebench_py.numpy_kernels import echo_np, dot_np, nbody_np");
+            if (!workload.hasNumpyVariant()) {
+                throw new PatternException("no numpy variant for " + workload.name() + ": " + workload.noNumpy());
+            }
+            interp.exec("from gluebench_py.numpy_kernels import " + workload.pythonFunction() + "_np");
             fn = workload.pythonFunction() + "_np";
         } else {
             interp.exec(PythonSource.read(env, workload.pythonModule()));
@@ -83,10 +86,19 @@ public final class JepPattern implements Pattern {
                     ? new Object[] {direct(d.a()), direct(d.b())}
                     : new Object[] {d.a(), d.b()};
             case WorkloadInput.Nbody n -> new Object[] {n.steps()};
+            case WorkloadInput.Spectralnorm n -> new Object[] {n.n()};
+            case WorkloadInput.Mandelbrot n -> new Object[] {n.n()};
+            case WorkloadInput.Matmul m -> numpy
+                    ? new Object[] {direct(m.a()), direct(m.b()), m.n()}
+                    : new Object[] {m.a(), m.b(), m.n()};
+            case WorkloadInput.Sort so -> numpy
+                    ? new Object[] {direct(so.data())}
+                    : new Object[] {so.data()};
+            case WorkloadInput.Fannkuch f -> new Object[] {f.n()};
         };
         Interpreter in = interp;
         Thread thread = owner;
-        if (workload.resultKind() == ResultKind.INT64) {
+        if (workload.resultKind() != ResultKind.FLOAT64) {
             return () -> {
                 checkThread(thread);
                 return ((Number) in.invoke(fn, args)).longValue();

@@ -14,4 +14,17 @@ public final class JniKernels {
     public static native double dot(double[] a, double[] b, int n);
 
     public static native double nbody(int steps);
+
+    public static native double spectralnorm(int n);
+
+    public static native long mandelbrot(int n);
+
+    /** A and B row-major n x n, accessed in place. */
+    public static native double matmul(double[] a, double[] b, int n);
+
+    /** Sorts a copy (the kernel copies); the array is read in place. */
+    public static native double sort(double[] a, int n);
+
+    /** (checksum << 32) | maxflips. */
+    public static native long fannkuch(int n);
 }

@@ -31,6 +31,28 @@ public final class JniPattern implements Pattern {
                 int steps = n.steps();
                 yield () -> bits(JniKernels.nbody(steps));
             }
+            case WorkloadInput.Spectralnorm n -> {
+                int size = n.n();
+                yield () -> bits(JniKernels.spectralnorm(size));
+            }
+            case WorkloadInput.Mandelbrot n -> {
+                int size = n.n();
+                yield () -> JniKernels.mandelbrot(size);
+            }
+            case WorkloadInput.Matmul m -> {
+                double[] a = m.a();
+                double[] b = m.b();
+                int size = m.n();
+                yield () -> bits(JniKernels.matmul(a, b, size));
+            }
+            case WorkloadInput.Sort so -> {
+                double[] data = so.data();
+                yield () -> bits(JniKernels.sort(data, data.length));
+            }
+            case WorkloadInput.Fannkuch f -> {
+                int size = f.n();
+                yield () -> JniKernels.fannkuch(size);
+            }
         };
     }
 

@@ -21,6 +21,11 @@ public final class JavaPattern implements Pattern {
             case WorkloadInput.Echo e -> () -> Reference.echo(e.data());
             case WorkloadInput.Dot d -> () -> bits(Reference.dot(d.a(), d.b()));
             case WorkloadInput.Nbody n -> () -> bits(Reference.nbody(n.steps()));
+            case WorkloadInput.Spectralnorm n -> () -> bits(Reference.spectralnorm(n.n()));
+            case WorkloadInput.Mandelbrot n -> () -> Reference.mandelbrot(n.n());
+            case WorkloadInput.Matmul m -> () -> bits(Reference.matmul(m.a(), m.b(), m.n()));
+            case WorkloadInput.Sort so -> () -> bits(Reference.sort(so.data()));
+            case WorkloadInput.Fannkuch f -> () -> Reference.fannkuch(f.n());
         };
     }
 

@@ -41,8 +41,13 @@ public final class JythonPattern implements Pattern {
             case WorkloadInput.Echo e -> new PyObject[] {Py.java2py(e.data())};
             case WorkloadInput.Dot d -> new PyObject[] {Py.java2py(d.a()), Py.java2py(d.b())};
             case WorkloadInput.Nbody n -> new PyObject[] {Py.newInteger(n.steps())};
+            case WorkloadInput.Spectralnorm n -> new PyObject[] {Py.newInteger(n.n())};
+            case WorkloadInput.Mandelbrot n -> new PyObject[] {Py.newInteger(n.n())};
+            case WorkloadInput.Matmul m -> new PyObject[] {Py.java2py(m.a()), Py.java2py(m.b()), Py.newInteger(m.n())};
+            case WorkloadInput.Sort so -> new PyObject[] {Py.java2py(so.data())};
+            case WorkloadInput.Fannkuch f -> new PyObject[] {Py.newInteger(f.n())};
         };
-        if (kind == ResultKind.INT64) {
+        if (kind != ResultKind.FLOAT64) {
             return () -> fn.__call__(args).asLong();
         }
         return () -> ResultKind.bits(fn.__call__(args).asDouble());

@@ -13,6 +13,11 @@ final class Frames {
     static final byte OP_ECHO = 1;
     static final byte OP_DOT = 2;
     static final byte OP_NBODY = 3;
+    static final byte OP_SPECTRALNORM = 4;
+    static final byte OP_MANDELBROT = 5;
+    static final byte OP_MATMUL = 6;
+    static final byte OP_SORT = 7;
+    static final byte OP_FANNKUCH = 8;
     static final byte OP_QUIT = (byte) 255;
 
     static final byte STATUS_OK = 0;

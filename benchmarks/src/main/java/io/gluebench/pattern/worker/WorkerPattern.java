@@ -65,16 +65,45 @@ public final class WorkerPattern implements Pattern {
                     return w.roundTrip(frame, frame.length);
                 };
             }
-            case WorkloadInput.Nbody n -> {
-                int steps = n.steps();
-                byte[] frame = new byte[9];
+            case WorkloadInput.Nbody n -> sizeOnly(w, Frames.OP_NBODY, n.steps());
+            case WorkloadInput.Spectralnorm n -> sizeOnly(w, Frames.OP_SPECTRALNORM, n.n());
+            case WorkloadInput.Mandelbrot n -> sizeOnly(w, Frames.OP_MANDELBROT, n.n());
+            case WorkloadInput.Fannkuch f -> sizeOnly(w, Frames.OP_FANNKUCH, f.n());
+            case WorkloadInput.Matmul m -> {
+                double[] a = m.a();
+                double[] b = m.b();
+                int size = m.n();
+                byte[] frame = new byte[9 + 8 * (a.length + b.length)];
                 ByteBuffer buf = ByteBuffer.wrap(frame).order(ByteOrder.LITTLE_ENDIAN);
                 yield () -> {
                     buf.clear();
-                    buf.putInt(5).put(Frames.OP_NBODY).putInt(steps);
+                    buf.putInt(frame.length - 4).put(Frames.OP_MATMUL).putInt(size);
+                    buf.asDoubleBuffer().put(a).put(b);
                     return w.roundTrip(frame, frame.length);
                 };
             }
+            case WorkloadInput.Sort so -> {
+                double[] data = so.data();
+                byte[] frame = new byte[9 + 8 * data.length];
+                ByteBuffer buf = ByteBuffer.wrap(frame).order(ByteOrder.LITTLE_ENDIAN);
+                yield () -> {
+                    buf.clear();
+                    buf.putInt(frame.length - 4).put(Frames.OP_SORT).putInt(data.length);
+                    buf.asDoubleBuffer().put(data);
+                    return w.roundTrip(frame, frame.length);
+                };
+            }
+        };
+    }
+
+    /** A request that carries only N: the frame is rebuilt on each call like every other. */
+    private static Call sizeOnly(WorkerProcess w, byte op, int n) {
+        byte[] frame = new byte[9];
+        ByteBuffer buf = ByteBuffer.wrap(frame).order(ByteOrder.LITTLE_ENDIAN);
+        return () -> {
+            buf.clear();
+            buf.putInt(5).put(op).putInt(n);
+            return w.roundTrip(frame, frame.length);
         };
     }
 
