@@ -22,88 +22,57 @@ public final class FfmPattern implements Pattern {
         return switch (input) {
             case WorkloadInput.Echo e -> {
                 byte[] data = e.data();
-                yield () -> {
-                    try {
-                        return (long) FfmKernels.ECHO.invokeExact(MemorySegment.ofArray(data), (long) data.length);
-                    } catch (Throwable t) {
-                        throw rethrow(t);
-                    }
-                };
+                yield ffm(() -> (long) FfmKernels.ECHO.invokeExact(MemorySegment.ofArray(data), (long) data.length));
             }
             case WorkloadInput.Dot d -> {
                 double[] a = d.a();
                 double[] b = d.b();
-                yield () -> {
-                    try {
-                        return bits((double) FfmKernels.DOT.invokeExact(
-                                MemorySegment.ofArray(a), MemorySegment.ofArray(b), (long) a.length));
-                    } catch (Throwable t) {
-                        throw rethrow(t);
-                    }
-                };
+                yield ffm(() -> bits((double) FfmKernels.DOT.invokeExact(
+                        MemorySegment.ofArray(a), MemorySegment.ofArray(b), (long) a.length)));
             }
             case WorkloadInput.Nbody n -> {
                 long steps = n.steps();
-                yield () -> {
-                    try {
-                        return bits((double) FfmKernels.NBODY.invokeExact(steps));
-                    } catch (Throwable t) {
-                        throw rethrow(t);
-                    }
-                };
+                yield ffm(() -> bits((double) FfmKernels.NBODY.invokeExact(steps)));
             }
             case WorkloadInput.Spectralnorm n -> {
                 long size = n.n();
-                yield () -> {
-                    try {
-                        return bits((double) FfmKernels.SPECTRALNORM.invokeExact(size));
-                    } catch (Throwable t) {
-                        throw rethrow(t);
-                    }
-                };
+                yield ffm(() -> bits((double) FfmKernels.SPECTRALNORM.invokeExact(size)));
             }
             case WorkloadInput.Mandelbrot n -> {
                 long size = n.n();
-                yield () -> {
-                    try {
-                        return (long) FfmKernels.MANDELBROT.invokeExact(size);
-                    } catch (Throwable t) {
-                        throw rethrow(t);
-                    }
-                };
+                yield ffm(() -> (long) FfmKernels.MANDELBROT.invokeExact(size));
             }
             case WorkloadInput.Matmul m -> {
                 double[] a = m.a();
                 double[] b = m.b();
                 long size = m.n();
-                yield () -> {
-                    try {
-                        return bits((double) FfmKernels.MATMUL.invokeExact(
-                                MemorySegment.ofArray(a), MemorySegment.ofArray(b), size));
-                    } catch (Throwable t) {
-                        throw rethrow(t);
-                    }
-                };
+                yield ffm(() -> bits((double) FfmKernels.MATMUL.invokeExact(
+                        MemorySegment.ofArray(a), MemorySegment.ofArray(b), size)));
             }
             case WorkloadInput.Sort so -> {
                 double[] data = so.data();
-                yield () -> {
-                    try {
-                        return bits((double) FfmKernels.SORT.invokeExact(MemorySegment.ofArray(data), (long) data.length));
-                    } catch (Throwable t) {
-                        throw rethrow(t);
-                    }
-                };
+                yield ffm(() -> bits((double) FfmKernels.SORT.invokeExact(
+                        MemorySegment.ofArray(data), (long) data.length)));
             }
             case WorkloadInput.Fannkuch f -> {
                 long size = f.n();
-                yield () -> {
-                    try {
-                        return (long) FfmKernels.FANNKUCH.invokeExact(size);
-                    } catch (Throwable t) {
-                        throw rethrow(t);
-                    }
-                };
+                yield ffm(() -> (long) FfmKernels.FANNKUCH.invokeExact(size));
+            }
+        };
+    }
+
+    /** A downcall as the timed call; invokeExact's Throwable becomes the call's Exception. */
+    @FunctionalInterface
+    interface Downcall {
+        long run() throws Throwable;
+    }
+
+    private static Call ffm(Downcall d) {
+        return () -> {
+            try {
+                return d.run();
+            } catch (Throwable t) {
+                throw rethrow(t);
             }
         };
     }
