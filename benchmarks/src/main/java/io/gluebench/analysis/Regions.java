@@ -13,7 +13,8 @@ import java.util.TreeSet;
  * graalpy, jep-python, worker-python) beats the fastest native-backed way to run the same work from
  * Python (numpy or our C kernel reached through Jep or a worker). Java calling C directly (jni,
  * ffm) is left out: it is not an option for code that is Python, and it would win everywhere. A
- * boundary between two measured sizes lies at their geometric mean (N = 0 counts as 1).
+ * boundary between two measured sizes lies where the two patterns' fitted cost models cross, when
+ * that N* falls between them; otherwise at the sizes' geometric mean (N = 0 counts as 1).
  */
 public final class Regions {
     private Regions() {
@@ -24,6 +25,11 @@ public final class Regions {
     }
 
     public static List<Range> interpretedWins(Run run, String workload) {
+        return interpretedWins(run, null, workload);
+    }
+
+    /** As above; with an analysis, boundaries sit at the model crossover N* where one lies in the gap. */
+    public static List<Range> interpretedWins(Run run, Analysis analysis, String workload) {
         TreeSet<Integer> sizes = new TreeSet<>();
         TreeMap<Integer, String[]> best = new TreeMap<>();
         TreeMap<Integer, double[]> bestT = new TreeMap<>();
@@ -54,11 +60,11 @@ public final class Regions {
             int n = ns.get(i);
             boolean wins = bestT.get(n)[0] < bestT.get(n)[1];
             if (wins && start == null) {
-                start = i == 0 ? n : boundary(ns.get(i - 1), n);
                 at = best.get(n);
+                start = i == 0 ? n : edge(analysis, workload, best.get(ns.get(i - 1))[1], at[0], ns.get(i - 1), n);
             }
             if (!wins && start != null) {
-                out.add(new Range(start, boundary(ns.get(i - 1), n), at[0], at[1]));
+                out.add(new Range(start, edge(analysis, workload, at[0], best.get(n)[1], ns.get(i - 1), n), at[0], at[1]));
                 start = null;
             }
         }
@@ -66,6 +72,19 @@ public final class Regions {
             out.add(new Range(start, ns.get(ns.size() - 1), at[0], at[1]));
         }
         return out;
+    }
+
+    /** Where {@code small} hands over to {@code large} between measured sizes a < b. */
+    static double edge(Analysis analysis, String workload, String small, String large, int a, int b) {
+        if (analysis != null) {
+            for (Crossover c : analysis.crossovers(workload)) {
+                if (c.smallWinner().equals(small) && c.largeWinner().equals(large) && c.modelN() != null
+                        && !c.extrapolated() && c.modelN() > a && c.modelN() < b) {
+                    return c.modelN();
+                }
+            }
+        }
+        return boundary(a, b);
     }
 
     static double boundary(int a, int b) {

@@ -139,7 +139,7 @@ public final class TimePerCallChart {
         List<Point> points = measured(run, workload);
         NAxis axis = new NAxis(points.stream().map(Point::size).toList());
         List<KeyCrossovers.Mark> marks = KeyCrossovers.pick(run, analysis, workload, MAX_MARKS);
-        List<Regions.Range> bands = Regions.interpretedWins(run, workload);
+        List<Regions.Range> bands = Regions.interpretedWins(run, analysis, workload);
         String subtitle = summary(run, workload) + "lower is faster · ○ N*: two cost models cross";
         return Slide.write((g, w, h) -> {
             Slide.header(g, workload + ": time per call vs N, every pattern", subtitle);

@@ -139,7 +139,7 @@ final class ReportBuilder {
                     lines.add(crossoverSentence(c));
                 }
             }
-            List<Regions.Range> wins = Regions.interpretedWins(run, w);
+            List<Regions.Range> wins = Regions.interpretedWins(run, analysis, w);
             for (Regions.Range r : wins) {
                 lines.add(interpretedWins(w, r));
             }

@@ -82,6 +82,8 @@ class CostModelTest {
         assertEquals(1, regions.size());
         assertEquals(1, regions.get(0).fromN(), 1e-9);
         assertEquals(Math.sqrt(100 * 1000.0), regions.get(0).toN(), 1e-6);
+        var refined = Regions.interpretedWins(run(points), a, "w");
+        assertEquals(x.modelN(), refined.get(0).toN(), 1e-9, "with the models, the band ends at N*");
     }
 
     @Test
