@@ -139,4 +139,15 @@ public final class Palette {
         }
         return h;
     }
+
+    /** Gives an XChart series its pattern's colour, marker and line style (dashed for anti-patterns). */
+    static void apply(org.knowm.xchart.XYSeries s, io.gluebench.result.Run run, String pattern, float width) {
+        Style ps = style(pattern);
+        s.setLineColor(ps.color());
+        s.setMarkerColor(ps.color());
+        s.setMarker(ps.marker());
+        s.setLineWidth(width);
+        s.setLineStyle(dashed(run, pattern) ? org.knowm.xchart.style.lines.SeriesLines.DASH_DASH
+                : org.knowm.xchart.style.lines.SeriesLines.SOLID);
+    }
 }

@@ -25,7 +25,6 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
-import org.knowm.xchart.style.lines.SeriesLines;
 
 /**
  * Time per call against N for one workload: log-log, one line per pattern, error bars from JMH's
@@ -96,12 +95,7 @@ public final class TimePerCallChart {
                 i++;
             }
             XYSeries s = chart.addSeries(e.getKey(), x, y, err);
-            Palette.Style ps = Palette.style(e.getKey());
-            s.setLineColor(ps.color());
-            s.setMarkerColor(ps.color());
-            s.setMarker(ps.marker());
-            s.setLineWidth(4f);
-            s.setLineStyle(Palette.dashed(run, e.getKey()) ? SeriesLines.DASH_DASH : SeriesLines.SOLID);
+            Palette.apply(s, run, e.getKey(), 4f);
         }
         return chart;
     }

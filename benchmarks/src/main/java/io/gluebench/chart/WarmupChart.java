@@ -14,7 +14,6 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.XYStyler;
-import org.knowm.xchart.style.lines.SeriesLines;
 
 /**
  * Warm-up curves at the largest measured size: each JMH iteration's time per call (log scale), the
@@ -95,12 +94,7 @@ public final class WarmupChart {
             minX = Math.min(minX, 1 - k);
             maxX = Math.max(maxX, all.size() - k);
             XYSeries s = chart.addSeries(p.pattern(), java.util.Arrays.copyOf(x, m), java.util.Arrays.copyOf(y, m));
-            Palette.Style ps = Palette.style(p.pattern());
-            s.setLineColor(ps.color());
-            s.setMarkerColor(ps.color());
-            s.setMarker(ps.marker());
-            s.setLineWidth(3.5f);
-            s.setLineStyle(Palette.dashed(run, p.pattern()) ? SeriesLines.DASH_DASH : SeriesLines.SOLID);
+            Palette.apply(s, run, p.pattern(), 3.5f);
         }
         st.setYAxisMin(Math.floor(Math.log10(lo)));
         st.setYAxisMax(Math.ceil(Math.log10(hi)));
