@@ -69,6 +69,60 @@ GB_API double gb_sort(const double *a, int64_t n);
 #define GB_FANNKUCH_MAX_N 32
 GB_API int64_t gb_fannkuch(int64_t n);
 
+/* Compound results. gb_wordfreq, gb_records and gb_csvparse write their result
+ * into out (cap bytes) in the RESULT WIRE FORMAT, little-endian, no padding:
+ *
+ *   wordfreq:  i64 distinct, i32 k, then k x { i32 len, len bytes word, i64 count }
+ *   records:   i32 k, then k x { i32 len, len bytes category, i64 sum }
+ *   csvparse:  i64 intSum, f64 floatSum, i64 textChars
+ *
+ * and return the number of bytes written, or one of these negative codes
+ * (out is then left untouched). Input errors are found before the size of
+ * the result is known, so GB_ERR_INPUT wins over GB_ERR_SPACE. */
+#define GB_ERR_NOMEM (-1) /* scratch memory (hash table, locale) could not be allocated */
+#define GB_ERR_SPACE (-2) /* cap is smaller than the result; cap < 0 counts as too small */
+#define GB_ERR_INPUT (-3) /* the input breaks the function's contract below */
+
+/* Word frequencies of the n bytes of UTF-8 text at text. Words are the maximal
+ * runs of bytes other than ' ' and '\n' (no other byte separates), compared
+ * as byte strings; the text is never copied. distinct = number of distinct
+ * words; the k = min(distinct, 10) entries are the most frequent words, by
+ * count descending, then by bytes ascending (unsigned memcmp order, a prefix
+ * before its extensions; = code-point order for UTF-8). n <= 0: distinct 0,
+ * k 0 (12 bytes). GB_ERR_INPUT only for a word longer than INT32_MAX bytes,
+ * which the wire format cannot carry. */
+GB_API int64_t gb_wordfreq(const uint8_t *text, int64_t n, uint8_t *out, int64_t cap);
+
+/* Sum of the amounts per category of a records request of len bytes
+ * (REQUEST WIRE FORMAT, little-endian, no alignment required):
+ *
+ *   i64 n, n x i64 id, n x i64 amount, n x u8 category length (1..255),
+ *   then the n categories' bytes concatenated in record order
+ *
+ * The k entries are the distinct categories (any number), sorted by bytes
+ * ascending (unsigned memcmp order, a prefix first), each with the sum of its
+ * amounts, wrapping modulo 2^64 like a Java long. The ids are not used.
+ * GB_ERR_INPUT unless n >= 0, every category length is >= 1 and len is
+ * exactly 8 + 17*n + the sum of the category lengths (and for more than
+ * INT32_MAX distinct categories, which the wire format cannot carry). */
+GB_API int64_t gb_records(const uint8_t *req, int64_t len, uint8_t *out, int64_t cap);
+
+/* Parses the n bytes of CSV text at text: the first line (the header, up to
+ * and including the first '\n') is skipped; every further line ends at '\n'
+ * or at the end of the text (a last line without '\n' counts; nothing past n
+ * is read). A data line is exactly three fields separated by ',':
+ *   qty    [+-]?[0-9]+ fitting an int64, parsed by hand;
+ *   price  a decimal [+-]?(D+(.D*)?|.D+)([eE][+-]?D+)? (D a digit 0-9) of at
+ *          most 63 bytes, converted by strtod_l in the "C" locale (correctly
+ *          rounded, whatever the process locale; no inf, nan, hex or spaces);
+ *   label  any bytes except ',' (may be empty).
+ * intSum = sum of qty (wrapping modulo 2^64 like a Java long); floatSum = 0.0
+ * then += each price in line order (no reassociation); textChars = sum of the
+ * labels' lengths in bytes (= characters for ASCII labels). Empty text or no
+ * data line: (0, 0.0, 0). Any other line, an empty one included, is
+ * GB_ERR_INPUT. The result is always 24 bytes. */
+GB_API int64_t gb_csvparse(const uint8_t *text, int64_t n, uint8_t *out, int64_t cap);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,6 +1,7 @@
 /* JNI entry points of io.gluebench.pattern.jni.JniKernels. Each one is a thin
  * wrapper over a gb_* kernel; arrays are pinned with GetPrimitiveArrayCritical
- * (zero-copy where the GC allows) and released with JNI_ABORT (read-only). */
+ * (zero-copy where the GC allows) and released with JNI_ABORT (read-only),
+ * except an output array, released with 0 (written back). */
 #include <jni.h>
 
 #include "gluebench.h"
@@ -136,4 +137,53 @@ Java_io_gluebench_pattern_jni_JniKernels_fannkuch(JNIEnv *env, jclass cls, jint 
     (void)env;
     (void)cls;
     return gb_fannkuch(n);
+}
+
+/* The compound-result kernels: n input bytes in, the result wire format out,
+ * with out's length as the capacity. Returns the kernel's result (bytes
+ * written or a negative GB_ERR_*), or 0 with an exception pending. */
+typedef int64_t (*bytes_kernel)(const uint8_t *in, int64_t n, uint8_t *out, int64_t cap);
+
+static jint call_bytes_kernel(JNIEnv *env, bytes_kernel kernel, jbyteArray in, jint n,
+                              jbyteArray out)
+{
+    if (!check_length(env, in, n))
+        return 0;
+    jsize cap = (*env)->GetArrayLength(env, out);
+    uint8_t *pin = (*env)->GetPrimitiveArrayCritical(env, in, NULL);
+    if (pin == NULL)
+        return 0;
+    uint8_t *pout = (*env)->GetPrimitiveArrayCritical(env, out, NULL);
+    if (pout == NULL) {
+        (*env)->ReleasePrimitiveArrayCritical(env, in, pin, JNI_ABORT);
+        return 0;
+    }
+    int64_t r = kernel(pin, n, pout, cap); /* -3..cap, so it fits a jint */
+    (*env)->ReleasePrimitiveArrayCritical(env, out, pout, 0);
+    (*env)->ReleasePrimitiveArrayCritical(env, in, pin, JNI_ABORT);
+    return (jint)r;
+}
+
+JNIEXPORT jint JNICALL
+Java_io_gluebench_pattern_jni_JniKernels_wordfreq(JNIEnv *env, jclass cls, jbyteArray text,
+                                                  jint n, jbyteArray out)
+{
+    (void)cls;
+    return call_bytes_kernel(env, gb_wordfreq, text, n, out);
+}
+
+JNIEXPORT jint JNICALL
+Java_io_gluebench_pattern_jni_JniKernels_records(JNIEnv *env, jclass cls, jbyteArray request,
+                                                 jint len, jbyteArray out)
+{
+    (void)cls;
+    return call_bytes_kernel(env, gb_records, request, len, out);
+}
+
+JNIEXPORT jint JNICALL
+Java_io_gluebench_pattern_jni_JniKernels_csvparse(JNIEnv *env, jclass cls, jbyteArray text,
+                                                  jint n, jbyteArray out)
+{
+    (void)cls;
+    return call_bytes_kernel(env, gb_csvparse, text, n, out);
 }

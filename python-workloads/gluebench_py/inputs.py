@@ -63,3 +63,93 @@ def sort_input(n, seed=DEFAULT_SEED):
     """Return a list of n floats in [-1, 1), in stream order (unsorted)."""
     rng = SplitMix64(seed)
     return [2.0 * rng.next_double() - 1.0 for _ in range(n)]
+
+
+# ---- wordfreq, records, csvparse ------------------------------------------------------------
+
+# 16 syllables of exactly 2 code points each (all in the BMP); the four accented ones are
+# 2 UTF-8 bytes long, so a word is 6 to 9 UTF-8 bytes.
+WORDFREQ_SYLLABLES = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'ti', 'vo',
+                      'zu', 'be', 'do', 'fu', 'g\u00e5', 'h\u00e9', 'j\u00f6', '\u00e7i']
+WORDFREQ_VOCABULARY = 4096
+
+
+def word(i):
+    """Return word i (0..4095) of the wordfreq vocabulary: three syllables, high nibble first."""
+    syl = WORDFREQ_SYLLABLES
+    return syl[(i >> 8) & 15] + syl[(i >> 4) & 15] + syl[i & 15]
+
+
+def wordfreq_input(n, seed=DEFAULT_SEED):
+    """Return the wordfreq text: at most n UTF-8 bytes of words from word(i).
+
+    Each word's i is int(u**3 * 4096) for the next double u, so low i are frequent. Words are
+    separated by " ", except that "\\n" precedes every 16th word (k = 16, 32, ...). The first
+    word that does not fit in the n bytes (with its separator) is drawn, then dropped, and the
+    text ends there: no later, shorter word is tried.
+    """
+    vocabulary = [word(i) for i in range(WORDFREQ_VOCABULARY)]
+    sizes = [len(w.encode('utf-8')) for w in vocabulary]
+    rng = SplitMix64(seed)
+    parts = []
+    used = 0
+    k = 0
+    while True:
+        u = rng.next_double()
+        i = int(((u * u) * u) * 4096.0)
+        sep = '' if k == 0 else ('\n' if k % 16 == 0 else ' ')
+        cost = len(sep) + sizes[i]
+        if used + cost > n:
+            break
+        parts.append(sep)
+        parts.append(vocabulary[i])
+        used += cost
+        k += 1
+    return ''.join(parts)
+
+
+RECORD_CATEGORIES = ['books', 'electronics', 'garden', 'grocery', 'health', 'home', 'jewelry',
+                     'kitchen', 'music', 'office', 'outdoor', 'pets', 'shoes', 'sports', 'toys',
+                     'travel']
+
+
+def records_input(n, seed=DEFAULT_SEED):
+    """Return n records (id, category, amount), id = 1000000 + r, in stream order.
+
+    Two draws per record: a double u picks RECORD_CATEGORIES[int(u*u*16)] (skewed towards the
+    first ones), then an integer x gives amount = ((x >> 40) % 1000000) - 100000 cents.
+    """
+    rng = SplitMix64(seed)
+    rows = []
+    for r in range(n):
+        u = rng.next_double()
+        category = RECORD_CATEGORIES[int((u * u) * 16.0)]
+        amount = ((rng.next() >> 40) % 1000000) - 100000
+        rows.append((1000000 + r, category, amount))
+    return rows
+
+
+CSV_HEADER = 'qty,price,label\n'
+
+
+def csv_price(v):
+    """Return v thousandths as text with exactly 3 decimals: 12005 -> "12.005", -5 -> "-0.005"."""
+    return ('-' if v < 0 else '') + '%d.%03d' % (abs(v) // 1000, abs(v) % 1000)
+
+
+def csvparse_input(n, seed=DEFAULT_SEED):
+    """Return the CSV text: the header "qty,price,label" then n data lines, each ending in "\\n".
+
+    Three draws per line: qty = ((a >> 32) % 2000001) - 1000000; price = csv_price(v) for
+    v = ((b >> 20) % 200000001) - 100000000; the label has L = 1 + c % 12 letters, letter j
+    being 'a' + ((c >> (4 + 5j)) & 31) % 26.
+    """
+    rng = SplitMix64(seed)
+    lines = [CSV_HEADER]
+    for _ in range(n):
+        qty = ((rng.next() >> 32) % 2000001) - 1000000
+        v = ((rng.next() >> 20) % 200000001) - 100000000
+        c = rng.next()
+        label = ''.join(chr(97 + ((c >> (4 + 5 * j)) & 31) % 26) for j in range(1 + c % 12))
+        lines.append('%d,%s,%s\n' % (qty, csv_price(v), label))
+    return ''.join(lines)

@@ -3,8 +3,8 @@
     python -m gluebench_py.worker --compute python|numpy
 
 Speaks the frames of gluebench_py.framing. --compute python runs the pure workloads,
---compute numpy the numpy kernels on zero-copy views of the request (FANNKUCH has no numpy
-variant: it is answered with an error reply). Errors in a request are
+--compute numpy the numpy kernels on zero-copy views of the request (FANNKUCH and WORDFREQ
+have no numpy variant: they are answered with an error reply). Errors in a request are
 answered with an error reply and the worker keeps serving; EOF between frames exits 0, EOF
 inside a frame exits 1 with a one-line message on stderr.
 """
@@ -44,18 +44,58 @@ def doubles(raw):
     return values
 
 
+def longs(raw):
+    """Return array.array('q') holding the little-endian i64 bytes raw (one copy)."""
+    values = array.array('q')
+    values.frombytes(raw)
+    if sys.byteorder == 'big':
+        values.byteswap()
+    return values
+
+
+class RecordsRequest:
+    """The parts of a RECORDS request body (a memoryview), located and checked.
+
+    n is the record count; ids and amounts are the offsets of the two i64 arrays, lengths the
+    n category lengths (bytes), names the offset of the concatenated category bytes.
+    """
+
+    def __init__(self, body):
+        if len(body) < framing.I64.size:
+            raise ValueError('bad length: RECORDS body of %d bytes has no n' % len(body))
+        (n,) = framing.I64.unpack_from(body, 0)
+        if n < 0:
+            raise ValueError('bad length: RECORDS n is negative (%d)' % n)
+        self.n = n
+        self.ids = framing.I64.size
+        self.amounts = self.ids + 8 * n
+        self.names = self.amounts + 9 * n
+        if len(body) < self.names:
+            raise ValueError('bad length: RECORDS body is %d bytes, too short for n = %d'
+                             % (len(body), n))
+        self.lengths = bytes(body[self.amounts + 8 * n:self.names])
+        if b'\0' in self.lengths:
+            raise ValueError('bad length: RECORDS record %d has a category of length 0'
+                             % self.lengths.index(b'\0'))
+        expect_length('RECORDS', body, self.names + sum(self.lengths))
+        self.body = body
+
+
 class PythonCompute:
     """The pure workloads, fed from the request buffer."""
 
     def __init__(self):
+        from gluebench_py.workloads.csvparse import csvparse
         from gluebench_py.workloads.dot import dot
         from gluebench_py.workloads.echo import echo
         from gluebench_py.workloads.fannkuch import fannkuch
         from gluebench_py.workloads.mandelbrot import mandelbrot
         from gluebench_py.workloads.matmul import matmul
         from gluebench_py.workloads.nbody import nbody
+        from gluebench_py.workloads.records import records
         from gluebench_py.workloads.sort import sort
         from gluebench_py.workloads.spectralnorm import spectralnorm
+        from gluebench_py.workloads.wordfreq import wordfreq
         self.echo = echo
         self._dot = dot
         self.nbody = nbody
@@ -64,6 +104,9 @@ class PythonCompute:
         self._matmul = matmul
         self._sort = sort
         self.fannkuch = fannkuch
+        self._wordfreq = wordfreq
+        self._records = records
+        self._csvparse = csvparse
 
     def dot(self, a_bytes, b_bytes):
         return self._dot(doubles(a_bytes), doubles(b_bytes))
@@ -73,6 +116,28 @@ class PythonCompute:
 
     def sort(self, data_bytes):
         return self._sort(doubles(data_bytes))
+
+    def wordfreq(self, text_bytes):
+        return self._wordfreq(str(text_bytes, 'utf-8'))
+
+    def records(self, request):
+        """Build the rows (id, category str, amount) of a RecordsRequest, then sum them."""
+        body, n = request.body, request.n
+        ids = longs(body[request.ids:request.amounts])
+        amounts = longs(body[request.amounts:request.amounts + 8 * n])
+        names = bytes(body[request.names:])
+        text = str(names, 'utf-8')
+        ascii = len(text) == len(names)     # then byte offsets are str offsets
+        rows = []
+        end = 0
+        for record_id, amount, length in zip(ids, amounts, request.lengths):
+            start, end = end, end + length
+            name = text[start:end] if ascii else str(names[start:end], 'utf-8')
+            rows.append((record_id, name, amount))
+        return self._records(rows)
+
+    def csvparse(self, text_bytes):
+        return self._csvparse(str(text_bytes, 'utf-8'))
 
 
 class NumpyCompute:
@@ -90,6 +155,8 @@ class NumpyCompute:
         self.mandelbrot = numpy_kernels.mandelbrot_np
         self._matmul = numpy_kernels.matmul_np
         self._sort = numpy_kernels.sort_np
+        self._records = numpy_kernels.records_np
+        self._csvparse = numpy_kernels.csvparse_np
 
     def view(self, raw):
         return self._np.frombuffer(raw, dtype=self._f64)
@@ -105,6 +172,27 @@ class NumpyCompute:
 
     def fannkuch(self, n):
         raise Unsupported('no numpy variant for fannkuch')
+
+    def wordfreq(self, text_bytes):
+        raise Unsupported("no numpy variant for wordfreq: counting words is dict work: numpy "
+                          "has no hashing of strings, and np.unique would sort the whole "
+                          "text's words")
+
+    def records(self, request):
+        """Sum a RecordsRequest: the amounts viewed in place, the categories as an array of
+        bytes (dtype S), copied from the request without a Python object per record."""
+        np, body, n = self._np, request.body, request.n
+        amounts = np.frombuffer(body, dtype='<i8', count=n, offset=request.amounts)
+        lengths = np.frombuffer(request.lengths, dtype=np.uint8)
+        width = int(lengths.max()) if n else 1
+        # Row-major boolean assignment writes the concatenated names into the rows in order.
+        padded = np.zeros((n, width), dtype=np.uint8)
+        padded[np.arange(width) < lengths[:, None]] = np.frombuffer(body, dtype=np.uint8,
+                                                                   offset=request.names)
+        return self._records(padded.view('S%d' % width).ravel(), amounts)
+
+    def csvparse(self, text_bytes):
+        return self._csvparse(str(text_bytes, 'utf-8'))
 
 
 COMPUTES = {'python': PythonCompute, 'numpy': NumpyCompute}
@@ -134,6 +222,9 @@ class Worker:
             framing.OP_MATMUL: self.matmul,
             framing.OP_SORT: self.sort,
             framing.OP_FANNKUCH: self.fannkuch,
+            framing.OP_WORDFREQ: self.wordfreq,
+            framing.OP_RECORDS: self.records,
+            framing.OP_CSVPARSE: self.csvparse,
             framing.OP_QUIT: self.quit,
         }
 
@@ -256,6 +347,18 @@ class Worker:
     def fannkuch(self, body):
         expect_length('FANNKUCH', body, framing.U32.size)
         return framing.encode_ok_int(self.compute.fannkuch(read_n('FANNKUCH', body)))
+
+    def wordfreq(self, body):
+        distinct, top = self.compute.wordfreq(body)
+        return framing.encode_ok_payload(framing.encode_wordfreq_result(distinct, top))
+
+    def records(self, body):
+        sums = self.compute.records(RecordsRequest(body))
+        return framing.encode_ok_payload(framing.encode_records_result(sums))
+
+    def csvparse(self, body):
+        return framing.encode_ok_payload(
+            framing.encode_csvparse_result(*self.compute.csvparse(body)))
 
     def quit(self, body):
         raise Quit()

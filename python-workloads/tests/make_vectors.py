@@ -7,26 +7,41 @@ Run it only when a workload or the input generator changes on purpose; the Java 
 same file against the Java reference implementations. Each expected value is computed by the
 pure workload and cross-checked here: echo, dot, matmul and sort against an independent
 straightforward computation, mandelbrot against the same iteration in complex arithmetic,
-nbody, spectralnorm and fannkuch against the published benchmarks-game output.
+nbody, spectralnorm and fannkuch against the published benchmarks-game output, wordfreq
+against collections.Counter over a regular-expression split, records against
+itertools.groupby over the sorted rows, csvparse against the csv module.
+
+The text and row workloads also store fingerprints of their input, for the Java generator:
+"length" (UTF-8 bytes of the text, or the number of rows) and "head" (the first 60
+characters of the text, or the first 3 rows as [id, category, amount]).
 """
 import argparse
+import collections
+import csv
+import io
+import itertools
 import json
 import os
+import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 
-from gluebench_py.inputs import (DEFAULT_SEED, SplitMix64, dot_input, echo_input,  # noqa: E402
-                                  matmul_input, sort_input)
+from gluebench_py.inputs import (DEFAULT_SEED, SplitMix64, csvparse_input,  # noqa: E402
+                                  dot_input, echo_input, matmul_input, records_input,
+                                  sort_input, wordfreq_input)
+from gluebench_py.workloads.csvparse import csvparse  # noqa: E402
 from gluebench_py.workloads.dot import dot  # noqa: E402
 from gluebench_py.workloads.echo import echo  # noqa: E402
 from gluebench_py.workloads.fannkuch import fannkuch  # noqa: E402
 from gluebench_py.workloads.mandelbrot import mandelbrot  # noqa: E402
 from gluebench_py.workloads.matmul import matmul  # noqa: E402
 from gluebench_py.workloads.nbody import nbody  # noqa: E402
+from gluebench_py.workloads.records import records  # noqa: E402
 from gluebench_py.workloads.sort import sort  # noqa: E402
 from gluebench_py.workloads.spectralnorm import spectralnorm  # noqa: E402
+from gluebench_py.workloads.wordfreq import wordfreq  # noqa: E402
 
 PATH = os.path.join(HERE, 'vectors.json')
 ECHO_SIZES = [0, 1, 7, 1000]
@@ -40,6 +55,13 @@ MATMUL_SIZES = [1, 2, 7, 33]
 SORT_SIZES = [0, 1, 5, 1000]
 FANNKUCH_SIZES = [3, 5, 7, 8]
 PUBLISHED_FANNKUCH = {7: (228, 16), 8: (1616, 22)}
+# Bytes of text. At 99 the stop rule shows: 7 bytes are left when a 7-byte word (8 with its
+# space) is drawn; a generator that skipped it would fit the next one, a 6-byte word.
+WORDFREQ_SIZES = [0, 1, 40, 99, 5000]
+RECORDS_SIZES = [0, 1, 5, 1000]
+CSVPARSE_SIZES = [0, 1, 5, 1000]        # data lines
+HEAD_CHARACTERS = 60
+HEAD_ROWS = 3
 
 
 def float_text(x):
@@ -99,6 +121,39 @@ def unpack_fannkuch(packed):
     return packed >> 32, packed & 0xFFFFFFFF
 
 
+def counter_wordfreq(text, n):
+    """(distinct, top) with collections.Counter over the runs between ' ' and '\n'; the text
+    must also fit in n bytes, with the last separator where the stop rule puts it."""
+    assert len(text.encode('utf-8')) <= n
+    words = [w for w in re.split('[ \n]+', text) if w]
+    assert text == ''.join(('' if k == 0 else '\n' if k % 16 == 0 else ' ') + w
+                           for k, w in enumerate(words))
+    counts = collections.Counter(words)
+    ranked = sorted(counts.most_common(), key=lambda pair: (-pair[1], pair[0]))
+    return len(counts), ranked[:10]
+
+
+def groupby_records(rows):
+    key = lambda row: row[1]  # noqa: E731
+    return [(category, sum(row[2] for row in group))
+            for category, group in itertools.groupby(sorted(rows, key=key), key=key)]
+
+
+def csv_module_csvparse(text):
+    reader = csv.reader(io.StringIO(text))
+    assert next(reader, ['qty', 'price', 'label']) == ['qty', 'price', 'label']
+    int_sum, float_sum, text_chars = 0, 0.0, 0
+    for qty, price, label in reader:
+        int_sum = int_sum + int(qty)
+        float_sum = float_sum + float(price)
+        text_chars = text_chars + len(label)
+    return int_sum, float_sum, text_chars
+
+
+def pairs_json(pairs, name, value):
+    return [{name: text, value: number} for text, number in pairs]
+
+
 def vectors():
     rng = SplitMix64(DEFAULT_SEED)
     echo_cases, dot_cases, nbody_cases = [], [], []
@@ -145,6 +200,32 @@ def vectors():
             assert (checksum, maxflips) == PUBLISHED_FANNKUCH[n], (n, checksum, maxflips)
         fannkuch_cases.append({'n': n, 'expected': packed, 'checksum': checksum,
                                'maxflips': maxflips})
+    wordfreq_cases, records_cases, csvparse_cases = [], [], []
+    for n in WORDFREQ_SIZES:
+        text = wordfreq_input(n, DEFAULT_SEED)
+        distinct, top = wordfreq(text)
+        assert (distinct, top) == counter_wordfreq(text, n), n
+        wordfreq_cases.append({
+            'n': n, 'seed': DEFAULT_SEED,
+            'expected': {'distinct': distinct, 'top': pairs_json(top, 'word', 'count')},
+            'length': len(text.encode('utf-8')), 'head': text[:HEAD_CHARACTERS]})
+    for n in RECORDS_SIZES:
+        rows = records_input(n, DEFAULT_SEED)
+        sums = records(rows)
+        assert sums == groupby_records(rows), n
+        records_cases.append({
+            'n': n, 'seed': DEFAULT_SEED,
+            'expected': {'sums': pairs_json(sums, 'category', 'cents')},
+            'length': len(rows), 'head': [list(row) for row in rows[:HEAD_ROWS]]})
+    for n in CSVPARSE_SIZES:
+        text = csvparse_input(n, DEFAULT_SEED)
+        int_sum, float_sum, text_chars = csvparse(text)
+        assert (int_sum, float_sum, text_chars) == csv_module_csvparse(text), n
+        csvparse_cases.append({
+            'n': n, 'seed': DEFAULT_SEED,
+            'expected': {'intSum': int_sum, 'floatSum': float_text(float_sum),
+                         'textChars': text_chars},
+            'length': len(text.encode('utf-8')), 'head': text[:HEAD_CHARACTERS]})
     return {
         'formatVersion': 1,
         'about': 'Shared test vectors for gluebench workloads; regenerate with '
@@ -160,6 +241,9 @@ def vectors():
         'matmul': matmul_cases,
         'sort': sort_cases,
         'fannkuch': fannkuch_cases,
+        'wordfreq': wordfreq_cases,
+        'records': records_cases,
+        'csvparse': csvparse_cases,
     }
 
 

@@ -13,7 +13,7 @@ import pytest
 WORKLOADS_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
                              'gluebench_py', 'workloads')
 FILES = ['echo.py', 'dot.py', 'nbody.py', 'spectralnorm.py', 'mandelbrot.py', 'matmul.py',
-         'sort.py', 'fannkuch.py']
+         'sort.py', 'fannkuch.py', 'wordfreq.py', 'records.py', 'csvparse.py']
 
 PY3_ONLY = {
     ast.JoinedStr: 'f-string',

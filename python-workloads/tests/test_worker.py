@@ -217,3 +217,188 @@ def test_encode_matmul_checks_lengths():
         framing.encode_matmul([1.0], [1.0, 2.0], 1)
     frame = framing.encode_matmul([1.0], [2.0], 1)
     assert frame == struct.pack('<IBIdd', 1 + 4 + 16, framing.OP_MATMUL, 1, 1.0, 2.0)
+
+
+# ---- wordfreq, records, csvparse --------------------------------------------------------------
+
+from gluebench_py.inputs import csvparse_input, records_input, wordfreq_input  # noqa: E402
+from gluebench_py.workloads.csvparse import csvparse  # noqa: E402
+from gluebench_py.workloads.records import records  # noqa: E402
+
+
+def compound(client, frame, decode):
+    client.send(frame)
+    return decode(framing.decode_ok_payload(client.reply()))
+
+
+@pytest.mark.parametrize('client', ['python'], indirect=True)
+def test_wordfreq_with_python_compute(client, vectors):
+    for case in vectors['wordfreq']:
+        text = wordfreq_input(case['n'], case['seed'])
+        expected = (case['expected']['distinct'],
+                    [(e['word'], e['count']) for e in case['expected']['top']])
+        result = compound(client, framing.encode_wordfreq(text), framing.decode_wordfreq_result)
+        assert result == expected, case['n']
+    result = compound(client, framing.encode_wordfreq('ka ka lo\nmi ka lo'),
+                      framing.decode_wordfreq_result)
+    assert result == (3, [('ka', 3), ('lo', 2), ('mi', 1)])
+    assert 'UnicodeDecodeError' in client.error(framing.encode_wordfreq(b'ka \xff'))
+    assert client.finish() == (0, '')
+
+
+@pytest.mark.parametrize('client', ['numpy'], indirect=True)
+def test_wordfreq_has_no_numpy_variant(client):
+    message = client.error(framing.encode_wordfreq('ka ka lo'))
+    assert message.startswith('no numpy variant for wordfreq: ')
+    assert 'hashing' in message
+    assert client.call(framing.encode_ping()) == 0
+    assert client.finish() == (0, '')
+
+
+def test_records(client, vectors):
+    for case in vectors['records']:
+        rows = records_input(case['n'], case['seed'])
+        expected = [(e['category'], e['cents']) for e in case['expected']['sums']]
+        assert compound(client, framing.encode_records(rows),
+                        framing.decode_records_result) == expected, case['n']
+    rows = [(1, 'b', 5), (2, 'a', -2), (3, 'b', 10)]
+    assert compound(client, framing.encode_records(rows),
+                    framing.decode_records_result) == [('a', -2), ('b', 15)]
+    accented = [(1, 'caf\u00e9', 5), (2, 'cafe', -2), (3, 'caf\u00e9', 10), (4, 'x' * 255, 1)]
+    assert compound(client, framing.encode_records(accented), framing.decode_records_result) \
+        == [('cafe', -2), ('caf\u00e9', 15), ('x' * 255, 1)]
+    assert client.finish() == (0, '')
+
+
+def test_records_rejects_malformed_bodies(client):
+    good = framing.records_request([(1, 'ab', 5), (2, 'c', 7)])
+    for body in (b'', b'\x01\x00', good[:-1], good + b'x', good[:8 + 16],
+                 struct.pack('<q', -1),
+                 struct.pack('<q', 2 ** 40) + good[8:],
+                 good[:8 + 32] + b'\x01\x01' + good[8 + 34:]):
+        message = client.error(framing.encode_request(framing.OP_RECORDS, body))
+        assert message.startswith('ValueError: bad length: RECORDS'), (body, message)
+    zero = client.error(framing.encode_request(framing.OP_RECORDS,
+                                               good[:8 + 32] + b'\x03\x00' + good[8 + 34:]))
+    assert 'record 1 has a category of length 0' in zero
+    assert compound(client, framing.encode_request(framing.OP_RECORDS, good),
+                    framing.decode_records_result) == [('ab', 5), ('c', 7)]
+    assert client.finish() == (0, '')
+
+
+def test_csvparse(client, vectors):
+    for case in vectors['csvparse']:
+        text = csvparse_input(case['n'], case['seed'])
+        e = case['expected']
+        int_sum, float_sum, text_chars = compound(client, framing.encode_csvparse(text),
+                                                  framing.decode_csvparse_result)
+        assert (int_sum, text_chars) == (e['intSum'], e['textChars']), case['n']
+        tolerance = 1e-12 * sum(abs(float(line.split(',')[1]))
+                                for line in text.splitlines()[1:])
+        assert abs(float_sum - float(e['floatSum'])) <= tolerance, case['n']
+    example = framing.encode_csvparse('qty,price,label\n3,1.5,ab\n-1,-0.250,xyz\n')
+    assert compound(client, example, framing.decode_csvparse_result) == (2, 1.25, 5)
+    assert 'ValueError' in client.error(framing.encode_csvparse('qty,price,label\n1,2.0\n'))
+    assert client.call(framing.encode_ping()) == 0
+    assert client.finish() == (0, '')
+
+
+@pytest.mark.parametrize('client', ['python'], indirect=True)
+def test_compound_ops_are_exact_with_python_compute(client, vectors):
+    for case in vectors['csvparse']:
+        e = case['expected']
+        text = csvparse_input(case['n'], case['seed'])
+        assert compound(client, framing.encode_csvparse(text), framing.decode_csvparse_result) \
+            == (e['intSum'], float(e['floatSum']), e['textChars']), case['n']
+    assert client.finish() == (0, '')
+
+
+def test_compound_replies_are_ok_status_then_the_result_bytes(client):
+    client.send(framing.encode_csvparse('qty,price,label\n3,1.5,ab\n'))
+    payload = client.reply()
+    assert payload == bytes([framing.STATUS_OK]) + framing.encode_csvparse_result(3, 1.5, 2)
+    client.send(framing.encode_records([(1, 'b', 5)]))
+    assert client.reply() == b'\x00' + struct.pack('<ii1sq', 1, 1, b'b', 5)
+
+
+def test_large_compound_requests(client):
+    rows = records_input(100000)
+    text = csvparse_input(20000)
+    assert compound(client, framing.encode_records(rows),
+                    framing.decode_records_result) == records(rows)
+    int_sum, _, text_chars = compound(client, framing.encode_csvparse(text),
+                                      framing.decode_csvparse_result)
+    expected = csvparse(text)
+    assert (int_sum, text_chars) == (expected[0], expected[2])
+
+
+# ---- framing of the compound ops --------------------------------------------------------------
+
+def test_records_request_layout():
+    body = framing.records_request([(7, 'ab', -5), (8, '\u00e9', 9)])
+    assert body == (struct.pack('<q', 2) + struct.pack('<qq', 7, 8) + struct.pack('<qq', -5, 9)
+                    + bytes([2, 2]) + b'ab' + '\u00e9'.encode('utf-8'))
+    assert framing.records_request([]) == struct.pack('<q', 0)
+    assert framing.encode_records([]) == struct.pack('<IBq', 9, framing.OP_RECORDS, 0)
+    for bad in ('', 'x' * 256):
+        with pytest.raises(ValueError):
+            framing.records_request([(1, bad, 1)])
+
+
+def test_text_requests_carry_the_utf8_bytes():
+    text = 'ka g\u00e5\n'
+    raw = text.encode('utf-8')
+    for encode, op in ((framing.encode_wordfreq, framing.OP_WORDFREQ),
+                       (framing.encode_csvparse, framing.OP_CSVPARSE)):
+        assert encode(text) == struct.pack('<IB', 1 + len(raw), op) + raw
+        assert encode(raw) == encode(bytearray(raw)) == encode(text)
+    assert (framing.OP_WORDFREQ, framing.OP_RECORDS, framing.OP_CSVPARSE) == (9, 10, 11)
+
+
+def test_wordfreq_result_round_trip_and_layout():
+    top = [('ka', 3), ('g\u00e5', 2)]
+    result = framing.encode_wordfreq_result(5, top)
+    assert result == (struct.pack('<qi', 5, 2) + struct.pack('<i2sq', 2, b'ka', 3)
+                      + struct.pack('<i3sq', 3, 'g\u00e5'.encode('utf-8'), 2))
+    assert framing.decode_wordfreq_result(result) == (5, top)
+    assert framing.decode_wordfreq_result(framing.encode_wordfreq_result(0, [])) == (0, [])
+
+
+def test_records_result_round_trip_and_layout():
+    pairs = [('a', -2), ('b', 15), ('caf\u00e9', 2 ** 62)]
+    result = framing.encode_records_result(pairs)
+    assert result[:4] == struct.pack('<i', 3)
+    assert framing.decode_records_result(result) == pairs
+    assert framing.encode_records_result([]) == struct.pack('<i', 0)
+    assert framing.decode_records_result(struct.pack('<i', 0)) == []
+
+
+def test_csvparse_result_round_trip_and_layout():
+    result = framing.encode_csvparse_result(-7, 1.25, 5)
+    assert result == struct.pack('<qdq', -7, 1.25, 5) and len(result) == 24
+    assert framing.decode_csvparse_result(result) == (-7, 1.25, 5)
+
+
+def test_ok_payload_round_trip():
+    result = framing.encode_records_result([('a', 1)])
+    frame = framing.encode_ok_payload(result)
+    assert frame == struct.pack('<IB', 1 + len(result), framing.STATUS_OK) + result
+    assert framing.decode_ok_payload(frame[4:]) == result
+    with pytest.raises(RuntimeError, match='boom'):
+        framing.decode_ok_payload(framing.encode_error('boom')[4:])
+    with pytest.raises(framing.ProtocolError):
+        framing.decode_ok_payload(b'')
+
+
+@pytest.mark.parametrize('decode, result', [
+    (framing.decode_wordfreq_result, framing.encode_wordfreq_result(1, [('ka', 1)])[:-1]),
+    (framing.decode_wordfreq_result, framing.encode_wordfreq_result(1, [('ka', 1)]) + b'x'),
+    (framing.decode_wordfreq_result, b'\x00' * 7),
+    (framing.decode_records_result, framing.encode_records_result([('a', 1)])[:-9]),
+    (framing.decode_records_result, struct.pack('<ii', 1, 100) + b'abc'),
+    (framing.decode_records_result, struct.pack('<i', -1)),
+    (framing.decode_csvparse_result, b'\x00' * 23),
+])
+def test_decoders_reject_malformed_results(decode, result):
+    with pytest.raises(framing.ProtocolError):
+        decode(result)

@@ -164,3 +164,119 @@ def test_fannkuch_packs_a_negative_checksum_as_a_signed_long():
     assert fannkuch(1) == 0
     with pytest.raises(ValueError):
         fannkuch(0)
+
+
+# ---- wordfreq, records, csvparse ------------------------------------------------------------
+
+from gluebench_py.inputs import csvparse_input, records_input, wordfreq_input  # noqa: E402
+from gluebench_py.workloads.csvparse import csvparse  # noqa: E402
+from gluebench_py.workloads.records import records  # noqa: E402
+from gluebench_py.workloads.wordfreq import wordfreq  # noqa: E402
+
+
+def expected_wordfreq(case):
+    top = case['expected']['top']
+    return case['expected']['distinct'], [(e['word'], e['count']) for e in top]
+
+
+def expected_records(case):
+    return [(e['category'], e['cents']) for e in case['expected']['sums']]
+
+
+def expected_csvparse(case):
+    e = case['expected']
+    return e['intSum'], float(e['floatSum']), e['textChars']
+
+
+class ForeignRow:
+    """What a Java Object[] row offers to the workload: indexing and len(), no unpacking."""
+
+    def __init__(self, values):
+        self.values = list(values)
+
+    def __getitem__(self, i):
+        if not isinstance(i, int):
+            raise TypeError('index with an int')
+        return self.values[i]
+
+    def __len__(self):
+        return len(self.values)
+
+    def __iter__(self):
+        raise TypeError('a foreign array is indexed, not iterated')
+
+
+ROW_VIEWS = {
+    'tuples': lambda rows: rows,
+    'lists': lambda rows: [list(row) for row in rows],
+    'foreign': lambda rows: [ForeignRow(row) for row in rows],
+    'tuple-of-rows': tuple,
+}
+
+
+def test_wordfreq_hand_checked_example():
+    assert wordfreq('ka ka lo\nmi ka lo') == (3, [('ka', 3), ('lo', 2), ('mi', 1)])
+    assert wordfreq('') == (0, [])
+
+
+def test_wordfreq_breaks_ties_by_word_and_keeps_ten():
+    text = ' '.join(['b', 'a', 'c'] * 2 + ['w%02d' % i for i in range(20)] + ['z'] * 3)
+    distinct, top = wordfreq(text)
+    assert distinct == 24
+    assert top == [('z', 3), ('a', 2), ('b', 2), ('c', 2)] + [('w%02d' % i, 1) for i in range(6)]
+
+
+def test_wordfreq_orders_accented_words_by_code_point():
+    # 'j\u00f6' sorts after every ASCII syllable, '\u00e7' after '\u00e5' and '\u00e9'.
+    words = ['kaj\u00f6', 'kafu', '\u00e7i', 'g\u00e5', 'h\u00e9']
+    distinct, top = wordfreq('\n'.join(words))
+    assert distinct == 5
+    assert [w for w, _ in top] == ['g\u00e5', 'h\u00e9', 'kafu', 'kaj\u00f6', '\u00e7i']
+
+
+def test_wordfreq_matches_vectors(vectors):
+    for case in vectors['wordfreq']:
+        result = wordfreq(wordfreq_input(case['n'], case['seed']))
+        assert result == expected_wordfreq(case), case['n']
+        assert all(type(w) is str and type(c) is int for w, c in result[1])
+
+
+def test_records_hand_checked_example():
+    assert records([(1, 'b', 5), (2, 'a', -2), (3, 'b', 10)]) == [('a', -2), ('b', 15)]
+    assert records([]) == []
+
+
+@pytest.mark.parametrize('view', sorted(ROW_VIEWS))
+def test_records_matches_vectors_exactly(vectors, view):
+    for case in vectors['records']:
+        rows = ROW_VIEWS[view](records_input(case['n'], case['seed']))
+        assert records(rows) == expected_records(case), case['n']
+
+
+def test_records_sums_are_exact_integers():
+    big = 2 ** 62
+    assert records([(1, 'x', big), (2, 'x', big), (3, 'x', -1)]) == [('x', 2 ** 63 - 1)]
+
+
+def test_csvparse_hand_checked_example():
+    assert csvparse('qty,price,label\n3,1.5,ab\n-1,-0.250,xyz\n') == (2, 1.25, 5)
+    assert csvparse('qty,price,label\n') == (0, 0.0, 0)
+    assert csvparse('') == (0, 0.0, 0)
+
+
+def test_csvparse_matches_vectors_exactly(vectors):
+    for case in vectors['csvparse']:
+        result = csvparse(csvparse_input(case['n'], case['seed']))
+        assert result == expected_csvparse(case), case['n']
+        assert [type(x) for x in result] == [int, float, int]
+
+
+def test_csvparse_sums_the_prices_left_to_right():
+    # Reordering would give 1.0 (the big prices cancel first) instead of 0.0.
+    text = 'qty,price,label\n0,1e100,a\n0,1.0,b\n0,-1e100,c\n'
+    assert csvparse(text) == (0, 0.0, 3)
+
+
+def test_csvparse_rejects_a_line_without_three_fields():
+    with pytest.raises(ValueError):
+        csvparse('qty,price,label\n1,2.0\n')

@@ -1,6 +1,7 @@
 package io.gluebench.pattern;
 
 import io.gluebench.result.Verification;
+import io.gluebench.workload.Compound;
 import io.gluebench.workload.Workload;
 import io.gluebench.workload.WorkloadInput;
 
@@ -24,20 +25,15 @@ public final class PointSession implements AutoCloseable {
     public static PointSession open(PatternSpec spec, Workload workload, int size, PatternEnv env)
             throws VerificationException {
         WorkloadInput input = workload.input(size);
-        long expected = workload.referenceBits(input);
-        String reference = workload.resultKind().format(expected);
+        String reference = workload.referenceText(input);
         Pattern pattern = spec.create();
         try {
             pattern.open(env);
             Call call = pattern.bind(workload, input);
-            long actual = call.invoke();
-            boolean ok = workload.agrees(input, expected, actual);
-            Verification v = new Verification(workload.name(), spec.name(), size,
-                    workload.resultKind().format(actual), reference, ok, pattern.engine(),
-                    ok ? null : "answer " + workload.resultKind().format(actual) + " disagrees with the Java reference "
-                            + reference + " (" + describe(workload) + ")",
-                    workload.resultKind().decode(actual));
-            if (!ok) {
+            Verification v = workload.resultKind().isCompound()
+                    ? verifyCompound(spec, workload, input, call, pattern.engine())
+                    : verifyScalar(spec, workload, input, call, pattern.engine());
+            if (!v.ok()) {
                 throw new VerificationException(v);
             }
             return new PointSession(pattern, call, v);
@@ -50,6 +46,34 @@ public final class PointSession implements AutoCloseable {
             throw new VerificationException(new Verification(workload.name(), spec.name(), size,
                     null, reference, false, engine, message(e), null), e);
         }
+    }
+
+    private static Verification verifyScalar(PatternSpec spec, Workload workload, WorkloadInput input, Call call,
+            String engine) throws Exception {
+        long expected = workload.referenceBits(input);
+        long actual = call.invoke();
+        boolean ok = workload.agrees(input, expected, actual);
+        String value = workload.resultKind().format(actual);
+        String reference = workload.resultKind().format(expected);
+        return new Verification(workload.name(), spec.name(), input.size(), value, reference, ok, engine,
+                ok ? null : "answer " + value + " disagrees with the Java reference " + reference
+                        + " (" + describe(workload) + ")",
+                workload.resultKind().decode(actual));
+    }
+
+    private static Verification verifyCompound(PatternSpec spec, Workload workload, WorkloadInput input, Call call,
+            String engine) throws Exception {
+        Compound expected = workload.referenceCompound(input);
+        call.invoke();
+        Compound actual = call.compound();
+        if (actual == null) {
+            throw new PatternException(spec.name() + " gave no compound answer for " + workload.name());
+        }
+        boolean ok = workload.agrees(input, expected, actual);
+        return new Verification(workload.name(), spec.name(), input.size(), actual.format(), expected.format(), ok,
+                engine, ok ? null : "answer " + actual.format() + " disagrees with the Java reference "
+                        + expected.format() + " (" + describe(workload) + ")",
+                actual);
     }
 
     private static String describe(Workload w) {

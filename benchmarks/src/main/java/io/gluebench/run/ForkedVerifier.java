@@ -60,7 +60,7 @@ public final class ForkedVerifier {
                     : "the verification fork exited with code " + p.exitValue();
             for (int i = got.size(); i < cases.size(); i++) {
                 Case c = cases.get(i);
-                String reference = c.workload().resultKind().format(c.workload().referenceBits(c.workload().input(c.size())));
+                String reference = c.workload().referenceText(c.workload().input(c.size()));
                 result.add(new Verification(c.workload().name(), spec.name(), c.size(), null, reference, false, "",
                         why + "; its output ends with:\n" + tail(log), null));
             }

@@ -269,4 +269,121 @@ public final class Reference {
     public static long pack(int checksum, int maxFlips) {
         return ((long) checksum << 32) | (maxFlips & 0xFFFFFFFFL);
     }
+
+    /** How many of the most frequent words wordfreq reports. */
+    public static final int TOP_WORDS = 10;
+
+    /** Orders word counts as wordfreq reports them: count descending, then word ascending. */
+    public static final java.util.Comparator<Compound.WordCount> BY_FREQUENCY =
+            java.util.Comparator.comparingLong(Compound.WordCount::count).reversed()
+                    .thenComparing(Compound.WordCount::word);
+
+    /**
+     * wordfreq: counts the words (maximal runs without ' ' or '\n') in a hash map, then keeps the
+     * {@link #TOP_WORDS} most frequent with one pass over the distinct words.
+     */
+    public static Compound.WordCounts wordfreq(String text) {
+        java.util.HashMap<String, int[]> counts = new java.util.HashMap<>();
+        int len = text.length();
+        int i = 0;
+        while (i < len) {
+            while (i < len && isWordSeparator(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < len && !isWordSeparator(text.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                counts.computeIfAbsent(text.substring(start, i), k -> new int[1])[0]++;
+            }
+        }
+        Compound.WordCount[] top = new Compound.WordCount[TOP_WORDS];
+        int kept = 0;
+        for (java.util.Map.Entry<String, int[]> e : counts.entrySet()) {
+            Compound.WordCount c = new Compound.WordCount(e.getKey(), e.getValue()[0]);
+            if (kept == TOP_WORDS && BY_FREQUENCY.compare(c, top[kept - 1]) >= 0) {
+                continue;
+            }
+            int at = kept < TOP_WORDS ? kept++ : kept - 1;
+            while (at > 0 && BY_FREQUENCY.compare(c, top[at - 1]) < 0) {
+                top[at] = top[at - 1];
+                at--;
+            }
+            top[at] = c;
+        }
+        return new Compound.WordCounts(counts.size(), java.util.Arrays.asList(top).subList(0, kept));
+    }
+
+    static boolean isWordSeparator(char c) {
+        return c == ' ' || c == '\n';
+    }
+
+    /** records: the sum of the amounts of each category, sorted by category. */
+    public static Compound.CategorySums records(java.util.List<Sale> sales) {
+        java.util.HashMap<String, long[]> sums = new java.util.HashMap<>();
+        for (Sale s : sales) {
+            sums.computeIfAbsent(s.category(), k -> new long[1])[0] += s.amountCents();
+        }
+        java.util.List<Compound.CategorySum> out = new java.util.ArrayList<>(sums.size());
+        for (java.util.Map.Entry<String, long[]> e : sums.entrySet()) {
+            out.add(new Compound.CategorySum(e.getKey(), e.getValue()[0]));
+        }
+        out.sort(java.util.Comparator.comparing(Compound.CategorySum::category));
+        return new Compound.CategorySums(out);
+    }
+
+    /**
+     * csvparse: skips the header line, then for each line "int,float,label" adds up the integers,
+     * the floats (parsed correctly rounded, summed in line order) and the label lengths.
+     *
+     * @throws IllegalArgumentException on a line without exactly three fields
+     */
+    public static Compound.CsvTotals csvparse(String text) {
+        long intSum = 0;
+        double floatSum = 0;
+        long chars = 0;
+        int len = text.length();
+        int pos = text.indexOf('\n') + 1;
+        if (pos == 0) {
+            pos = len;
+        }
+        while (pos < len) {
+            int eol = text.indexOf('\n', pos);
+            if (eol < 0) {
+                eol = len;
+            }
+            int c1 = text.indexOf(',', pos);
+            int c2 = c1 < 0 ? -1 : text.indexOf(',', c1 + 1);
+            if (c1 < 0 || c2 < 0 || c2 >= eol || isFieldIn(text, c2 + 1, eol)) {
+                throw new IllegalArgumentException("csvparse: line at offset " + pos + " does not have 3 fields");
+            }
+            intSum += Long.parseLong(text, pos, c1, 10);
+            floatSum += Double.parseDouble(text.substring(c1 + 1, c2));
+            chars += eol - c2 - 1;
+            pos = eol + 1;
+        }
+        return new Compound.CsvTotals(intSum, floatSum, chars);
+    }
+
+    private static boolean isFieldIn(String text, int from, int eol) {
+        int c = text.indexOf(',', from);
+        return c >= 0 && c < eol;
+    }
+
+    /** The natural error scale of csvparse's float sum: the sum of |price|. */
+    public static double csvScale(String text) {
+        double s = 0;
+        int pos = text.indexOf('\n') + 1;
+        while (pos > 0 && pos < text.length()) {
+            int c1 = text.indexOf(',', pos);
+            int c2 = c1 < 0 ? -1 : text.indexOf(',', c1 + 1);
+            if (c2 < 0) {
+                break;
+            }
+            s += Math.abs(Double.parseDouble(text.substring(c1 + 1, c2)));
+            pos = text.indexOf('\n', c2) + 1;
+        }
+        return s;
+    }
 }

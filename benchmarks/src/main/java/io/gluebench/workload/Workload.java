@@ -1,5 +1,6 @@
 package io.gluebench.workload;
 
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
@@ -20,7 +21,10 @@ import java.util.function.ToLongFunction;
  * @param errorScale   the magnitude a floating-point error is measured against
  * @param bytesPerCall what crosses the boundary per call, as a function of N (text)
  * @param noNumpy      why there is no numpy variant, or null when there is one
+ * @param minSize      the smallest N that makes sense, inclusive
  * @param maxSize      the largest N that makes sense (fannkuch's N! explodes), inclusive
+ * @param compoundReference the oracle of a compound result (see {@link ResultKind#isCompound()}),
+ *                     null for scalar results; {@code reference} then returns its summary
  */
 public record Workload(
         String name,
@@ -36,7 +40,24 @@ public record Workload(
         String bytesPerCall,
         String noNumpy,
         int minSize,
-        int maxSize) {
+        int maxSize,
+        Function<WorkloadInput, Compound> compoundReference) {
+
+    public Workload {
+        if (resultKind.isCompound() != (compoundReference != null)) {
+            throw new IllegalArgumentException(name + ": a compound result kind needs a compound reference, "
+                    + "and only it");
+        }
+    }
+
+    /** A workload with a scalar result. */
+    public Workload(String name, String summary, String sizeMeaning, String complexity, ResultKind resultKind,
+            Tolerance tolerance, String pythonModule, IntFunction<WorkloadInput> generator,
+            ToLongFunction<WorkloadInput> reference, ToDoubleFunction<WorkloadInput> errorScale,
+            String bytesPerCall, String noNumpy, int minSize, int maxSize) {
+        this(name, summary, sizeMeaning, complexity, resultKind, tolerance, pythonModule, generator, reference,
+                errorScale, bytesPerCall, noNumpy, minSize, maxSize, null);
+    }
 
     public static final long SEED = 42L;
 
@@ -53,6 +74,24 @@ public record Workload(
 
     public boolean agrees(WorkloadInput input, long expectedBits, long actualBits) {
         return tolerance.agrees(resultKind, expectedBits, actualBits, errorScale.applyAsDouble(input));
+    }
+
+    /** The Java reference's compound answer; only for compound result kinds. */
+    public Compound referenceCompound(WorkloadInput input) {
+        if (compoundReference == null) {
+            throw new IllegalStateException(name + " has a scalar result");
+        }
+        return compoundReference.apply(input);
+    }
+
+    /** Whether a compound answer agrees with the expected one under this workload's rule. */
+    public boolean agrees(WorkloadInput input, Compound expected, Compound actual) {
+        return actual != null && expected.agrees(actual, tolerance, errorScale.applyAsDouble(input));
+    }
+
+    /** The Java reference's answer as one line of text. */
+    public String referenceText(WorkloadInput input) {
+        return resultKind.isCompound() ? referenceCompound(input).format() : resultKind.format(referenceBits(input));
     }
 
     public boolean hasNumpyVariant() {

@@ -63,4 +63,25 @@ public sealed interface WorkloadInput {
             return n;
         }
     }
+
+    /** wordfreq: UTF-8 text of at most {@code bytes} bytes, held as a Java (UTF-16) string. */
+    record WordFreq(String text, int bytes) implements WorkloadInput {
+        public int size() {
+            return bytes;
+        }
+    }
+
+    /** records: N rows, as a list of objects. */
+    record Records(java.util.List<Sale> sales) implements WorkloadInput {
+        public int size() {
+            return sales.size();
+        }
+    }
+
+    /** csvparse: a header and N data lines of CSV text. */
+    record Csv(String text, int lines) implements WorkloadInput {
+        public int size() {
+            return lines;
+        }
+    }
 }

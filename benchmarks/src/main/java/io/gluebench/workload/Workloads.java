@@ -121,7 +121,63 @@ public final class Workloads {
             "fannkuch is branchy integer work on an array of N <= 12 ints: numpy has nothing to vectorise",
             1, 12);
 
-    public static final List<Workload> ALL = List.of(ECHO, DOT, NBODY, SPECTRALNORM, FANNKUCH, MANDELBROT, MATMUL, SORT);
+    public static final Workload WORDFREQ = new Workload(
+            "wordfreq",
+            "Word frequencies in N bytes of generated text (4096-word vocabulary, Zipf-like, some accented "
+                    + "words); the result is the number of distinct words and the top 10 with counts, ties broken "
+                    + "by word. Strings across the boundary (UTF-16 in Java, UTF-8 in C and CPython), hashing.",
+            "bytes of UTF-8 text",
+            "N",
+            ResultKind.WORD_COUNTS,
+            Tolerance.exact("counts and words"),
+            "wordfreq.py",
+            Workloads::wordfreqInput,
+            in -> Reference.wordfreq(((WorkloadInput.WordFreq) in).text()).summary(),
+            in -> 0.0,
+            "N bytes of text there (2N as Java chars), about 200 back",
+            "counting words is dict work: numpy cannot hash strings, and np.unique would sort every word of the text",
+            0, 1 << 28,
+            in -> Reference.wordfreq(((WorkloadInput.WordFreq) in).text()));
+
+    public static final Workload RECORDS = new Workload(
+            "records",
+            "Group N records (id, category, amount in cents) by category and sum the amounts; the records cross "
+                    + "as structured data, the result is the per-category sums. Object graphs and marshalling, the "
+                    + "everyday data of an orchestrator.",
+            "records",
+            "N",
+            ResultKind.CATEGORY_SUMS,
+            Tolerance.exact("amounts are integer cents, as money should be, so every summation order is exact"),
+            "records.py",
+            Workloads::recordsInput,
+            in -> Reference.records(((WorkloadInput.Records) in).sales()).summary(),
+            in -> 0.0,
+            "about 24 N bytes there (id, amount, category), about 250 back",
+            null,
+            0, 10_000_000,
+            in -> Reference.records(((WorkloadInput.Records) in).sales()));
+
+    public static final Workload CSVPARSE = new Workload(
+            "csvparse",
+            "Parse a header and N lines of generated CSV (int, float with 3 decimals, short label) into columns; "
+                    + "the result is the integer and float column sums and the total label length. Text parsing, "
+                    + "glue code's daily bread.",
+            "data lines",
+            "N",
+            ResultKind.CSV_TOTALS,
+            new Tolerance(1e-12, "numpy sums the float column pairwise; error measured against the sum of |price|. "
+                    + "Everything else is exact"),
+            "csvparse.py",
+            Workloads::csvInput,
+            in -> Reference.csvparse(((WorkloadInput.Csv) in).text()).summary(),
+            in -> Reference.csvScale(((WorkloadInput.Csv) in).text()),
+            "about 25 N bytes of text there, 24 back",
+            null,
+            0, 10_000_000,
+            in -> Reference.csvparse(((WorkloadInput.Csv) in).text()));
+
+    public static final List<Workload> ALL = List.of(ECHO, DOT, NBODY, SPECTRALNORM, FANNKUCH, MANDELBROT, MATMUL, SORT,
+            WORDFREQ, RECORDS, CSVPARSE);
 
     public static Optional<Workload> byName(String name) {
         return ALL.stream().filter(w -> w.name().equals(name)).findFirst();
@@ -170,5 +226,88 @@ public final class Workloads {
             b[i] = 2 * rng.nextDouble() - 1;
         }
         return new WorkloadInput.Dot(a, b);
+    }
+
+    /** The 16 two-letter syllables of the wordfreq vocabulary; four are accented (two UTF-8 bytes). */
+    static final String[] SYLLABLES = {"ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "zu", "be", "do", "fu",
+        "g\u00e5", "h\u00e9", "j\u00f6", "\u00e7i"};
+    static final int VOCABULARY = 4096;
+
+    /** Vocabulary word i: three syllables picked by the hex digits of i, most significant first. */
+    static String word(int i) {
+        return SYLLABLES[(i >> 8) & 15] + SYLLABLES[(i >> 4) & 15] + SYLLABLES[i & 15];
+    }
+
+    /**
+     * Words drawn with index floor(u^3 * 4096) (a Zipf-like skew), separated by ' ' and by '\n'
+     * before every 16th word, for as long as the UTF-8 text stays within n bytes.
+     */
+    static WorkloadInput.WordFreq wordfreqInput(int n) {
+        String[] words = new String[VOCABULARY];
+        int[] utf8 = new int[VOCABULARY];
+        for (int i = 0; i < VOCABULARY; i++) {
+            words[i] = word(i);
+            utf8[i] = words[i].getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        }
+        SplitMix64 rng = new SplitMix64(Workload.SEED);
+        StringBuilder text = new StringBuilder();
+        long used = 0;
+        for (int k = 0; ; k++) {
+            double u = rng.nextDouble();
+            int i = (int) (u * u * u * VOCABULARY);
+            int sep = k == 0 ? 0 : 1;
+            if (used + sep + utf8[i] > n) {
+                break;
+            }
+            if (sep == 1) {
+                text.append(k % 16 == 0 ? '\n' : ' ');
+            }
+            text.append(words[i]);
+            used += sep + utf8[i];
+        }
+        return new WorkloadInput.WordFreq(text.toString(), n);
+    }
+
+    /** The 16 categories of the records workload. */
+    static final String[] CATEGORIES = {"books", "electronics", "garden", "grocery", "health", "home", "jewelry",
+        "kitchen", "music", "office", "outdoor", "pets", "shoes", "sports", "toys", "travel"};
+
+    /** Record r: category CATEGORIES[floor(u^2 * 16)], amount in cents -100000..899999, id 1000000 + r. */
+    static WorkloadInput.Records recordsInput(int n) {
+        SplitMix64 rng = new SplitMix64(Workload.SEED);
+        List<Sale> sales = new java.util.ArrayList<>(n);
+        for (int r = 0; r < n; r++) {
+            double u = rng.nextDouble();
+            String category = CATEGORIES[(int) (u * u * 16.0)];
+            long amount = ((rng.next() >>> 40) % 1_000_000) - 100_000;
+            sales.add(new Sale(1_000_000L + r, category, amount));
+        }
+        return new WorkloadInput.Records(List.copyOf(sales));
+    }
+
+    /** The header "qty,price,label", then n lines "qty,price,label" with price in thousandths. */
+    static WorkloadInput.Csv csvInput(int n) {
+        SplitMix64 rng = new SplitMix64(Workload.SEED);
+        StringBuilder text = new StringBuilder(16 + 28 * n);
+        text.append("qty,price,label\n");
+        for (int r = 0; r < n; r++) {
+            long qty = ((rng.next() >>> 32) % 2_000_001) - 1_000_000;
+            long v = ((rng.next() >>> 20) % 200_000_001) - 100_000_000;
+            long c = rng.next();
+            text.append(qty).append(',');
+            long abs = Math.abs(v);
+            if (v < 0) {
+                text.append('-');
+            }
+            text.append(abs / 1000).append('.');
+            long frac = abs % 1000;
+            text.append(frac < 100 ? (frac < 10 ? "00" : "0") : "").append(frac).append(',');
+            int len = 1 + (int) Long.remainderUnsigned(c, 12);
+            for (int j = 0; j < len; j++) {
+                text.append((char) ('a' + (int) (((c >>> (4 + 5 * j)) & 31) % 26)));
+            }
+            text.append('\n');
+        }
+        return new WorkloadInput.Csv(text.toString(), n);
     }
 }

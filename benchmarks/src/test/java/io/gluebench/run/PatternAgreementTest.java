@@ -12,6 +12,8 @@ import io.gluebench.pattern.graalpy.GraalPyPattern;
 import io.gluebench.result.Verification;
 import io.gluebench.workload.Workloads;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,7 +55,13 @@ class PatternAgreementTest {
             new ForkedVerifier.Case(Workloads.SORT, 0),
             new ForkedVerifier.Case(Workloads.SORT, 777),
             new ForkedVerifier.Case(Workloads.FANNKUCH, 1),
-            new ForkedVerifier.Case(Workloads.FANNKUCH, 6));
+            new ForkedVerifier.Case(Workloads.FANNKUCH, 6),
+            new ForkedVerifier.Case(Workloads.WORDFREQ, 0),
+            new ForkedVerifier.Case(Workloads.WORDFREQ, 3000),
+            new ForkedVerifier.Case(Workloads.RECORDS, 0),
+            new ForkedVerifier.Case(Workloads.RECORDS, 500),
+            new ForkedVerifier.Case(Workloads.CSVPARSE, 0),
+            new ForkedVerifier.Case(Workloads.CSVPARSE, 300));
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("patterns")
@@ -72,6 +80,19 @@ class PatternAgreementTest {
             assertTrue(v.ok(), v.pattern() + " " + v.workload() + " n=" + v.size() + ": " + v.error());
             if (v.workload().equals("fannkuch") && v.size() == 6) {
                 assertEquals(java.util.Map.of("checksum", 49, "maxFlips", 10), v.structured(), "compound result as data");
+            }
+            if (v.size() > 0 && v.workload().equals("wordfreq")) {
+                Map<?, ?> s = (Map<?, ?>) v.structured();
+                assertEquals(Set.of("distinct", "top"), s.keySet(), "wordfreq as data");
+                assertEquals(10, ((List<?>) s.get("top")).size());
+                assertEquals(Set.of("word", "count"), ((Map<?, ?>) ((List<?>) s.get("top")).get(0)).keySet());
+            }
+            if (v.size() > 0 && v.workload().equals("records")) {
+                Map<?, ?> first = (Map<?, ?>) ((List<?>) ((Map<?, ?>) v.structured()).get("sums")).get(0);
+                assertEquals(Map.of("category", "books"), Map.of("category", first.get("category")), "records as data");
+            }
+            if (v.workload().equals("csvparse")) {
+                assertEquals(Set.of("intSum", "floatSum", "textChars"), ((Map<?, ?>) v.structured()).keySet());
             }
         }
         if (name.equals("graalpy")) {

@@ -83,6 +83,98 @@ class ReferenceVectorsTest {
         }
     }
 
+    /**
+     * The compound workloads: the generator's output (length and head) and the structured answer,
+     * compared as JSON, the form verify --json prints.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"wordfreq", "records", "csvparse"})
+    void compoundWorkloadsAgreeWithThePythonVectors(String name) {
+        Workload w = Workloads.byName(name).orElseThrow();
+        JsonNode list = vectors.get(name);
+        assertTrue(list != null && list.size() >= 3, "vectors.json has " + name);
+        ObjectMapper json = new ObjectMapper();
+        for (JsonNode v : list) {
+            int n = v.get("n").asInt();
+            WorkloadInput in = w.input(n);
+            switch (in) {
+                case WorkloadInput.WordFreq t -> {
+                    assertEquals(v.get("length").asInt(), t.text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+                    assertEquals(v.get("head").asText(), t.text().substring(0, Math.min(60, t.text().length())));
+                }
+                case WorkloadInput.Csv c -> {
+                    assertEquals(v.get("length").asInt(), c.text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+                    assertEquals(v.get("head").asText(), c.text().substring(0, Math.min(60, c.text().length())));
+                }
+                case WorkloadInput.Records r -> {
+                    assertEquals(v.get("length").asInt(), r.sales().size());
+                    for (int i = 0; i < v.get("head").size(); i++) {
+                        JsonNode row = v.get("head").get(i);
+                        Sale s = r.sales().get(i);
+                        assertEquals(row.get(0).asLong(), s.id());
+                        assertEquals(row.get(1).asText(), s.category());
+                        assertEquals(row.get(2).asLong(), s.amountCents());
+                    }
+                }
+                default -> throw new AssertionError(name + " is not compound");
+            }
+            Compound actual = w.referenceCompound(in);
+            JsonNode got = json.valueToTree(actual);
+            JsonNode expected = v.get("expected");
+            if (actual instanceof Compound.CsvTotals t) {
+                assertEquals(expected.get("intSum").asLong(), t.intSum(), name + " n=" + n);
+                assertEquals(expected.get("textChars").asLong(), t.textChars(), name + " n=" + n);
+                assertEquals(Double.parseDouble(expected.get("floatSum").asText()), t.floatSum(), 0.0,
+                        "the sequential float sum is bit-exact, n=" + n);
+            } else {
+                assertEquals(expected.toString(), got.toString(), name + " n=" + n);
+            }
+        }
+    }
+
+    @Test
+    void compoundComparisonRules() {
+        Compound.CsvTotals t = new Compound.CsvTotals(5, 1000.0, 7);
+        Tolerance tol = Workloads.CSVPARSE.tolerance();
+        assertTrue(t.agrees(new Compound.CsvTotals(5, 1000.0 + 1e-10, 7), tol, 1000.0), "within 1e-12 of 1000");
+        assertFalse(t.agrees(new Compound.CsvTotals(5, 1000.0 + 1e-6, 7), tol, 1000.0));
+        assertFalse(t.agrees(new Compound.CsvTotals(6, 1000.0, 7), tol, 1000.0), "integers are exact");
+        assertFalse(t.agrees(new Compound.CsvTotals(5, 1000.0, 8), tol, 1000.0));
+        Compound.WordCounts w = Reference.wordfreq("ka ka lo\nmi ka lo");
+        assertEquals(new Compound.WordCounts(3, java.util.List.of(new Compound.WordCount("ka", 3),
+                new Compound.WordCount("lo", 2), new Compound.WordCount("mi", 1))), w);
+        assertFalse(w.agrees(Reference.wordfreq("ka ka lo\nmi ka mi"), tol, 0), "a tie broken the other way");
+        assertEquals(new Compound.CsvTotals(2, 1.25, 5), Reference.csvparse("qty,price,label\n3,1.5,ab\n-1,-0.250,xyz\n"));
+        assertEquals(new Compound.CategorySums(java.util.List.of(new Compound.CategorySum("a", -2),
+                new Compound.CategorySum("b", 15))), Reference.records(java.util.List.of(
+                new Sale(1, "b", 5), new Sale(2, "a", -2), new Sale(3, "b", 10))));
+    }
+
+    @Test
+    void wordfreqKeepsTheTenMostFrequentTiesByWord() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            for (int r = 0; r <= i % 4; r++) {
+                text.append("w").append((char) ('a' + i % 26)).append(i / 26).append(' ');
+            }
+        }
+        Compound.WordCounts w = Reference.wordfreq(text.toString());
+        assertEquals(30, w.distinct());
+        assertEquals(10, w.top().size());
+        java.util.List<Compound.WordCount> sorted = new java.util.ArrayList<>(w.top());
+        sorted.sort(Reference.BY_FREQUENCY);
+        assertEquals(sorted, w.top());
+        assertEquals(new Compound.WordCount("wb1", 4), w.top().get(0), "count 4 for i = 3, 7, ..., 27; wb1 (i = 27) sorts first");
+    }
+
+    @Test
+    void aMalformedCsvLineIsRejected() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Reference.csvparse("qty,price,label\n1,2.0\n"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Reference.csvparse("qty,price,label\n1,2.0,a,b\n"));
+    }
+
     @Test
     void publishedValuesOfTheBenchmarksGame() {
         assertEquals("1.274219991", String.format(java.util.Locale.ROOT, "%.9f", Reference.spectralnorm(100)));

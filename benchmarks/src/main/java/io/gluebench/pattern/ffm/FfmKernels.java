@@ -53,4 +53,11 @@ public final class FfmKernels {
             FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_LONG), Linker.Option.critical(true));
     public static final MethodHandle FANNKUCH = handle("gb_fannkuch",
             FunctionDescriptor.of(JAVA_LONG, JAVA_LONG));
+
+    /** (const uint8_t *in, int64_t n, uint8_t *out, int64_t cap) -> bytes written or GB_ERR_*. */
+    private static final FunctionDescriptor COMPOUND = FunctionDescriptor.of(JAVA_LONG, ADDRESS, JAVA_LONG, ADDRESS,
+            JAVA_LONG);
+    public static final MethodHandle WORDFREQ = handle("gb_wordfreq", COMPOUND, Linker.Option.critical(true));
+    public static final MethodHandle RECORDS = handle("gb_records", COMPOUND, Linker.Option.critical(true));
+    public static final MethodHandle CSVPARSE = handle("gb_csvparse", COMPOUND, Linker.Option.critical(true));
 }

@@ -1,11 +1,17 @@
 package io.gluebench.pattern.ffm;
 
 import io.gluebench.pattern.Call;
+import io.gluebench.pattern.CompoundCall;
+import io.gluebench.pattern.Marshal;
 import io.gluebench.pattern.Pattern;
 import io.gluebench.pattern.PatternEnv;
+import io.gluebench.workload.Sale;
 import io.gluebench.workload.Workload;
 import io.gluebench.workload.WorkloadInput;
 import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static io.gluebench.workload.ResultKind.bits;
 
@@ -58,6 +64,36 @@ public final class FfmPattern implements Pattern {
                 long size = f.n();
                 yield ffm(() -> (long) FfmKernels.FANNKUCH.invokeExact(size));
             }
+            case WorkloadInput.WordFreq w -> {
+                String text = w.text();
+                byte[] out = new byte[Marshal.RESULT_CAPACITY];
+                yield compound(workload, "gb_wordfreq", out, () -> {
+                    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+                    return (long) FfmKernels.WORDFREQ.invokeExact(MemorySegment.ofArray(utf8), (long) utf8.length,
+                            MemorySegment.ofArray(out), (long) out.length);
+                });
+            }
+            case WorkloadInput.Records r -> {
+                List<Sale> sales = r.sales();
+                byte[] request = new byte[Marshal.recordsRequestSize(sales)];
+                ByteBuffer buf = ByteBuffer.wrap(request);
+                byte[] out = new byte[Marshal.RESULT_CAPACITY];
+                yield compound(workload, "gb_records", out, () -> {
+                    buf.clear();
+                    Marshal.encodeRecords(sales, buf);
+                    return (long) FfmKernels.RECORDS.invokeExact(MemorySegment.ofArray(request), (long) request.length,
+                            MemorySegment.ofArray(out), (long) out.length);
+                });
+            }
+            case WorkloadInput.Csv c -> {
+                String text = c.text();
+                byte[] out = new byte[Marshal.RESULT_CAPACITY];
+                yield compound(workload, "gb_csvparse", out, () -> {
+                    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+                    return (long) FfmKernels.CSVPARSE.invokeExact(MemorySegment.ofArray(utf8), (long) utf8.length,
+                            MemorySegment.ofArray(out), (long) out.length);
+                });
+            }
         };
     }
 
@@ -75,6 +111,19 @@ public final class FfmPattern implements Pattern {
                 throw rethrow(t);
             }
         };
+    }
+
+    /** A compound kernel as the timed call: the downcall returns the bytes written into out, then decode. */
+    private static Call compound(Workload workload, String kernel, byte[] out, Downcall d) {
+        return CompoundCall.of(() -> {
+            long written;
+            try {
+                written = d.run();
+            } catch (Throwable t) {
+                throw rethrow(t);
+            }
+            return Marshal.nativeResult(workload.resultKind(), written, out, kernel);
+        });
     }
 
     static Exception rethrow(Throwable t) {

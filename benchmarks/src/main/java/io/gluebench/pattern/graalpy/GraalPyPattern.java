@@ -1,13 +1,18 @@
 package io.gluebench.pattern.graalpy;
 
 import io.gluebench.pattern.Call;
+import io.gluebench.pattern.CompoundCall;
+import io.gluebench.pattern.Marshal;
 import io.gluebench.pattern.Pattern;
 import io.gluebench.pattern.PatternEnv;
 import io.gluebench.pattern.PatternException;
 import io.gluebench.pattern.PythonSource;
+import io.gluebench.workload.CompoundWire;
 import io.gluebench.workload.ResultKind;
 import io.gluebench.workload.Workload;
 import io.gluebench.workload.WorkloadInput;
+import java.util.ArrayList;
+import java.util.List;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Source;
@@ -19,7 +24,9 @@ import org.graalvm.polyglot.Value;
  * to be timed, unless this is the explicitly labelled `graalpy-interpreter` pattern, whose fork runs
  * without the compiler jars.
  *
- * <p>Java arrays cross as host arrays (no copy); Python indexes them through interop.
+ * <p>Java arrays cross as host arrays (no copy); Python indexes them through interop. Strings
+ * become Python str; compound results come back as Python tuples and lists, converted to Java
+ * values inside the timed call.
  */
 public final class GraalPyPattern implements Pattern {
     public static final String INTERPRETED = "Interpreted";
@@ -60,20 +67,57 @@ public final class GraalPyPattern implements Pattern {
         context.eval(Source.newBuilder("python", PythonSource.read(env, workload.pythonModule()),
                 workload.pythonModule()).build());
         Value fn = context.getBindings("python").getMember(workload.pythonFunction());
-        Object[] args = switch (input) {
-            case WorkloadInput.Echo e -> new Object[] {e.data()};
-            case WorkloadInput.Dot d -> new Object[] {d.a(), d.b()};
-            case WorkloadInput.Nbody n -> new Object[] {n.steps()};
-            case WorkloadInput.Spectralnorm n -> new Object[] {n.n()};
-            case WorkloadInput.Mandelbrot n -> new Object[] {n.n()};
-            case WorkloadInput.Matmul m -> new Object[] {m.a(), m.b(), m.n()};
-            case WorkloadInput.Sort so -> new Object[] {so.data()};
-            case WorkloadInput.Fannkuch f -> new Object[] {f.n()};
+        ResultKind kind = workload.resultKind();
+        Args args = switch (input) {
+            case WorkloadInput.Echo e -> fixed(e.data());
+            case WorkloadInput.Dot d -> fixed(d.a(), d.b());
+            case WorkloadInput.Nbody n -> fixed(n.steps());
+            case WorkloadInput.Spectralnorm n -> fixed(n.n());
+            case WorkloadInput.Mandelbrot n -> fixed(n.n());
+            case WorkloadInput.Matmul m -> fixed(m.a(), m.b(), m.n());
+            case WorkloadInput.Sort so -> fixed(so.data());
+            case WorkloadInput.Fannkuch f -> fixed(f.n());
+            case WorkloadInput.WordFreq w -> fixed(w.text());
+            case WorkloadInput.Csv c -> fixed(c.text());
+            // Rows of boxed values, built per call; Python indexes the host arrays through interop.
+            case WorkloadInput.Records r -> () -> new Object[] {Marshal.rows(r.sales())};
         };
-        if (workload.resultKind() != ResultKind.FLOAT64) {
-            return () -> fn.execute(args).asLong();
+        if (kind.isCompound()) {
+            return CompoundCall.of(() -> CompoundWire.fromTree(kind, tree(fn.execute(args.get()))));
         }
-        return () -> ResultKind.bits(fn.execute(args).asDouble());
+        if (kind != ResultKind.FLOAT64) {
+            return () -> fn.execute(args.get()).asLong();
+        }
+        return () -> ResultKind.bits(fn.execute(args.get()).asDouble());
+    }
+
+    /** The arguments of one call; most are fixed at bind time. */
+    @FunctionalInterface
+    private interface Args {
+        Object[] get();
+    }
+
+    private static Args fixed(Object... args) {
+        return () -> args;
+    }
+
+    /** A Python result as plain Java values: strings, longs, doubles and lists of them. */
+    static Object tree(Value v) {
+        if (v.isString()) {
+            return v.asString();
+        }
+        if (v.isNumber()) {
+            return v.fitsInLong() ? (Object) v.asLong() : (Object) v.asDouble();
+        }
+        if (v.hasArrayElements()) {
+            long n = v.getArraySize();
+            List<Object> out = new ArrayList<>((int) n);
+            for (long i = 0; i < n; i++) {
+                out.add(tree(v.getArrayElement(i)));
+            }
+            return out;
+        }
+        throw new IllegalArgumentException("unexpected Python value: " + v);
     }
 
     @Override

@@ -1,18 +1,24 @@
 package io.gluebench.pattern.jep;
 
 import io.gluebench.pattern.Call;
+import io.gluebench.pattern.CompoundCall;
+import io.gluebench.pattern.Marshal;
 import io.gluebench.pattern.Pattern;
 import io.gluebench.pattern.PatternEnv;
 import io.gluebench.pattern.PatternException;
 import io.gluebench.pattern.PythonSource;
+import io.gluebench.workload.CompoundWire;
 import io.gluebench.workload.ResultKind;
+import io.gluebench.workload.Sale;
 import io.gluebench.workload.Workload;
 import io.gluebench.workload.WorkloadInput;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
+import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import jep.DirectNDArray;
 import jep.Interpreter;
 import jep.JepConfig;
@@ -29,7 +35,10 @@ import jep.SharedInterpreter;
  *
  * <p>Data: `jep-python` passes the Java arrays, which Jep wraps as jarrays that Python indexes;
  * `jep-numpy` keeps the input in direct buffers handed over as DirectNDArray, which numpy reads in
- * place (no copy per call), the best configuration Jep offers.
+ * place (no copy per call), the best configuration Jep offers. Strings cross as Python str (Jep
+ * copies them); records cross as rows of boxed values for `jep-python` and as a category column
+ * plus a direct buffer of amounts for `jep-numpy`. Compound results come back as the Java values
+ * Jep converts Python tuples and lists to, turned into records inside the timed call.
  */
 public final class JepPattern implements Pattern {
     private final boolean numpy;
@@ -78,35 +87,66 @@ public final class JepPattern implements Pattern {
             interp.exec(PythonSource.read(env, workload.pythonModule()));
             fn = workload.pythonFunction();
         }
-        Object[] args = switch (input) {
-            case WorkloadInput.Echo e -> numpy
-                    ? new Object[] {direct(e.data())}
-                    : new Object[] {e.data()};
-            case WorkloadInput.Dot d -> numpy
-                    ? new Object[] {direct(d.a()), direct(d.b())}
-                    : new Object[] {d.a(), d.b()};
-            case WorkloadInput.Nbody n -> new Object[] {n.steps()};
-            case WorkloadInput.Spectralnorm n -> new Object[] {n.n()};
-            case WorkloadInput.Mandelbrot n -> new Object[] {n.n()};
+        Args args = switch (input) {
+            case WorkloadInput.Echo e -> numpy ? fixed(direct(e.data())) : fixed(e.data());
+            case WorkloadInput.Dot d -> numpy ? fixed(direct(d.a()), direct(d.b())) : fixed(d.a(), d.b());
+            case WorkloadInput.Nbody n -> fixed(n.steps());
+            case WorkloadInput.Spectralnorm n -> fixed(n.n());
+            case WorkloadInput.Mandelbrot n -> fixed(n.n());
             case WorkloadInput.Matmul m -> numpy
-                    ? new Object[] {direct(m.a()), direct(m.b()), m.n()}
-                    : new Object[] {m.a(), m.b(), m.n()};
-            case WorkloadInput.Sort so -> numpy
-                    ? new Object[] {direct(so.data())}
-                    : new Object[] {so.data()};
-            case WorkloadInput.Fannkuch f -> new Object[] {f.n()};
+                    ? fixed(direct(m.a()), direct(m.b()), m.n())
+                    : fixed(m.a(), m.b(), m.n());
+            case WorkloadInput.Sort so -> numpy ? fixed(direct(so.data())) : fixed(so.data());
+            case WorkloadInput.Fannkuch f -> fixed(f.n());
+            case WorkloadInput.WordFreq w -> fixed(w.text());
+            case WorkloadInput.Csv c -> fixed(c.text());
+            case WorkloadInput.Records r -> numpy ? numpyRecords(r.sales()) : () -> new Object[] {Marshal.rows(r.sales())};
         };
         Interpreter in = interp;
         Thread thread = owner;
-        if (workload.resultKind() != ResultKind.FLOAT64) {
+        ResultKind kind = workload.resultKind();
+        if (kind.isCompound()) {
+            return CompoundCall.of(() -> {
+                checkThread(thread);
+                return CompoundWire.fromTree(kind, in.invoke(fn, args.get()));
+            });
+        }
+        if (kind != ResultKind.FLOAT64) {
             return () -> {
                 checkThread(thread);
-                return ((Number) in.invoke(fn, args)).longValue();
+                return ((Number) in.invoke(fn, args.get())).longValue();
             };
         }
         return () -> {
             checkThread(thread);
-            return ResultKind.bits(((Number) in.invoke(fn, args)).doubleValue());
+            return ResultKind.bits(((Number) in.invoke(fn, args.get())).doubleValue());
+        };
+    }
+
+    /** The arguments of one call; most are fixed at bind time. */
+    @FunctionalInterface
+    private interface Args {
+        Object[] get();
+    }
+
+    private static Args fixed(Object... args) {
+        return () -> args;
+    }
+
+    /**
+     * records for numpy: per call, the amounts are copied from the objects into a direct buffer that
+     * numpy views in place, and the categories cross as a String[] (the column numpy groups by).
+     */
+    private static Args numpyRecords(List<Sale> sales) {
+        int n = sales.size();
+        LongBuffer amounts = ByteBuffer.allocateDirect(Math.max(8, 8 * n)).order(ByteOrder.nativeOrder())
+                .asLongBuffer().slice(0, n);
+        DirectNDArray<LongBuffer> nd = new DirectNDArray<>(amounts, n);
+        return () -> {
+            for (int i = 0; i < n; i++) {
+                amounts.put(i, sales.get(i).amountCents());
+            }
+            return new Object[] {Marshal.categories(sales), nd};
         };
     }
 

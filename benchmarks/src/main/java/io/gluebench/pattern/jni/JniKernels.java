@@ -27,4 +27,16 @@ public final class JniKernels {
 
     /** (checksum << 32) | maxflips. */
     public static native long fannkuch(int n);
+
+    /**
+     * The compound kernels write their result (see io.gluebench.workload.CompoundWire) into out,
+     * whose length is the capacity, and return the bytes written or a negative GB_ERR_* code.
+     * Both arrays are accessed in place.
+     */
+    public static native int wordfreq(byte[] text, int n, byte[] out);
+
+    /** request: the records request of io.gluebench.pattern.Marshal, len bytes. */
+    public static native int records(byte[] request, int len, byte[] out);
+
+    public static native int csvparse(byte[] text, int n, byte[] out);
 }

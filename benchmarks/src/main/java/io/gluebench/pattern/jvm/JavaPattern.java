@@ -1,6 +1,7 @@
 package io.gluebench.pattern.jvm;
 
 import io.gluebench.pattern.Call;
+import io.gluebench.pattern.CompoundCall;
 import io.gluebench.pattern.Pattern;
 import io.gluebench.pattern.PatternEnv;
 import io.gluebench.workload.Reference;
@@ -26,6 +27,9 @@ public final class JavaPattern implements Pattern {
             case WorkloadInput.Matmul m -> () -> bits(Reference.matmul(m.a(), m.b(), m.n()));
             case WorkloadInput.Sort so -> () -> bits(Reference.sort(so.data()));
             case WorkloadInput.Fannkuch f -> () -> Reference.fannkuch(f.n());
+            case WorkloadInput.WordFreq w -> CompoundCall.of(() -> Reference.wordfreq(w.text()));
+            case WorkloadInput.Records r -> CompoundCall.of(() -> Reference.records(r.sales()));
+            case WorkloadInput.Csv c -> CompoundCall.of(() -> Reference.csvparse(c.text()));
         };
     }
 

@@ -1,21 +1,33 @@
 package io.gluebench.pattern.jython;
 
 import io.gluebench.pattern.Call;
+import io.gluebench.pattern.CompoundCall;
+import io.gluebench.pattern.Marshal;
 import io.gluebench.pattern.Pattern;
 import io.gluebench.pattern.PatternEnv;
 import io.gluebench.pattern.PythonSource;
+import io.gluebench.workload.CompoundWire;
 import io.gluebench.workload.ResultKind;
 import io.gluebench.workload.Workload;
 import io.gluebench.workload.WorkloadInput;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import org.python.core.Py;
+import org.python.core.PyFloat;
+import org.python.core.PyInteger;
+import org.python.core.PyLong;
 import org.python.core.PyObject;
+import org.python.core.PySequenceList;
+import org.python.core.PyString;
 import org.python.core.PySystemState;
 import org.python.util.PythonInterpreter;
 
 /**
  * `jython`: the pure-Python source in Jython 2.7, in process. Java arrays are handed over as they
- * are (Jython wraps them without copying) and indexed from Python.
+ * are (Jython wraps them without copying) and indexed from Python; strings cross as Python unicode
+ * over the same Java string. Compound results come back as Python tuples and lists, converted to
+ * Java values inside the timed call.
  */
 public final class JythonPattern implements Pattern {
     private PatternEnv env;
@@ -37,20 +49,59 @@ public final class JythonPattern implements Pattern {
         interpreter.exec(PythonSource.read(env, workload.pythonModule()));
         PyObject fn = interpreter.get(workload.pythonFunction());
         ResultKind kind = workload.resultKind();
-        PyObject[] args = switch (input) {
-            case WorkloadInput.Echo e -> new PyObject[] {Py.java2py(e.data())};
-            case WorkloadInput.Dot d -> new PyObject[] {Py.java2py(d.a()), Py.java2py(d.b())};
-            case WorkloadInput.Nbody n -> new PyObject[] {Py.newInteger(n.steps())};
-            case WorkloadInput.Spectralnorm n -> new PyObject[] {Py.newInteger(n.n())};
-            case WorkloadInput.Mandelbrot n -> new PyObject[] {Py.newInteger(n.n())};
-            case WorkloadInput.Matmul m -> new PyObject[] {Py.java2py(m.a()), Py.java2py(m.b()), Py.newInteger(m.n())};
-            case WorkloadInput.Sort so -> new PyObject[] {Py.java2py(so.data())};
-            case WorkloadInput.Fannkuch f -> new PyObject[] {Py.newInteger(f.n())};
+        Args args = switch (input) {
+            case WorkloadInput.Echo e -> fixed(Py.java2py(e.data()));
+            case WorkloadInput.Dot d -> fixed(Py.java2py(d.a()), Py.java2py(d.b()));
+            case WorkloadInput.Nbody n -> fixed(Py.newInteger(n.steps()));
+            case WorkloadInput.Spectralnorm n -> fixed(Py.newInteger(n.n()));
+            case WorkloadInput.Mandelbrot n -> fixed(Py.newInteger(n.n()));
+            case WorkloadInput.Matmul m -> fixed(Py.java2py(m.a()), Py.java2py(m.b()), Py.newInteger(m.n()));
+            case WorkloadInput.Sort so -> fixed(Py.java2py(so.data()));
+            case WorkloadInput.Fannkuch f -> fixed(Py.newInteger(f.n()));
+            case WorkloadInput.WordFreq w -> fixed(Py.newUnicode(w.text()));
+            case WorkloadInput.Csv c -> fixed(Py.newUnicode(c.text()));
+            // Rows of boxed values, built per call: Jython wraps the Object[][] and converts each
+            // element as Python reads it.
+            case WorkloadInput.Records r -> () -> new PyObject[] {Py.java2py(Marshal.rows(r.sales()))};
         };
-        if (kind != ResultKind.FLOAT64) {
-            return () -> fn.__call__(args).asLong();
+        if (kind.isCompound()) {
+            return CompoundCall.of(() -> CompoundWire.fromTree(kind, tree(fn.__call__(args.get()))));
         }
-        return () -> ResultKind.bits(fn.__call__(args).asDouble());
+        if (kind != ResultKind.FLOAT64) {
+            return () -> fn.__call__(args.get()).asLong();
+        }
+        return () -> ResultKind.bits(fn.__call__(args.get()).asDouble());
+    }
+
+    /** The arguments of one call; most are fixed at bind time. */
+    @FunctionalInterface
+    private interface Args {
+        PyObject[] get();
+    }
+
+    private static Args fixed(PyObject... args) {
+        return () -> args;
+    }
+
+    /** A Python result as plain Java values: strings, longs, doubles and lists of them. */
+    static Object tree(PyObject o) {
+        if (o instanceof PyString) {
+            return o.__tojava__(String.class);
+        }
+        if (o instanceof PyFloat) {
+            return o.asDouble();
+        }
+        if (o instanceof PyInteger || o instanceof PyLong) {
+            return o.asLong();
+        }
+        if (o instanceof PySequenceList) {
+            List<Object> out = new ArrayList<>();
+            for (PyObject e : o.asIterable()) {
+                out.add(tree(e));
+            }
+            return out;
+        }
+        throw new IllegalArgumentException("unexpected Python value of type " + o.getType().getName() + ": " + o);
     }
 
     @Override

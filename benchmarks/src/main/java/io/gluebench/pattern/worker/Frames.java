@@ -3,7 +3,9 @@ package io.gluebench.pattern.worker;
 /**
  * The worker's wire format (python-workloads/gluebench_py/framing.py is the other side). Every frame
  * is a little-endian u32 payload length followed by the payload. A request payload starts with an
- * op byte; a reply payload starts with a status byte, then 8 result bytes (ok) or a UTF-8 message.
+ * op byte; a reply payload starts with a status byte, then the result (ok) or a UTF-8 message. The
+ * result is 8 bytes for scalar workloads and a compound result (io.gluebench.workload.CompoundWire)
+ * for wordfreq, records and csvparse.
  */
 final class Frames {
     private Frames() {
@@ -18,6 +20,9 @@ final class Frames {
     static final byte OP_MATMUL = 6;
     static final byte OP_SORT = 7;
     static final byte OP_FANNKUCH = 8;
+    static final byte OP_WORDFREQ = 9;
+    static final byte OP_RECORDS = 10;
+    static final byte OP_CSVPARSE = 11;
     static final byte OP_QUIT = (byte) 255;
 
     static final byte STATUS_OK = 0;

@@ -1,13 +1,18 @@
 package io.gluebench.pattern.worker;
 
 import io.gluebench.pattern.Call;
+import io.gluebench.pattern.CompoundCall;
+import io.gluebench.pattern.Marshal;
 import io.gluebench.pattern.Pattern;
 import io.gluebench.pattern.PatternEnv;
 import io.gluebench.pattern.PatternException;
+import io.gluebench.workload.CompoundWire;
+import io.gluebench.workload.Sale;
 import io.gluebench.workload.Workload;
 import io.gluebench.workload.WorkloadInput;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 
@@ -93,7 +98,33 @@ public final class WorkerPattern implements Pattern {
                     return w.roundTrip(frame, frame.length);
                 };
             }
+            case WorkloadInput.WordFreq t -> text(w, workload, Frames.OP_WORDFREQ, t.text());
+            case WorkloadInput.Csv c -> text(w, workload, Frames.OP_CSVPARSE, c.text());
+            case WorkloadInput.Records r -> {
+                List<Sale> sales = r.sales();
+                byte[] body = new byte[Marshal.recordsRequestSize(sales)];
+                ByteBuffer buf = ByteBuffer.wrap(body);
+                byte[] header = new byte[5];
+                ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN).putInt(1 + body.length).put(Frames.OP_RECORDS);
+                yield CompoundCall.of(() -> {
+                    buf.clear();
+                    Marshal.encodeRecords(sales, buf);
+                    return CompoundWire.decode(workload.resultKind(), w.roundTripPayload(header, 5, body, body.length));
+                });
+            }
         };
+    }
+
+    /** A request whose body is a string's UTF-8 bytes, encoded per call; the reply is a compound result. */
+    private static Call text(WorkerProcess w, Workload workload, byte op, String text) {
+        byte[] header = new byte[5];
+        ByteBuffer head = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);
+        return CompoundCall.of(() -> {
+            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+            head.clear();
+            head.putInt(1 + utf8.length).put(op);
+            return CompoundWire.decode(workload.resultKind(), w.roundTripPayload(header, 5, utf8, utf8.length));
+        });
     }
 
     /** A request that carries only N: the frame is rebuilt on each call like every other. */

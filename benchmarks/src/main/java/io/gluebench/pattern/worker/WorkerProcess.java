@@ -25,6 +25,8 @@ final class WorkerProcess implements AutoCloseable {
     private final Path stderrFile;
     private final byte[] header = new byte[4];
     private byte[] reply = new byte[64];
+    /** The longest reply accepted: compound results are a few hundred bytes. */
+    static final int MAX_REPLY = 1 << 24;
 
     WorkerProcess(List<String> command, Path workDir) throws PatternException {
         try {
@@ -52,25 +54,50 @@ final class WorkerProcess implements AutoCloseable {
         try {
             toWorker.write(frame, 0, length);
             toWorker.flush();
-            readFully(header, 4);
-            int len = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN).getInt();
-            if (len < 1 || len > (1 << 24)) {
-                throw failure("sent a reply frame of absurd length " + len, null);
+            int len = readReply();
+            if (len != 9) {
+                throw failure("sent an ok reply of " + len + " bytes where 9 were due", null);
             }
-            if (reply.length < len) {
-                reply = new byte[len];
-            }
-            readFully(reply, len);
-            if (reply[0] == Frames.STATUS_OK && len == 9) {
-                return ByteBuffer.wrap(reply, 1, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
-            }
-            if (reply[0] == Frames.STATUS_ERROR) {
-                throw failure("answered with an error: " + new String(reply, 1, len - 1, StandardCharsets.UTF_8), null);
-            }
-            throw failure("sent a malformed reply (status " + reply[0] + ", length " + len + ")", null);
+            return ByteBuffer.wrap(reply, 1, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
         } catch (IOException e) {
             throw failure("died (" + e.getMessage() + ")", e);
         }
+    }
+
+    /**
+     * Sends one request, a header (length prefix and op) followed by a body written as it is with
+     * no copy, and returns the ok reply's result bytes (valid until the next call).
+     */
+    ByteBuffer roundTripPayload(byte[] header, int headerLength, byte[] body, int bodyLength) throws PatternException {
+        try {
+            toWorker.write(header, 0, headerLength);
+            toWorker.write(body, 0, bodyLength);
+            toWorker.flush();
+            int len = readReply();
+            return ByteBuffer.wrap(reply, 1, len - 1).slice().order(ByteOrder.LITTLE_ENDIAN);
+        } catch (IOException e) {
+            throw failure("died (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Reads one reply into {@link #reply}; returns its length when its status is ok. */
+    private int readReply() throws IOException, PatternException {
+        readFully(header, 4);
+        int len = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        if (len < 1 || len > MAX_REPLY) {
+            throw failure("sent a reply frame of absurd length " + len, null);
+        }
+        if (reply.length < len) {
+            reply = new byte[len];
+        }
+        readFully(reply, len);
+        if (reply[0] == Frames.STATUS_OK) {
+            return len;
+        }
+        if (reply[0] == Frames.STATUS_ERROR) {
+            throw failure("answered with an error: " + new String(reply, 1, len - 1, StandardCharsets.UTF_8), null);
+        }
+        throw failure("sent a malformed reply (status " + reply[0] + ", length " + len + ")", null);
     }
 
     private void readFully(byte[] buf, int n) throws IOException {

@@ -55,6 +55,14 @@ class WorkerProcessTest {
                         assertTrue(e.getMessage().contains("no numpy variant for " + w.name()), e.getMessage());
                         continue;
                     }
+                    if (w.resultKind().isCompound()) {
+                        var expected = w.referenceCompound(in);
+                        c.invoke();
+                        assertTrue(w.agrees(in, expected, c.compound()), w.name() + " numpy=" + numpy + ": " + c.compound());
+                        c.invoke();
+                        assertTrue(w.agrees(in, expected, c.compound()), "a second call gives the same answer");
+                        continue;
+                    }
                     long expected = w.referenceBits(in);
                     assertTrue(w.agrees(in, expected, c.invoke()), w.name() + " numpy=" + numpy);
                     assertTrue(w.agrees(in, expected, c.invoke()), "a second call gives the same answer");
