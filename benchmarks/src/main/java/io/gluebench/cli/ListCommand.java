@@ -95,7 +95,7 @@ public final class ListCommand implements Callable<Integer> {
         rows.clear();
         rows.add(List.of("profile", "points", "what"));
         for (Profile p : profiles) {
-            int points = p.sizes().values().stream().mapToInt(List::size).sum() * p.patterns().size();
+            int points = p.workloads().stream().mapToInt(w -> p.sizes().get(w).size()).sum() * p.patterns().size();
             rows.add(List.of(p.name(), Integer.toString(points), p.description()));
         }
         System.out.print(TextTable.render(rows));

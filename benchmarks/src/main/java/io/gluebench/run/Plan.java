@@ -44,7 +44,7 @@ public record Plan(Profile profile, List<Item> items) {
                 throw new UsageException("invalid size '" + n + "'; a size is a whole number >= 0, e.g. --size 1000");
             }
         }
-        Set<String> wantWorkloads = new LinkedHashSet<>(workloads.isEmpty() ? profile.sizes().keySet() : workloads);
+        Set<String> wantWorkloads = new LinkedHashSet<>(workloads.isEmpty() ? profile.workloads() : workloads);
         List<String> wantPatterns = patterns.isEmpty() ? profile.patterns() : patterns;
         List<Item> items = new ArrayList<>();
         for (String wn : wantWorkloads) {

@@ -8,6 +8,8 @@ import java.util.Map;
  * A named choice of workloads, sizes, patterns and JMH settings (profiles.json).
  *
  * @param sizes       workload name to the sizes swept, in order
+ * @param workloads   the workloads a run includes when none is named (default: every workload in
+ *                    sizes); the others keep their sizes for {@code --workload}
  * @param jmh         iteration settings for most patterns
  * @param graalpyJmh  iteration settings for GraalPy points, whose JIT needs a long warm-up
  * @param floors      whether the run measures the raw floors (JNI/FFM no-op, C ping-pong)
@@ -16,6 +18,7 @@ public record Profile(
         String name,
         String description,
         Map<String, List<Integer>> sizes,
+        List<String> workloads,
         List<String> patterns,
         JmhSettings jmh,
         JmhSettings graalpyJmh,
@@ -25,6 +28,7 @@ public record Profile(
     public Profile {
         sizes = sizes == null ? Map.of() : new LinkedHashMap<>(sizes);
         patterns = patterns == null ? List.of() : List.copyOf(patterns);
+        workloads = workloads == null ? List.copyOf(sizes.keySet()) : List.copyOf(workloads);
     }
 
     public JmhSettings settingsFor(String family) {
@@ -32,7 +36,7 @@ public record Profile(
     }
 
     public Profile named(String n) {
-        return new Profile(n, description, sizes, patterns, jmh, graalpyJmh, floors, pointTimeoutSeconds);
+        return new Profile(n, description, sizes, workloads, patterns, jmh, graalpyJmh, floors, pointTimeoutSeconds);
     }
 
     /** JMH iteration settings. */

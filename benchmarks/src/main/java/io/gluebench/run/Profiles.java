@@ -57,6 +57,11 @@ public final class Profiles {
                 problems.add("workload " + e.getKey() + " needs one or more sizes >= 0");
             }
         }
+        for (String w : p.workloads()) {
+            if (!p.sizes().containsKey(w)) {
+                problems.add("default workload " + w + " has no sizes");
+            }
+        }
         for (String pattern : p.patterns()) {
             if (Patterns.byName(pattern).isEmpty()) {
                 problems.add("unknown pattern " + pattern);

@@ -19,6 +19,10 @@ class ProfilesTest {
         assertEquals(List.of("smoke", "quick", "standard"), profiles.all().stream().map(Profile::name).toList());
         Profile smoke = profiles.get("smoke");
         assertEquals(1, smoke.jmh().warmupIterations());
+        for (Profile p : List.of(smoke, profiles.get("standard"))) {
+            assertEquals(io.gluebench.workload.Workloads.names().stream().sorted().toList(),
+                    p.workloads().stream().sorted().toList(), p.name() + " carries every workload");
+        }
         assertTrue(smoke.patterns().containsAll(List.of("java", "jni", "ffm", "jython", "graalpy", "jep-python",
                 "jep-numpy", "worker-python", "worker-numpy")), "smoke covers every family");
     }
@@ -26,8 +30,16 @@ class ProfilesTest {
     @Test
     void quickSpansFourSizesPerWorkloadAndWarmsGraalPyForTenSeconds() throws Exception {
         Profile quick = Profiles.load().get("quick");
-        assertEquals(3, quick.sizes().size());
+        assertEquals(List.of("echo", "dot", "nbody"), quick.workloads(), "the 10-minute budget carries three");
+        assertEquals(io.gluebench.workload.Workloads.names().stream().sorted().toList(),
+                quick.sizes().keySet().stream().sorted().toList(), "every workload has quick sizes for --workload");
         quick.sizes().values().forEach(s -> assertEquals(4, s.size()));
+        assertEquals(List.of("echo", "dot", "nbody"),
+                Plan.of(quick, List.of(), List.of("java"), List.of()).items().stream()
+                        .map(i -> i.workload().name()).distinct().toList());
+        assertEquals(List.of(1, 100, 10000, 100000),
+                Plan.of(quick, List.of("records"), List.of("java"), List.of()).items().stream()
+                        .map(Plan.Item::size).toList(), "a workload outside the default set runs at its quick sizes");
         Profile.JmhSettings g = quick.graalpyJmh();
         assertTrue(g.warmupIterations() * g.warmupMillis() >= 10_000, "GraalPy needs >= 10 s of warm-up");
         assertTrue(quick.floors());
