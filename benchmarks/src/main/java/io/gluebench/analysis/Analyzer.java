@@ -147,6 +147,12 @@ public final class Analyzer {
                 extrapolated = modelN > 4.0 * maxSize || (minSize > 0 && modelN < minSize / 4.0);
             }
         }
+        if (modelN != null && low != null && (modelN < low || modelN > high)) {
+            // The straight-line models cross elsewhere than the measurements do: trust the measurements.
+            modelN = null;
+            ci = null;
+            extrapolated = false;
+        }
         String ks = run.pattern(small).map(PatternInfo::kind).orElse("");
         String kl = run.pattern(large).map(PatternInfo::kind).orElse("");
         boolean headline = (PatternInfo.INTERPRETED.equals(ks) && PatternInfo.NATIVE.equals(kl))

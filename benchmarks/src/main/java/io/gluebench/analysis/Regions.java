@@ -28,6 +28,19 @@ public final class Regions {
         return interpretedWins(run, null, workload);
     }
 
+    /**
+     * Which side of the glue-or-compute question a pattern is on: 0 interpreted Python, 1 Python that
+     * calls native code (numpy, our C kernel), -1 neither (Java itself, Java calling C).
+     */
+    public static int side(Run run, String pattern) {
+        String kind = run.pattern(pattern).map(PatternInfo::kind).orElse("");
+        String family = run.pattern(pattern).map(PatternInfo::family).orElse("");
+        if (PatternInfo.INTERPRETED.equals(kind)) {
+            return 0;
+        }
+        return PatternInfo.NATIVE.equals(kind) && !family.equals("jni") && !family.equals("ffm") ? 1 : -1;
+    }
+
     /** As above; with an analysis, boundaries sit at the model crossover N* where one lies in the gap. */
     public static List<Range> interpretedWins(Run run, Analysis analysis, String workload) {
         TreeSet<Integer> sizes = new TreeSet<>();
@@ -37,10 +50,7 @@ public final class Regions {
             if (!p.workload().equals(workload) || !p.isOk() || p.score() == null) {
                 continue;
             }
-            String kind = run.pattern(p.pattern()).map(PatternInfo::kind).orElse("");
-            String family = run.pattern(p.pattern()).map(PatternInfo::family).orElse("");
-            boolean pythonNative = PatternInfo.NATIVE.equals(kind) && !family.equals("jni") && !family.equals("ffm");
-            int slot = PatternInfo.INTERPRETED.equals(kind) ? 0 : pythonNative ? 1 : -1;
+            int slot = side(run, p.pattern());
             if (slot < 0) {
                 continue;
             }

@@ -143,9 +143,12 @@ final class ReportBuilder {
             for (Regions.Range r : wins) {
                 lines.add(interpretedWins(w, r));
             }
-            if (wins.isEmpty() && hasBothSides(w)) {
+            if (wins.isEmpty() && hasSide(w, 0) && hasSide(w, 1)) {
                 lines.add(Phrase.builder().strong(w).text(": the interpreted side never beats the fastest native-backed "
                         + "pattern at the measured sizes.").build());
+            } else if (hasSide(w, 0) && !hasSide(w, 1)) {
+                lines.add(Phrase.builder().strong(w).text(": no Python-side native pattern was measured (no numpy variant, "
+                        + "or none selected), so the interpreted patterns have nothing to change places with.").build());
             }
             List<Crossover> other = analysis.crossovers(w).stream().filter(c -> !c.headline()).toList();
             if (lines.isEmpty()) {
@@ -205,10 +208,10 @@ final class ReportBuilder {
                 .code(r.nativeBacked()).text(".").build();
     }
 
-    private boolean hasBothSides(String w) {
-        List<String> kinds = run.points().stream().filter(p -> p.workload().equals(w) && p.isOk())
-                .map(p -> run.pattern(p.pattern()).map(PatternInfo::kind).orElse("")).distinct().toList();
-        return kinds.contains(PatternInfo.INTERPRETED) && kinds.contains(PatternInfo.NATIVE);
+    /** Whether a pattern of this side (see {@link Regions#side}) has a measured point for the workload. */
+    private boolean hasSide(String w, int side) {
+        return run.points().stream().anyMatch(p -> p.workload().equals(w) && p.isOk()
+                && Regions.side(run, p.pattern()) == side);
     }
 
     private boolean isFirstSize(String w, double n) {

@@ -63,7 +63,7 @@ public final class RunPipeline {
             }
         });
         Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("profile", profile);
+        settings.put("profile", store.mapper().convertValue(profile, Map.class));
         settings.put("mode", "AverageTime, ns/op, 1 fork per point");
         Run run = new Run(Run.FORMAT_VERSION, runDir.getFileName().toString(), profile.name(), "running",
                 start.toString(), null, machine, settings, List.of(), List.of(), skipped,

@@ -71,7 +71,13 @@ class SmokeRunTest {
             }
         }
         assertTrue(Files.size(runDir.resolve("report.html")) > 10_000);
-        assertTrue(Files.readString(runDir.resolve("report.md")).contains("charts/dot-decision.png"));
+        String md = Files.readString(runDir.resolve("report.md"));
+        assertTrue(md.contains("charts/dot-decision.png"));
+        assertTrue(md.contains("profile.jmh.warmupIterations") && !md.contains("Profile["),
+                "the profile settings as dotted keys, not a Java toString");
+        for (String w : List.of("wordfreq", "records", "csvparse")) {
+            assertTrue(Files.isRegularFile(runDir.resolve("charts").resolve(w + ".png")), w);
+        }
         assertTrue(Files.readString(runDir.resolve("summary.txt")).contains("fastest"));
         assertTrue(out.contains("fastest") && out.contains(runDir.resolve("run.json").toString()), out);
     }
