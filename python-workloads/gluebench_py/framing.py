@@ -25,6 +25,14 @@ The compound results (the same bytes as the C kernels write; no padding):
     wordfreq  i64 distinct, i32 k, then k x {i32 len, len bytes UTF-8 word, i64 count}
     records   i32 k, then k x {i32 len, len bytes UTF-8 category, i64 sum}
     csvparse  i64 intSum, f64 floatSum, i64 textChars
+
+Transports (gluebench_py.worker --transport): the payloads above travel unchanged on each.
+    pipe  the frames (u32 len + payload) on the worker's stdin and stdout
+    uds   the same frames, both directions, on a Unix domain socket the worker connects to
+          (--socket PATH); stdin stays a pipe from the client, its EOF ends the worker
+    shm   no frames: the request payload and the reply payload sit in the two data areas of a
+          shared memory-mapped file (--shm PATH), their lengths and sequence numbers in its
+          header; the layout and the wait strategy are in gluebench_py.shm
 """
 import array
 import os

@@ -1,19 +1,38 @@
-"""The out-of-process worker: serves workload calls over stdin/stdout until QUIT or EOF.
+"""The out-of-process worker: serves workload calls until QUIT or until the client goes away.
 
-    python -m gluebench_py.worker --compute python|numpy
+    python -m gluebench_py.worker --compute python|numpy [--transport pipe|uds|shm]
+        [--socket PATH] [--shm PATH] [--spin-us N]
 
 Speaks the frames of gluebench_py.framing. --compute python runs the pure workloads,
 --compute numpy the numpy kernels on zero-copy views of the request (FANNKUCH and WORDFREQ
 have no numpy variant: they are answered with an error reply). Errors in a request are
-answered with an error reply and the worker keeps serving; EOF between frames exits 0, EOF
-inside a frame exits 1 with a one-line message on stderr.
+answered with an error reply and the worker keeps serving.
+
+Transports (the same request and reply payloads on each):
+  pipe (default)  frames on stdin/stdout. EOF between frames exits 0, EOF inside a frame exits 1
+                  with a one-line message on stderr.
+  uds             connects to the Unix domain socket --socket PATH (the client listens there)
+                  and serves the same frames on it, both directions. The client closing the
+                  socket exits 0 (inside a frame: 1, as for pipes). stdin stays a pipe from the
+                  client and is watched: EOF on it (the client died) exits 0 (a stdin that is not a
+                  pipe, e.g. /dev/null, is not watched).
+  shm             serves a shared memory-mapped file --shm PATH, see gluebench_py.shm; waits
+                  by spinning --spin-us microseconds (default 50), then yielding, then sleeping;
+                  stdin EOF (or a new parent process) exits 0; a file that is not a valid
+                  shared area exits 1.
+A transport that cannot be set up (no socket to connect to, a bad shm file) exits 1 with a
+one-line message on stderr; bad arguments exit 2.
 """
 import argparse
 import array
+import errno
 import fcntl
 import os
+import socket
 import stat
 import sys
+import threading
+import time
 
 from gluebench_py import framing
 
@@ -377,23 +396,112 @@ def expect_length(op_name, body, expected):
                          % (op_name, len(body), expected))
 
 
+class SetupError(Exception):
+    """The transport could not be set up; the message is one line."""
+
+
+CONNECT_TIMEOUT_S = 2.0
+
+
+def connect_uds(path, timeout=CONNECT_TIMEOUT_S):
+    """Return a blocking stream socket connected to the Unix domain socket at path. A missing
+    or not yet listening socket is retried for up to timeout seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            sock.connect(path)
+            return sock
+        except OSError as e:
+            sock.close()
+            retry = e.errno in (errno.ENOENT, errno.ECONNREFUSED)
+            if not retry or time.monotonic() >= deadline:
+                raise SetupError('cannot connect to %s: %s' % (path, e.strerror or e))
+        time.sleep(0.01)
+
+
+def exit_when_stdin_closes(fd=0):
+    """Start a daemon thread that drains fd and ends the process (status 0) at its EOF: stdin
+    is a pipe from the client, so EOF means the client is gone. An fd that is not a pipe or a
+    socket (/dev/null, a terminal) is not watched; neither is one that cannot be read."""
+    from gluebench_py.shm import is_pipe
+    if not is_pipe(fd):
+        return
+
+    def watch():
+        try:
+            while os.read(fd, 65536):
+                pass
+        except OSError:
+            return
+        os._exit(0)
+    threading.Thread(target=watch, name='stdin-watch', daemon=True).start()
+
+
+def serve_pipe(compute):
+    enlarge_pipe(0)
+    enlarge_pipe(1)
+    Worker(compute).serve()
+
+
+def serve_uds(compute, path):
+    sock = connect_uds(path)
+    try:
+        exit_when_stdin_closes(0)
+        fd = sock.fileno()
+        Worker(compute, fd, fd).serve()
+    finally:
+        sock.close()
+
+
+def serve_shm(compute, path, spin_us):
+    from gluebench_py import shm
+    try:
+        area = shm.SharedArea(path)
+    except shm.LayoutError as e:
+        raise SetupError(str(e))
+    try:
+        shm.ShmServer(area, spin_us, stdin_fd=0).serve(Worker(compute, -1, -1).handle, Quit)
+    finally:
+        if not area.close():
+            sys.stderr.write('gluebench worker: a view of the shared area outlived the last '
+                             'request; left to the exit\n')
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(prog='python -m gluebench_py.worker', description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument('--compute', choices=sorted(COMPUTES), required=True,
                         help='run the pure-Python workloads or the numpy kernels')
+    parser.add_argument('--transport', choices=('pipe', 'uds', 'shm'), default='pipe',
+                        help='how requests arrive (default: pipe, i.e. stdin/stdout)')
+    parser.add_argument('--socket', metavar='PATH',
+                        help='uds: the Unix domain socket to connect to')
+    parser.add_argument('--shm', metavar='PATH', help='shm: the shared memory-mapped file')
+    parser.add_argument('--spin-us', metavar='N', type=int, default=50,
+                        help='shm: microseconds to busy-poll for a request before yielding '
+                             '(default 50; 0 with both processes on one core)')
     args = parser.parse_args(argv)
+    if args.transport == 'uds' and not args.socket:
+        parser.error('--transport uds needs --socket PATH')
+    if args.transport == 'shm' and not args.shm:
+        parser.error('--transport shm needs --shm PATH')
+    if args.spin_us < 0:
+        parser.error('--spin-us must be 0 or more, got %d' % args.spin_us)
     compute = COMPUTES[args.compute]()
-    # fd 1 carries frames only: anything printed by mistake goes to stderr instead.
+    # fd 1 carries frames only (pipe): anything printed by mistake goes to stderr instead.
     sys.stdout = sys.stderr
-    enlarge_pipe(0)
-    enlarge_pipe(1)
     try:
-        Worker(compute).serve()
-    except framing.ProtocolError as e:
+        if args.transport == 'uds':
+            serve_uds(compute, args.socket)
+        elif args.transport == 'shm':
+            serve_shm(compute, args.shm, args.spin_us)
+        else:
+            serve_pipe(compute)
+    except (framing.ProtocolError, SetupError) as e:
         sys.stderr.write('gluebench worker: %s\n' % e)
         return 1
-    except BrokenPipeError:
+    except (BrokenPipeError, ConnectionResetError):
         return 0        # the client went away
     except KeyboardInterrupt:
         return 130

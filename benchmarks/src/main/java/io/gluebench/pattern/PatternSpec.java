@@ -31,6 +31,14 @@ public record PatternSpec(
         return new io.gluebench.result.PatternInfo(name, family, kind, antiPattern, measures, whyItHurts);
     }
 
+    /** How a worker pattern reaches its worker (pipe, uds or shm, by its name's suffix); null otherwise. */
+    public String transport() {
+        if (!"worker".equals(family)) {
+            return null;
+        }
+        return name.endsWith("-uds") ? "uds" : name.endsWith("-shm") ? "shm" : "pipe";
+    }
+
     public Pattern create() {
         return factory.get();
     }

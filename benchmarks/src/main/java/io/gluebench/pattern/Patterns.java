@@ -6,6 +6,7 @@ import io.gluebench.pattern.jep.JepPattern;
 import io.gluebench.pattern.jni.JniPattern;
 import io.gluebench.pattern.jvm.JavaPattern;
 import io.gluebench.pattern.jython.JythonPattern;
+import io.gluebench.pattern.worker.Transport;
 import io.gluebench.pattern.worker.WorkerPattern;
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +48,20 @@ public final class Patterns {
                     List.of(VENV), false, () -> new WorkerPattern(false), "interpreted", false, ""),
             new PatternSpec("worker-numpy", "worker",
                     "the numpy variant in a persistent CPython worker, binary frames over pipes",
-                    List.of(VENV, NUMPY), false, () -> new WorkerPattern(true), "native", false, ""));
+                    List.of(VENV, NUMPY), false, () -> new WorkerPattern(true), "native", false, ""),
+            new PatternSpec("worker-python-uds", "worker",
+                    "the pure-Python source in a persistent CPython worker, binary frames over a Unix domain socket",
+                    List.of(VENV), false, () -> new WorkerPattern(false, Transport.UDS), "interpreted", false, ""),
+            new PatternSpec("worker-numpy-uds", "worker",
+                    "the numpy variant in a persistent CPython worker, binary frames over a Unix domain socket",
+                    List.of(VENV, NUMPY), false, () -> new WorkerPattern(true, Transport.UDS), "native", false, ""),
+            new PatternSpec("worker-python-shm", "worker",
+                    "the pure-Python source in a persistent CPython worker, requests and replies in shared memory",
+                    List.of(VENV), false, () -> new WorkerPattern(false, Transport.SHM), "interpreted", false, ""),
+            new PatternSpec("worker-numpy-shm", "worker",
+                    "the numpy variant in a persistent CPython worker over shared memory, numpy reading the "
+                            + "request in place",
+                    List.of(VENV, NUMPY), false, () -> new WorkerPattern(true, Transport.SHM), "native", false, ""));
 
     public static Optional<PatternSpec> byName(String name) {
         return ALL.stream().filter(p -> p.name().equals(name)).findFirst();

@@ -120,7 +120,7 @@ public final class PointRunner {
                 reason = "the fork failed" + (failure == null ? "" : " (" + failure.lines().findFirst().orElse("") + ")")
                         + (thrown != null ? ": " + thrown : "; its output ends with:\n" + ForkedVerifier.tail(logFile));
             }
-            return new Point(item.workload().name(), item.pattern().name(), item.size(), null, null,
+            return new Point(item.workload().name(), item.pattern().name(), item.size(), item.pattern().transport(), null,
                     Point.FAILED, "ns/op", null, null, List.of(), warmup(logFile), verdict, reason,
                     Files.exists(jmhFile) ? rel : null, jvmArgs, wall);
         }
@@ -132,7 +132,7 @@ public final class PointRunner {
         }
         var primary = rr.getPrimaryResult();
         double err = primary.getScoreError();
-        return new Point(item.workload().name(), item.pattern().name(), item.size(), null, null,
+        return new Point(item.workload().name(), item.pattern().name(), item.size(), item.pattern().transport(), null,
                 Point.OK, primary.getScoreUnit(), primary.getScore(), Double.isNaN(err) ? null : err,
                 samples, warmup(logFile), verdict, null, rel, jvmArgs, wall);
     }

@@ -106,7 +106,7 @@ public final class RunPipeline {
             String notApplicable = Applicability.notApplicable(item.pattern(), item.workload());
             progress.starting(item);
             if (skip != null || notApplicable != null) {
-                point = new Point(item.workload().name(), item.pattern().name(), item.size(), null, null,
+                point = new Point(item.workload().name(), item.pattern().name(), item.size(), item.pattern().transport(), null,
                         Point.SKIPPED, "ns/op", null, null, List.of(), List.of(), null,
                         notApplicable != null ? notApplicable : skip.reason(), null, List.of(), 0);
             } else {

@@ -80,9 +80,14 @@ public final class CompoundWire {
             throw new IllegalArgumentException("malformed result: a string of " + len + " bytes with "
                     + buf.remaining() + " left");
         }
-        String s = new String(buf.array(), buf.arrayOffset() + buf.position(), len, StandardCharsets.UTF_8);
-        buf.position(buf.position() + len);
-        return s;
+        if (buf.hasArray()) {
+            String s = new String(buf.array(), buf.arrayOffset() + buf.position(), len, StandardCharsets.UTF_8);
+            buf.position(buf.position() + len);
+            return s;
+        }
+        byte[] b = new byte[len];
+        buf.get(b);
+        return new String(b, StandardCharsets.UTF_8);
     }
 
     /** The encoding of {@code c}: what a correct far side sends. */

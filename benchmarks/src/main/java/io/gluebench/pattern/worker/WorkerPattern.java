@@ -10,24 +10,31 @@ import io.gluebench.workload.CompoundWire;
 import io.gluebench.workload.Sale;
 import io.gluebench.workload.Workload;
 import io.gluebench.workload.WorkloadInput;
+import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 
 /**
- * `worker-python` and `worker-numpy`: a persistent CPython worker that this JVM starts in
- * {@link #open}, reached over stdin/stdout pipes with length-prefixed binary frames. Each timed
- * call encodes the input into a frame (serialisation is part of the crossing), writes it, and
- * reads the reply. Spawning is outside the timed call.
+ * `worker-python` and `worker-numpy` (pipes), `worker-*-uds` and `worker-*-shm`: a persistent
+ * CPython worker that this JVM starts in {@link #open}, reached over one {@link Transport}. Each
+ * timed call encodes the input into the transport's request buffer (serialisation is part of the
+ * crossing; over shm that buffer is the shared mapping itself), sends it and decodes the reply.
+ * Spawning is outside the timed call.
  */
 public final class WorkerPattern implements Pattern {
     private final boolean numpy;
+    private final Transport transport;
     private WorkerProcess worker;
 
     public WorkerPattern(boolean numpy) {
+        this(numpy, Transport.PIPE);
+    }
+
+    public WorkerPattern(boolean numpy, Transport transport) {
         this.numpy = numpy;
+        this.transport = transport;
     }
 
     @Override
@@ -35,10 +42,20 @@ public final class WorkerPattern implements Pattern {
         if (!Files.isExecutable(env.venvPython())) {
             throw new PatternException("the project's Python is missing (" + env.venvPython() + "); run ./gluebench setup");
         }
+        Link link;
+        try {
+            link = switch (transport) {
+                case PIPE -> new PipeLink();
+                case UDS -> new UdsLink();
+                case SHM -> new ShmLink(ShmLink.DEFAULT_CAPACITY, 50);
+            };
+        } catch (IOException e) {
+            throw new PatternException("cannot set up the " + transport.id() + " transport: " + e.getMessage(), e);
+        }
         worker = new WorkerProcess(List.of(env.venvPython().toString(), "-m", "gluebench_py.worker",
-                "--compute", numpy ? "numpy" : "python"), env.pythonWorkloads());
-        byte[] ping = {1, 0, 0, 0, Frames.OP_PING};
-        long pong = worker.roundTrip(ping, ping.length);
+                "--compute", numpy ? "numpy" : "python"), env.pythonWorkloads(), link);
+        worker.request(1).put(Frames.OP_PING);
+        long pong = worker.callScalar(1);
         if (pong != 0) {
             throw new PatternException("the worker answered PING with " + pong + " instead of 0");
         }
@@ -50,24 +67,21 @@ public final class WorkerPattern implements Pattern {
         return switch (input) {
             case WorkloadInput.Echo e -> {
                 byte[] data = e.data();
-                byte[] frame = new byte[5 + data.length];
-                ByteBuffer buf = ByteBuffer.wrap(frame).order(ByteOrder.LITTLE_ENDIAN);
                 yield () -> {
-                    buf.clear();
-                    buf.putInt(1 + data.length).put(Frames.OP_ECHO).put(data);
-                    return w.roundTrip(frame, buf.position());
+                    ByteBuffer req = w.request(1 + data.length);
+                    req.put(Frames.OP_ECHO).put(data);
+                    return w.callScalar(req.position());
                 };
             }
             case WorkloadInput.Dot d -> {
                 double[] a = d.a();
                 double[] b = d.b();
-                byte[] frame = new byte[9 + 16 * a.length];
-                ByteBuffer buf = ByteBuffer.wrap(frame).order(ByteOrder.LITTLE_ENDIAN);
+                int length = 5 + 16 * a.length;
                 yield () -> {
-                    buf.clear();
-                    buf.putInt(5 + 16 * a.length).put(Frames.OP_DOT).putInt(a.length);
-                    buf.asDoubleBuffer().put(a).put(b);
-                    return w.roundTrip(frame, frame.length);
+                    ByteBuffer req = w.request(length);
+                    req.put(Frames.OP_DOT).putInt(a.length);
+                    req.slice(5, 16 * a.length).order(req.order()).asDoubleBuffer().put(a).put(b);
+                    return w.callScalar(length);
                 };
             }
             case WorkloadInput.Nbody n -> sizeOnly(w, Frames.OP_NBODY, n.steps());
@@ -78,38 +92,34 @@ public final class WorkerPattern implements Pattern {
                 double[] a = m.a();
                 double[] b = m.b();
                 int size = m.n();
-                byte[] frame = new byte[9 + 8 * (a.length + b.length)];
-                ByteBuffer buf = ByteBuffer.wrap(frame).order(ByteOrder.LITTLE_ENDIAN);
+                int length = 5 + 8 * (a.length + b.length);
                 yield () -> {
-                    buf.clear();
-                    buf.putInt(frame.length - 4).put(Frames.OP_MATMUL).putInt(size);
-                    buf.asDoubleBuffer().put(a).put(b);
-                    return w.roundTrip(frame, frame.length);
+                    ByteBuffer req = w.request(length);
+                    req.put(Frames.OP_MATMUL).putInt(size);
+                    req.slice(5, length - 5).order(req.order()).asDoubleBuffer().put(a).put(b);
+                    return w.callScalar(length);
                 };
             }
             case WorkloadInput.Sort so -> {
                 double[] data = so.data();
-                byte[] frame = new byte[9 + 8 * data.length];
-                ByteBuffer buf = ByteBuffer.wrap(frame).order(ByteOrder.LITTLE_ENDIAN);
+                int length = 5 + 8 * data.length;
                 yield () -> {
-                    buf.clear();
-                    buf.putInt(frame.length - 4).put(Frames.OP_SORT).putInt(data.length);
-                    buf.asDoubleBuffer().put(data);
-                    return w.roundTrip(frame, frame.length);
+                    ByteBuffer req = w.request(length);
+                    req.put(Frames.OP_SORT).putInt(data.length);
+                    req.slice(5, length - 5).order(req.order()).asDoubleBuffer().put(data);
+                    return w.callScalar(length);
                 };
             }
             case WorkloadInput.WordFreq t -> text(w, workload, Frames.OP_WORDFREQ, t.text());
             case WorkloadInput.Csv c -> text(w, workload, Frames.OP_CSVPARSE, c.text());
             case WorkloadInput.Records r -> {
                 List<Sale> sales = r.sales();
-                byte[] body = new byte[Marshal.recordsRequestSize(sales)];
-                ByteBuffer buf = ByteBuffer.wrap(body);
-                byte[] header = new byte[5];
-                ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN).putInt(1 + body.length).put(Frames.OP_RECORDS);
+                int length = 1 + Marshal.recordsRequestSize(sales);
                 yield CompoundCall.of(() -> {
-                    buf.clear();
-                    Marshal.encodeRecords(sales, buf);
-                    return CompoundWire.decode(workload.resultKind(), w.roundTripPayload(header, 5, body, body.length));
+                    ByteBuffer req = w.request(length);
+                    req.put(Frames.OP_RECORDS);
+                    Marshal.encodeRecords(sales, req);
+                    return CompoundWire.decode(workload.resultKind(), w.call(length));
                 });
             }
         };
@@ -117,30 +127,30 @@ public final class WorkerPattern implements Pattern {
 
     /** A request whose body is a string's UTF-8 bytes, encoded per call; the reply is a compound result. */
     private static Call text(WorkerProcess w, Workload workload, byte op, String text) {
-        byte[] header = new byte[5];
-        ByteBuffer head = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);
         return CompoundCall.of(() -> {
             byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-            head.clear();
-            head.putInt(1 + utf8.length).put(op);
-            return CompoundWire.decode(workload.resultKind(), w.roundTripPayload(header, 5, utf8, utf8.length));
+            ByteBuffer req = w.request(1 + utf8.length);
+            req.put(op).put(utf8);
+            return CompoundWire.decode(workload.resultKind(), w.call(req.position()));
         });
     }
 
     /** A request that carries only N: the frame is rebuilt on each call like every other. */
     private static Call sizeOnly(WorkerProcess w, byte op, int n) {
-        byte[] frame = new byte[9];
-        ByteBuffer buf = ByteBuffer.wrap(frame).order(ByteOrder.LITTLE_ENDIAN);
         return () -> {
-            buf.clear();
-            buf.putInt(5).put(op).putInt(n);
-            return w.roundTrip(frame, frame.length);
+            ByteBuffer req = w.request(5);
+            req.put(op).putInt(n);
+            return w.callScalar(5);
         };
     }
 
     @Override
     public String engine() {
-        return worker == null ? "" : "CPython worker pid " + worker.pid() + " over pipes";
+        return worker == null ? "" : "CPython worker pid " + worker.pid() + " over " + transport.id();
+    }
+
+    public Transport transport() {
+        return transport;
     }
 
     @Override

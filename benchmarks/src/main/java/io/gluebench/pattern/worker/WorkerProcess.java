@@ -1,114 +1,118 @@
 package io.gluebench.pattern.worker;
 
 import io.gluebench.pattern.PatternException;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One persistent CPython worker process reached over its stdin/stdout pipes. The caller owns it:
+ * One persistent CPython worker process and the {@link Link} that reaches it. The caller owns it:
  * one request in flight at a time, from one thread. Its stderr goes to a file whose tail is quoted
- * when the worker fails.
+ * when the worker fails. stdin is always a pipe from this JVM: over uds and shm the worker exits
+ * when it reaches EOF, so it never outlives the JVM.
+ *
+ * <p>A call: {@link #request} gives the buffer to encode the request payload into (op byte, then
+ * body), and {@link #call} or {@link #callScalar} sends it and checks the reply's status.
  */
 final class WorkerProcess implements AutoCloseable {
-    private final Process process;
-    private final OutputStream toWorker;
-    private final InputStream fromWorker;
-    private final Path stderrFile;
-    private final byte[] header = new byte[4];
-    private byte[] reply = new byte[64];
-    /** The longest reply accepted: compound results are a few hundred bytes. */
+    /** The longest reply accepted over a stream: compound results are a few hundred bytes. */
     static final int MAX_REPLY = 1 << 24;
 
+    private final Process process;
+    private final Link link;
+    private final Path stderrFile;
+
     WorkerProcess(List<String> command, Path workDir) throws PatternException {
+        this(command, workDir, new PipeLink());
+    }
+
+    WorkerProcess(List<String> command, Path workDir, Link link) throws PatternException {
+        this.link = link;
+        List<String> full = new ArrayList<>(command);
+        full.addAll(link.workerArguments());
+        Path err = null;
+        Process p = null;
         try {
-            stderrFile = Files.createTempFile("gluebench-worker-", ".stderr");
-            stderrFile.toFile().deleteOnExit();
-            ProcessBuilder pb = new ProcessBuilder(command)
+            err = Files.createTempFile("gluebench-worker-", ".stderr");
+            err.toFile().deleteOnExit();
+            ProcessBuilder pb = new ProcessBuilder(full)
                     .directory(workDir.toFile())
-                    .redirectError(stderrFile.toFile());
+                    .redirectError(err.toFile());
             pb.environment().put("PYTHONPATH", workDir.toString());
             pb.environment().put("PYTHONDONTWRITEBYTECODE", "1");
-            process = pb.start();
+            p = pb.start();
+            link.connect(p);
         } catch (IOException e) {
-            throw new PatternException("cannot start the worker " + command + ": " + e.getMessage(), e);
+            String tail = err == null ? "" : "; its stderr ends with:\n" + tail(err);
+            if (p != null) {
+                p.destroyForcibly();
+            }
+            link.close();
+            throw new PatternException("cannot start the worker " + full + ": " + e.getMessage() + tail, e);
         }
-        toWorker = process.getOutputStream();
-        fromWorker = process.getInputStream();
+        process = p;
+        stderrFile = err;
     }
 
     long pid() {
         return process.pid();
     }
 
-    /** Sends one request frame (already holding its length prefix) and returns the 8 result bytes. */
-    long roundTrip(byte[] frame, int length) throws PatternException {
-        try {
-            toWorker.write(frame, 0, length);
-            toWorker.flush();
-            int len = readReply();
-            if (len != 9) {
-                throw failure("sent an ok reply of " + len + " bytes where 9 were due", null);
-            }
-            return ByteBuffer.wrap(reply, 1, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
-        } catch (IOException e) {
-            throw failure("died (" + e.getMessage() + ")", e);
-        }
-    }
-
-    /**
-     * Sends one request, a header (length prefix and op) followed by a body written as it is with
-     * no copy, and returns the ok reply's result bytes (valid until the next call).
-     */
-    ByteBuffer roundTripPayload(byte[] header, int headerLength, byte[] body, int bodyLength) throws PatternException {
-        try {
-            toWorker.write(header, 0, headerLength);
-            toWorker.write(body, 0, bodyLength);
-            toWorker.flush();
-            int len = readReply();
-            return ByteBuffer.wrap(reply, 1, len - 1).slice().order(ByteOrder.LITTLE_ENDIAN);
-        } catch (IOException e) {
-            throw failure("died (" + e.getMessage() + ")", e);
-        }
-    }
-
-    /** Reads one reply into {@link #reply}; returns its length when its status is ok. */
-    private int readReply() throws IOException, PatternException {
-        readFully(header, 4);
-        int len = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN).getInt();
+    static void checkReplyLength(int len) throws IOException {
         if (len < 1 || len > MAX_REPLY) {
-            throw failure("sent a reply frame of absurd length " + len, null);
+            throw new IOException("the worker sent a reply frame of absurd length " + len);
         }
-        if (reply.length < len) {
-            reply = new byte[len];
-        }
-        readFully(reply, len);
-        if (reply[0] == Frames.STATUS_OK) {
-            return len;
-        }
-        if (reply[0] == Frames.STATUS_ERROR) {
-            throw failure("answered with an error: " + new String(reply, 1, len - 1, StandardCharsets.UTF_8), null);
-        }
-        throw failure("sent a malformed reply (status " + reply[0] + ", length " + len + ")", null);
     }
 
-    private void readFully(byte[] buf, int n) throws IOException {
-        int off = 0;
-        while (off < n) {
-            int r = fromWorker.read(buf, off, n - off);
-            if (r < 0) {
-                throw new EOFException("end of stream from the worker");
-            }
-            off += r;
+    /** The buffer for the next request payload, position 0, little-endian, at least capacity bytes. */
+    ByteBuffer request(int capacity) throws PatternException {
+        try {
+            return link.request(capacity);
+        } catch (IOException e) {
+            throw new PatternException("the worker's transport refused the request: " + e.getMessage(), e);
         }
+    }
+
+    /** Sends the request's first {@code length} bytes; returns the ok reply's result bytes. */
+    ByteBuffer call(int length) throws PatternException {
+        ByteBuffer reply;
+        try {
+            reply = link.exchange(length);
+        } catch (IOException e) {
+            throw failure("died (" + e.getMessage() + ")", e);
+        }
+        byte status = reply.get(0);
+        if (status == Frames.STATUS_OK) {
+            return reply.position(1).slice().order(ByteOrder.LITTLE_ENDIAN);
+        }
+        if (status == Frames.STATUS_ERROR) {
+            byte[] msg = new byte[reply.limit() - 1];
+            reply.get(1, msg);
+            throw failure("answered with an error: " + new String(msg, StandardCharsets.UTF_8), null);
+        }
+        throw failure("sent a malformed reply (status " + status + ", length " + reply.limit() + ")", null);
+    }
+
+    /** As {@link #call}, for the 8-byte result of a scalar workload. */
+    long callScalar(int length) throws PatternException {
+        ByteBuffer r = call(length);
+        if (r.remaining() != 8) {
+            throw failure("sent an ok reply of " + (r.remaining() + 1) + " bytes where 9 were due", null);
+        }
+        return r.getLong(0);
+    }
+
+    /** Sends a whole frame as the tests write them: u32 length, then the payload. */
+    long roundTrip(byte[] frame, int length) throws PatternException {
+        ByteBuffer req = request(length - 4);
+        req.put(frame, 4, length - 4);
+        return callScalar(length - 4);
     }
 
     private PatternException failure(String what, Throwable cause) {
@@ -124,21 +128,26 @@ final class WorkerProcess implements AutoCloseable {
     }
 
     String stderrTail() {
+        return tail(stderrFile);
+    }
+
+    private static String tail(Path file) {
         try {
-            List<String> lines = Files.readAllLines(stderrFile, StandardCharsets.UTF_8);
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
         } catch (IOException e) {
             return "(stderr unreadable: " + e.getMessage() + ")";
         }
     }
 
+    /**
+     * Ends the worker by closing its stdin: EOF on every transport (over pipes it is the frame
+     * stream; over uds and shm the worker watches stdin for it), then waits, then kills.
+     */
     @Override
     public void close() {
         try {
-            byte[] quit = {1, 0, 0, 0, Frames.OP_QUIT};
-            toWorker.write(quit);
-            toWorker.flush();
-            toWorker.close();
+            process.getOutputStream().close();
         } catch (IOException ignored) {
             // Already gone.
         }
@@ -150,6 +159,7 @@ final class WorkerProcess implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+        link.close();
         try {
             Files.deleteIfExists(stderrFile);
         } catch (IOException ignored) {

@@ -43,8 +43,9 @@ class WorkerProcessTest {
     void theRealWorkerAnswersEveryWorkload() throws Exception {
         PatternEnv env = TestEnv.env();
         python(env);
-        for (boolean numpy : new boolean[] {false, true}) {
-            WorkerPattern p = new WorkerPattern(numpy);
+        for (Transport transport : Transport.values()) {
+          for (boolean numpy : new boolean[] {false, true}) {
+            WorkerPattern p = new WorkerPattern(numpy, transport);
             p.open(env);
             try {
                 for (var w : Workloads.ALL) {
@@ -58,18 +59,20 @@ class WorkerProcessTest {
                     if (w.resultKind().isCompound()) {
                         var expected = w.referenceCompound(in);
                         c.invoke();
-                        assertTrue(w.agrees(in, expected, c.compound()), w.name() + " numpy=" + numpy + ": " + c.compound());
+                        assertTrue(w.agrees(in, expected, c.compound()),
+                                w.name() + " numpy=" + numpy + " over " + transport.id() + ": " + c.compound());
                         c.invoke();
                         assertTrue(w.agrees(in, expected, c.compound()), "a second call gives the same answer");
                         continue;
                     }
                     long expected = w.referenceBits(in);
-                    assertTrue(w.agrees(in, expected, c.invoke()), w.name() + " numpy=" + numpy);
+                    assertTrue(w.agrees(in, expected, c.invoke()), w.name() + " numpy=" + numpy + " over " + transport.id());
                     assertTrue(w.agrees(in, expected, c.invoke()), "a second call gives the same answer");
                 }
             } finally {
                 p.close();
             }
+          }
         }
     }
 
