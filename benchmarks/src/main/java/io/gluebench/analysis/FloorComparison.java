@@ -16,7 +16,7 @@ public final class FloorComparison {
     private FloorComparison() {
     }
 
-    /** The floor each family is read against; workers are reached unpinned, as the harness runs them. */
+    /** The floor each in-process family is read against; a worker's is its transport's, at its placement. */
     static final Map<String, String> FLOOR_OF_FAMILY = Map.of(
             "jvm", "java_noop",
             "jni", "jni_noop",
@@ -39,7 +39,10 @@ public final class FloorComparison {
                 continue;
             }
             String family = family(p.pattern());
-            String floorName = FLOOR_OF_FAMILY.get(family);
+            String floorName = family.equals("worker")
+                    ? (p.transport() == null ? "pipe" : p.transport()) + "_pingpong_"
+                            + (p.placement() == null ? "free" : p.placement())
+                    : FLOOR_OF_FAMILY.get(family);
             Optional<Floor> floor = run.floors().stream()
                     .filter(f -> f.name().equals(floorName) && f.nsPerOp() > 0).findFirst();
             rows.add(new Row(p.pattern(), p.score(), floor.map(Floor::name).orElse(null),

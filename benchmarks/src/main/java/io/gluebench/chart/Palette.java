@@ -60,6 +60,10 @@ public final class Palette {
             entry("jep-numpy-scalar-loop", shade(GREEN, 0.5), 6),
             entry("worker-python", VERMILLION, 1),
             entry("worker-numpy", shade(VERMILLION, 0.65), 2),
+            entry("worker-python-uds", shade(VERMILLION, 0.85), 3),
+            entry("worker-numpy-uds", shade(VERMILLION, 0.55), 3),
+            entry("worker-python-shm", shade(VERMILLION, 0.85), 4),
+            entry("worker-numpy-shm", shade(VERMILLION, 0.55), 4),
             entry("worker-json", shade(VERMILLION, 0.5), 5),
             entry("worker-chatty", shade(VERMILLION, 0.5), 6),
             entry("spawn-per-call", shade(VERMILLION, 0.5), 7));
@@ -72,6 +76,13 @@ public final class Palette {
         Style known = KNOWN.get(pattern);
         if (known != null) {
             return known;
+        }
+        int at = pattern.indexOf('@');
+        if (at > 0) {
+            // A placement of a known pattern: its colour, a marker of its own.
+            Style base = style(pattern.substring(0, at));
+            int m = Math.floorMod(stableHash(pattern), MARKERS.size());
+            return new Style(base.color(), MARKERS.get(m), MARKER_NAMES.get(m));
         }
         Color base = FAMILY.getOrDefault(family(pattern), GREY);
         // Unknown members of a family: a darker shade and a marker picked from the name, so two

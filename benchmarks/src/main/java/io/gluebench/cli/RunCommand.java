@@ -19,6 +19,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--results", paramLabel = "DIR", description = "Results root (default: results/ in the project).")
     Path results;
 
+    @Option(names = "--placement", split = ",", paramLabel = "P",
+            description = "Where worker patterns run: free, same-core, split-cores (several: one series each; default free).")
+    java.util.List<String> placements = new java.util.ArrayList<>();
+
     @Option(names = "--verbose", description = "Show JMH's own output.")
     boolean verbose;
 
@@ -29,7 +33,8 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PatternEnv env = PatternEnv.fromSystem().withAllowInterpreter(allowInterpreter);
-        Plan plan = Plan.of(Profiles.load().get(selection.profile), selection.workloads, selection.patterns, selection.sizes);
+        Plan plan = Plan.of(Profiles.load().get(selection.profile), selection.workloads, selection.patterns, selection.sizes,
+                placements);
         new RunPipeline(env, System.out, verbose).run(plan, results == null ? env.resultsDir() : results.toAbsolutePath());
         return 0;
     }

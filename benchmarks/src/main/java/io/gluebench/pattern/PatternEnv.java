@@ -9,8 +9,13 @@ import java.nio.file.Path;
  *
  * @param home             the project's top-level folder
  * @param allowInterpreter lets a GraalPy point run without its JIT (the `graalpy-interpreter` label)
+ * @param placement        where an out-of-process point's worker and this JVM run
  */
-public record PatternEnv(Path home, boolean allowInterpreter) {
+public record PatternEnv(Path home, boolean allowInterpreter, Placement placement) {
+
+    public PatternEnv(Path home, boolean allowInterpreter) {
+        this(home, allowInterpreter, Placement.FREE);
+    }
 
     public static final String HOME_PROPERTY = "gluebench.home";
 
@@ -18,11 +23,17 @@ public record PatternEnv(Path home, boolean allowInterpreter) {
     public static PatternEnv fromSystem() {
         String h = System.getProperty(HOME_PROPERTY);
         Path home = h == null || h.isBlank() ? Path.of("").toAbsolutePath() : Path.of(h).toAbsolutePath().normalize();
-        return new PatternEnv(home, false);
+        Placement placement = Placement.byId(System.getProperty(Placement.PROPERTY, "free")).orElseThrow(
+                () -> new IllegalArgumentException("unknown placement " + System.getProperty(Placement.PROPERTY)));
+        return new PatternEnv(home, false, placement);
     }
 
     public PatternEnv withAllowInterpreter(boolean allow) {
-        return new PatternEnv(home, allow);
+        return new PatternEnv(home, allow, placement);
+    }
+
+    public PatternEnv withPlacement(Placement p) {
+        return new PatternEnv(home, allowInterpreter, p);
     }
 
     public Path nativeLibrary() {

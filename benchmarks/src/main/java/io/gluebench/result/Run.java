@@ -36,8 +36,11 @@ public record Run(
         workloads = workloads == null ? List.of() : List.copyOf(workloads);
     }
 
+    /** The info of a pattern, by its name or by a series name "pattern@placement". */
     public java.util.Optional<PatternInfo> pattern(String name) {
-        return patterns.stream().filter(p -> p.name().equals(name)).findFirst();
+        int at = name.indexOf('@');
+        String base = at < 0 ? name : name.substring(0, at);
+        return patterns.stream().filter(p -> p.name().equals(base)).findFirst();
     }
 
     public java.util.Optional<WorkloadInfo> workload(String name) {

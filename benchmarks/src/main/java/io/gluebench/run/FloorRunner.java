@@ -82,25 +82,46 @@ public final class FloorRunner {
             return List.of();
         }
         List<Floor> out = new ArrayList<>();
-        ObjectMapper mapper = new ObjectMapper();
-        for (String transport : List.of("pipe", "uds")) {
-            for (String placement : List.of("free", "same-core")) {
-                String json = Exec.output(null, 60, List.of(probe.toString(), "--transport", transport,
+        for (String transport : List.of("pipe", "uds", "shm")) {
+            for (String placement : List.of("free", "same-core", "split-cores")) {
+                List<String> cmd = new ArrayList<>(List.of(probe.toString(), "--transport", transport,
                         "--placement", placement, "--iterations", "20000"));
-                if (json == null) {
-                    continue;
+                if (placement.equals("same-core")) {
+                    cmd.addAll(List.of("--spin-us", "0"));
                 }
-                try {
-                    JsonNode n = mapper.readTree(json.lines().reduce((a, b) -> b).orElse("{}"));
-                    out.add(new Floor(transport + "_pingpong_" + placement, transport,
-                            n.path("median_ns").asDouble(),
-                            n.path("p90_ns").asDouble() - n.path("p10_ns").asDouble(), "probe",
-                            "C processes, 1 byte each way, median of 20000 round trips; spread is p90 - p10"));
-                } catch (IOException ignored) {
-                    // A probe that printed garbage is left out rather than guessed.
+                probe(cmd, transport + "_pingpong_" + placement, transport,
+                        "C processes, a round trip with no payload, median of 20000; spread is p90 - p10", out);
+            }
+            for (String placement : List.of("same-core", "split-cores")) {
+                List<String> cmd = new ArrayList<>(List.of(probe.toString(), "--transport", transport,
+                        "--placement", placement, "--iterations", "300", "--payload", Integer.toString(1 << 20)));
+                if (placement.equals("same-core")) {
+                    cmd.addAll(List.of("--spin-us", "0"));
                 }
+                probe(cmd, transport + "_1MiB_" + placement, transport,
+                        "C processes, 1 MiB there and 1 byte back, median of 300", out);
             }
         }
+        for (int bytes : new int[] {1 << 20, 64 << 20}) {
+            probe(List.of(probe.toString(), "--memcpy", Integer.toString(bytes)),
+                    "memcpy_" + (bytes >> 20) + "MiB", "memcpy", "one memcpy of " + (bytes >> 20) + " MiB, median", out);
+        }
         return out;
+    }
+
+    private static void probe(List<String> cmd, String name, String mechanism, String note, List<Floor> out) {
+        String json = Exec.output(null, 120, cmd);
+        if (json == null) {
+            return;
+        }
+        try {
+            JsonNode n = new ObjectMapper().readTree(json.lines().reduce((a, b) -> b).orElse("{}"));
+            double bw = n.path("bandwidth_bytes_per_s").asDouble(0);
+            out.add(new Floor(name, mechanism, n.path("median_ns").asDouble(),
+                    n.path("p90_ns").asDouble() - n.path("p10_ns").asDouble(), "probe",
+                    bw > 0 ? note + String.format(java.util.Locale.ROOT, "; %.1f GB/s", bw / 1e9) : note));
+        } catch (IOException ignored) {
+            // A probe that printed garbage is left out rather than guessed.
+        }
     }
 }

@@ -40,6 +40,9 @@ public final class ForkFlags {
         if (env.allowInterpreter()) {
             args.add("-Dgluebench.allowInterpreter=true");
         }
+        if (spec.transport() != null && env.placement() != io.gluebench.pattern.Placement.FREE) {
+            args.add("-D" + io.gluebench.pattern.Placement.PROPERTY + "=" + env.placement().id());
+        }
         return args;
     }
 

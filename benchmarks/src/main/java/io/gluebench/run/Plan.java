@@ -1,6 +1,7 @@
 package io.gluebench.run;
 
 import io.gluebench.pattern.PatternSpec;
+import io.gluebench.pattern.Placement;
 import io.gluebench.pattern.Patterns;
 import io.gluebench.workload.Workload;
 import io.gluebench.workload.Workloads;
@@ -16,9 +17,23 @@ import java.util.Set;
 public record Plan(Profile profile, List<Item> items) {
 
     /** One point to run. */
-    public record Item(Workload workload, PatternSpec pattern, int size) {
+    /**
+     * One point to run.
+     *
+     * @param placement where a worker pattern's processes run; null for in-process patterns
+     */
+    public record Item(Workload workload, PatternSpec pattern, int size, Placement placement) {
+        public Item(Workload workload, PatternSpec pattern, int size) {
+            this(workload, pattern, size, null);
+        }
+
+        /** The pattern's name, suffixed with a placement other than free: the point's series. */
+        public String series() {
+            return Placement.series(pattern.name(), placement == null ? null : placement.id());
+        }
+
         public String label() {
-            return workload.name() + " n=" + size + " " + pattern.name();
+            return workload.name() + " n=" + size + " " + series();
         }
     }
 
@@ -29,6 +44,23 @@ public record Plan(Profile profile, List<Item> items) {
      */
     public static Plan of(Profile profile, List<String> workloads, List<String> patterns, List<Integer> sizes)
             throws UsageException {
+        return of(profile, workloads, patterns, sizes, List.of());
+    }
+
+    /**
+     * @param placements empty for free placement only; worker patterns run once per placement, the
+     *                   others once
+     */
+    public static Plan of(Profile profile, List<String> workloads, List<String> patterns, List<Integer> sizes,
+            List<String> placements) throws UsageException {
+        List<Placement> wantPlacements = new ArrayList<>();
+        for (String id : placements) {
+            wantPlacements.add(Placement.byId(id).orElseThrow(() -> new UsageException("unknown placement '" + id
+                    + "'; valid placements: " + String.join(", ", Placement.ids()))));
+        }
+        if (wantPlacements.isEmpty()) {
+            wantPlacements.add(Placement.FREE);
+        }
         for (String w : workloads) {
             if (Workloads.byName(w).isEmpty()) {
                 throw new UsageException("unknown workload '" + w + "'; valid workloads: " + String.join(", ", Workloads.names()));
@@ -59,7 +91,14 @@ public record Plan(Profile profile, List<Item> items) {
                     continue;
                 }
                 for (String pn : wantPatterns) {
-                    items.add(new Item(w, Patterns.byName(pn).orElseThrow(), n));
+                    PatternSpec spec = Patterns.byName(pn).orElseThrow();
+                    if (spec.transport() == null) {
+                        items.add(new Item(w, spec, n));
+                        continue;
+                    }
+                    for (Placement placement : wantPlacements) {
+                        items.add(new Item(w, spec, n, placement));
+                    }
                 }
             }
         }

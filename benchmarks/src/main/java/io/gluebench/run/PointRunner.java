@@ -52,7 +52,7 @@ public final class PointRunner {
     }
 
     public Point run(Plan.Item item, Profile profile, Path runDir) throws IOException {
-        String id = item.workload().name() + "-" + item.pattern().name() + "-" + item.size();
+        String id = item.workload().name() + "-" + item.series().replace('@', '-') + "-" + item.size();
         Path jmhFile = runDir.resolve("jmh").resolve(id + ".json");
         Path logFile = runDir.resolve("logs").resolve(id + ".log");
         Path statusFile = runDir.resolve("logs").resolve(id + ".verify.json");
@@ -62,6 +62,9 @@ public final class PointRunner {
 
         List<String> jvmArgs = new ArrayList<>(ForkFlags.forPattern(env, item.pattern()));
         jvmArgs.add("-D" + PointBenchmark.STATUS_PROPERTY + "=" + statusFile);
+        if (item.placement() != null) {
+            jvmArgs.add("-D" + io.gluebench.pattern.Placement.PROPERTY + "=" + item.placement().id());
+        }
         Profile.JmhSettings s = profile.settingsFor(item.pattern().family());
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include("^" + Pattern.quote(PointBenchmark.class.getName()) + "\\.call$")
@@ -120,7 +123,8 @@ public final class PointRunner {
                 reason = "the fork failed" + (failure == null ? "" : " (" + failure.lines().findFirst().orElse("") + ")")
                         + (thrown != null ? ": " + thrown : "; its output ends with:\n" + ForkedVerifier.tail(logFile));
             }
-            return new Point(item.workload().name(), item.pattern().name(), item.size(), item.pattern().transport(), null,
+            return new Point(item.workload().name(), item.series(), item.size(), item.pattern().transport(),
+                    item.placement() == null ? null : item.placement().id(),
                     Point.FAILED, "ns/op", null, null, List.of(), warmup(logFile), verdict, reason,
                     Files.exists(jmhFile) ? rel : null, jvmArgs, wall);
         }
@@ -132,7 +136,8 @@ public final class PointRunner {
         }
         var primary = rr.getPrimaryResult();
         double err = primary.getScoreError();
-        return new Point(item.workload().name(), item.pattern().name(), item.size(), item.pattern().transport(), null,
+        return new Point(item.workload().name(), item.series(), item.size(), item.pattern().transport(),
+                    item.placement() == null ? null : item.placement().id(),
                 Point.OK, primary.getScoreUnit(), primary.getScore(), Double.isNaN(err) ? null : err,
                 samples, warmup(logFile), verdict, null, rel, jvmArgs, wall);
     }

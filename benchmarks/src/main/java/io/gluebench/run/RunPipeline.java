@@ -106,7 +106,8 @@ public final class RunPipeline {
             String notApplicable = Applicability.notApplicable(item.pattern(), item.workload());
             progress.starting(item);
             if (skip != null || notApplicable != null) {
-                point = new Point(item.workload().name(), item.pattern().name(), item.size(), item.pattern().transport(), null,
+                point = new Point(item.workload().name(), item.series(), item.size(), item.pattern().transport(),
+                    item.placement() == null ? null : item.placement().id(),
                         Point.SKIPPED, "ns/op", null, null, List.of(), List.of(), null,
                         notApplicable != null ? notApplicable : skip.reason(), null, List.of(), 0);
             } else {

@@ -6,6 +6,7 @@ import io.gluebench.pattern.Marshal;
 import io.gluebench.pattern.Pattern;
 import io.gluebench.pattern.PatternEnv;
 import io.gluebench.pattern.PatternException;
+import io.gluebench.pattern.Placement;
 import io.gluebench.workload.CompoundWire;
 import io.gluebench.workload.Sale;
 import io.gluebench.workload.Workload;
@@ -27,6 +28,7 @@ public final class WorkerPattern implements Pattern {
     private final boolean numpy;
     private final Transport transport;
     private WorkerProcess worker;
+    private Placement placement = Placement.FREE;
 
     public WorkerPattern(boolean numpy) {
         this(numpy, Transport.PIPE);
@@ -42,18 +44,23 @@ public final class WorkerPattern implements Pattern {
         if (!Files.isExecutable(env.venvPython())) {
             throw new PatternException("the project's Python is missing (" + env.venvPython() + "); run ./gluebench setup");
         }
+        placement = env.placement();
+        List<String> prefix = Pinning.apply(placement);
         Link link;
         try {
             link = switch (transport) {
                 case PIPE -> new PipeLink();
                 case UDS -> new UdsLink();
-                case SHM -> new ShmLink(ShmLink.DEFAULT_CAPACITY, 50);
+                // Sharing one core, spinning only delays the peer: yield at once.
+                case SHM -> new ShmLink(ShmLink.DEFAULT_CAPACITY, placement == Placement.SAME_CORE ? 0 : 50);
             };
         } catch (IOException e) {
             throw new PatternException("cannot set up the " + transport.id() + " transport: " + e.getMessage(), e);
         }
-        worker = new WorkerProcess(List.of(env.venvPython().toString(), "-m", "gluebench_py.worker",
-                "--compute", numpy ? "numpy" : "python"), env.pythonWorkloads(), link);
+        List<String> command = new java.util.ArrayList<>(prefix);
+        command.addAll(List.of(env.venvPython().toString(), "-m", "gluebench_py.worker",
+                "--compute", numpy ? "numpy" : "python"));
+        worker = new WorkerProcess(command, env.pythonWorkloads(), link);
         worker.request(1).put(Frames.OP_PING);
         long pong = worker.callScalar(1);
         if (pong != 0) {
@@ -146,7 +153,8 @@ public final class WorkerPattern implements Pattern {
 
     @Override
     public String engine() {
-        return worker == null ? "" : "CPython worker pid " + worker.pid() + " over " + transport.id();
+        return worker == null ? "" : "CPython worker pid " + worker.pid() + " over " + transport.id()
+                + (placement == Placement.FREE ? "" : ", " + placement.id());
     }
 
     public Transport transport() {
