@@ -22,6 +22,7 @@ public final class FloorComparison {
             "jni", "jni_noop",
             "ffm", "ffm_noop",
             "jep", "jni_noop",
+            "pemja", "jni_noop",
             "worker", "pipe_pingpong_free");
 
     /**

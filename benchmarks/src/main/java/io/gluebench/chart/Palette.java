@@ -12,9 +12,10 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * One colour and one marker per pattern, the same in every chart. Colours are the Okabe-Ito
  * colour-blind-safe hues, one per family (jvm black, jni/ffm blues, jython orange, graalpy reddish
- * purple, jep bluish green, worker vermillion); a family's second members are darker shades and
- * carry another marker. Known patterns have a fixed entry; an unknown name gets its family's hue (or
- * grey) and a marker chosen from its name, deterministically. Anti-patterns are drawn dashed.
+ * purple, jep bluish green, pemja yellow darkened to read on white, worker vermillion); a family's
+ * second members are darker shades and carry another marker. Known patterns have a fixed entry; an
+ * unknown name gets its family's hue (or grey) and a marker chosen from its name, deterministically.
+ * Anti-patterns are drawn dashed.
  */
 public final class Palette {
     private Palette() {
@@ -31,11 +32,14 @@ public final class Palette {
     static final Color PURPLE = new Color(0xCC, 0x79, 0xA7);
     static final Color GREEN = new Color(0x00, 0x9E, 0x73);
     static final Color VERMILLION = new Color(0xD5, 0x5E, 0x00);
+    static final Color YELLOW = new Color(0xF0, 0xE4, 0x42);
+    /** Okabe-Ito yellow is too pale for lines on white; its darker shade keeps the hue. */
+    static final Color OLIVE = shade(YELLOW, 0.75);
     static final Color GREY = new Color(0x80, 0x80, 0x80);
 
     private static final Map<String, Color> FAMILY = Map.of(
             "java", BLACK, "jvm", BLACK, "jni", SKY_BLUE, "ffm", BLUE, "jython", ORANGE,
-            "graalpy", PURPLE, "jep", GREEN, "worker", VERMILLION, "spawn", VERMILLION);
+            "graalpy", PURPLE, "jep", GREEN, "pemja", OLIVE, "worker", VERMILLION, "spawn", VERMILLION);
 
     private static final List<String> MARKER_NAMES = List.of("circle", "diamond", "square", "triangle-up",
             "triangle-down", "cross", "plus", "trapezoid", "oval");
@@ -58,6 +62,8 @@ public final class Palette {
             entry("jep-native", shade(GREEN, 0.8), 1),
             entry("jep-list", shade(GREEN, 0.5), 5),
             entry("jep-numpy-scalar-loop", shade(GREEN, 0.5), 6),
+            entry("pemja-python", OLIVE, 0),
+            entry("pemja-numpy", shade(YELLOW, 0.5), 2),
             entry("worker-python", VERMILLION, 1),
             entry("worker-numpy", shade(VERMILLION, 0.65), 2),
             entry("worker-python-uds", shade(VERMILLION, 0.85), 3),

@@ -8,7 +8,8 @@ public enum Need {
     GRAAL_JIT("the Graal compiler jars in benchmarks/target/graal-jit", "rebuild with ./gluebench setup"),
     VENV("the project's CPython venv (python-workloads/.venv)", "run ./gluebench setup"),
     NUMPY("numpy in the project's venv", "run ./gluebench setup"),
-    JEP("Jep's native library in the project's venv", "run ./gluebench setup (builds Jep against the chosen JDK)");
+    JEP("Jep's native library in the project's venv", "run ./gluebench setup (builds Jep against the chosen JDK)"),
+    PEMJA("pemja (PEMJA's native half) and find-libpython in the project's venv", "run ./gluebench setup");
 
     private final String what;
     private final String fix;

@@ -85,6 +85,12 @@ public record PatternEnv(Path home, boolean allowInterpreter, Placement placemen
         return sp == null ? null : sp.resolve("jep/libjep.so");
     }
 
+    /** PEMJA's Python package (its native libraries) in the venv, or null when there is no venv. */
+    public Path pemjaPackage() {
+        Path sp = sitePackages();
+        return sp == null ? null : sp.resolve("pemja");
+    }
+
     public Path resultsDir() {
         return home.resolve("results");
     }

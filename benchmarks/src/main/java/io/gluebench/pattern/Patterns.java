@@ -6,6 +6,7 @@ import io.gluebench.pattern.jep.JepPattern;
 import io.gluebench.pattern.jni.JniPattern;
 import io.gluebench.pattern.jvm.JavaPattern;
 import io.gluebench.pattern.jython.JythonPattern;
+import io.gluebench.pattern.pemja.PemjaPattern;
 import io.gluebench.pattern.worker.Transport;
 import io.gluebench.pattern.worker.WorkerPattern;
 import java.util.List;
@@ -17,6 +18,7 @@ import static io.gluebench.pattern.Need.JEP;
 import static io.gluebench.pattern.Need.JYTHON;
 import static io.gluebench.pattern.Need.NATIVE_LIBRARY;
 import static io.gluebench.pattern.Need.NUMPY;
+import static io.gluebench.pattern.Need.PEMJA;
 import static io.gluebench.pattern.Need.VENV;
 
 /** The pattern catalogue, in the order tables and charts list them. */
@@ -43,6 +45,12 @@ public final class Patterns {
                     List.of(VENV, JEP), false, () -> new JepPattern(false), "interpreted", false, ""),
             new PatternSpec("jep-numpy", "jep", "the numpy variant in CPython via Jep, zero-copy DirectNDArray",
                     List.of(VENV, NUMPY, JEP), false, () -> new JepPattern(true), "native", false, ""),
+            new PatternSpec("pemja-python", "pemja",
+                    "the pure-Python source in CPython embedded through PEMJA, arguments converted to Python objects",
+                    List.of(VENV, PEMJA), false, () -> new PemjaPattern(false), "interpreted", false, ""),
+            new PatternSpec("pemja-numpy", "pemja",
+                    "the numpy variant in CPython via PEMJA, arrays as byte[] copied into bytes, np.frombuffer",
+                    List.of(VENV, NUMPY, PEMJA), false, () -> new PemjaPattern(true), "native", false, ""),
             new PatternSpec("worker-python", "worker",
                     "the pure-Python source in a persistent CPython worker, binary frames over pipes",
                     List.of(VENV), false, () -> new WorkerPattern(false), "interpreted", false, ""),

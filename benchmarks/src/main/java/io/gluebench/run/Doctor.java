@@ -57,7 +57,50 @@ public final class Doctor {
                         ? "Jep " + py + " in the venv does not match the Jep " + jar + " jar; " + need.fix()
                         : null;
             }
+            case PEMJA -> pemja(need);
         };
+    }
+
+    /**
+     * PEMJA's native half, as the jar looks for it (pemja_core and pemja_utils in the venv's pemja
+     * package, find-libpython beside it), at the version python-workloads/requirements.txt pins. The
+     * jar (0.6.0, Maven Central's newest) and the wheel (0.6.3) differ on purpose: same C API.
+     */
+    private String pemja(Need need) {
+        Path pkg = env.pemjaPackage();
+        if (pkg == null || !hasFile(pkg, "pemja_core.") || !hasFile(pkg, "pemja_utils.")
+                || !Files.isDirectory(pkg.resolveSibling("find_libpython"))) {
+            return "pemja not installed in the venv; " + need.fix();
+        }
+        String installed = versions.get("pemja");
+        String pinned = pinned("pemja");
+        return installed != null && pinned != null && !installed.equals(pinned)
+                ? "pemja " + installed + " in the venv is not the pinned pemja==" + pinned
+                        + " (python-workloads/requirements.txt); " + need.fix()
+                : null;
+    }
+
+    private static boolean hasFile(Path dir, String prefix) {
+        try (var s = Files.list(dir)) {
+            return s.anyMatch(p -> p.getFileName().toString().startsWith(prefix));
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /** The version python-workloads/requirements.txt pins for a package, or null. */
+    private String pinned(String pkg) {
+        try {
+            for (String line : Files.readAllLines(env.pythonWorkloads().resolve("requirements.txt"))) {
+                String l = line.strip();
+                if (l.startsWith(pkg + "==")) {
+                    return l.substring(pkg.length() + 2).strip();
+                }
+            }
+        } catch (java.io.IOException e) {
+            return null;
+        }
+        return null;
     }
 
     private String graalJit(Need need) {

@@ -47,6 +47,9 @@ public final class Fingerprint {
         if (built.getProperty("jep") != null) {
             v.put("jep-java", built.getProperty("jep"));
         }
+        if (built.getProperty("pemja") != null) {
+            v.put("pemja-java", built.getProperty("pemja"));
+        }
         v.putAll(python());
         String gcc = Exec.output(null, 10, List.of("gcc", "-dumpfullversion"));
         if (gcc != null) {
@@ -65,7 +68,7 @@ public final class Fingerprint {
                 "from importlib import metadata",
                 "d = {'cpython': sys.version.split()[0],",
                 "     'cpython-shared': str(bool(sysconfig.get_config_var('Py_ENABLE_SHARED')))}",
-                "for name in ('numpy', 'jep'):",
+                "for name in ('numpy', 'jep', 'pemja'):",
                 "    try:",
                 "        d[name] = metadata.version(name)",
                 "    except Exception:",

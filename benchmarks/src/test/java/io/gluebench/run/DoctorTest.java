@@ -26,6 +26,9 @@ class DoctorTest {
         var numpy = d.check(Patterns.byName("jep-numpy").orElseThrow());
         assertFalse(numpy.available());
         assertTrue(numpy.reason().contains("venv"), numpy.reason());
+        var pemja = d.check(Patterns.byName("pemja-python").orElseThrow());
+        assertFalse(pemja.available());
+        assertTrue(pemja.reason().contains("pemja not installed in the venv; run ./gluebench setup"), pemja.reason());
         var graalpy = d.check(Patterns.byName("graalpy").orElseThrow());
         assertFalse(graalpy.available());
         assertTrue(graalpy.reason().contains("graal-jit"), graalpy.reason());
@@ -40,5 +43,21 @@ class DoctorTest {
         assertTrue(new Doctor(env, Map.of("jep", "4.3.1", "jep-java", "4.3.1")).check(Need.JEP) == null);
         String why = new Doctor(env, Map.of("jep", "4.2.0", "jep-java", "4.3.1")).check(Need.JEP);
         assertTrue(why != null && why.contains("Jep 4.2.0 in the venv does not match the Jep 4.3.1 jar"), why);
+    }
+
+    @Test
+    void pemjaNeedsItsNativeHalfAtThePinnedVersion() throws Exception {
+        Path pkg = emptyHome.resolve("python-workloads/.venv/lib/python3.11/site-packages/pemja");
+        java.nio.file.Files.createDirectories(pkg);
+        PatternEnv env = new PatternEnv(emptyHome, false);
+        java.nio.file.Files.writeString(pkg.resolve("pemja_core.cpython-311-x86_64-linux-gnu.so"), "");
+        String why = new Doctor(env, Map.of()).check(Need.PEMJA);
+        assertTrue(why != null && why.contains("pemja not installed in the venv"), why);
+        java.nio.file.Files.writeString(pkg.resolve("pemja_utils.cpython-311-x86_64-linux-gnu.so"), "");
+        java.nio.file.Files.createDirectories(pkg.resolveSibling("find_libpython"));
+        java.nio.file.Files.writeString(emptyHome.resolve("python-workloads/requirements.txt"), "numpy==2.4.6\npemja==0.6.3\n");
+        assertTrue(new Doctor(env, Map.of("pemja", "0.6.3")).check(Need.PEMJA) == null);
+        why = new Doctor(env, Map.of("pemja", "0.6.0")).check(Need.PEMJA);
+        assertTrue(why != null && why.contains("pemja 0.6.0 in the venv is not the pinned pemja==0.6.3"), why);
     }
 }

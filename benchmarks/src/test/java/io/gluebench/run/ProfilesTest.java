@@ -24,7 +24,8 @@ class ProfilesTest {
                     p.workloads().stream().sorted().toList(), p.name() + " carries every workload");
         }
         assertTrue(smoke.patterns().containsAll(List.of("java", "jni", "ffm", "jython", "graalpy", "jep-python",
-                "jep-numpy", "worker-python", "worker-numpy")), "smoke covers every family");
+                "jep-numpy", "pemja-python", "pemja-numpy", "worker-python", "worker-numpy")), "smoke covers every family");
+        assertTrue(profiles.get("standard").patterns().containsAll(List.of("pemja-python", "pemja-numpy")));
     }
 
     @Test

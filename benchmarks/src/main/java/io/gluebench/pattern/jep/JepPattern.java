@@ -2,6 +2,7 @@ package io.gluebench.pattern.jep;
 
 import io.gluebench.pattern.Call;
 import io.gluebench.pattern.CompoundCall;
+import io.gluebench.pattern.LoadedLibraries;
 import io.gluebench.pattern.Marshal;
 import io.gluebench.pattern.Pattern;
 import io.gluebench.pattern.PatternEnv;
@@ -53,6 +54,10 @@ public final class JepPattern implements Pattern {
     @Override
     public void open(PatternEnv env) throws PatternException {
         this.env = env;
+        if (LoadedLibraries.mapped("pemja_core.")) {
+            throw new PatternException("Jep cannot start CPython in a JVM where PEMJA already runs it;"
+                    + " run each in its own JVM (gluebench forks one per point)");
+        }
         Path lib = env.jepLibrary();
         if (lib == null || !Files.isRegularFile(lib)) {
             throw new PatternException("Jep's native library is missing (" + lib + "); run ./gluebench setup");
