@@ -3,6 +3,7 @@
  * (zero-copy where the GC allows) and released with JNI_ABORT (read-only),
  * except an output array, released with 0 (written back). */
 #include <jni.h>
+#include <stdlib.h>
 
 #include "gluebench.h"
 
@@ -186,4 +187,193 @@ Java_io_gluebench_pattern_jni_JniKernels_csvparse(JNIEnv *env, jclass cls, jbyte
 {
     (void)cls;
     return call_bytes_kernel(env, gb_csvparse, text, n, out);
+}
+
+/* ---- The labelled variants: the same kernels, reached the other ways JNI offers. ----
+ *
+ * *Copy: Get<Type>ArrayRegion copies the Java array into malloc'd memory (and
+ * SetByteArrayRegion copies a result back): the portable path that never
+ * blocks the GC, paid for with a copy and an allocation per call.
+ * *Direct: the data is in direct ByteBuffers; GetDirectBufferAddress hands C
+ * the address, nothing is pinned or copied on the C side. */
+
+static void throw_oom(JNIEnv *env)
+{
+    jclass cls = (*env)->FindClass(env, "java/lang/OutOfMemoryError");
+    if (cls != NULL)
+        (*env)->ThrowNew(env, cls, "native copy buffer");
+}
+
+/* A malloc'd copy of count doubles of a (count may be 0), or NULL with an exception pending. */
+static double *copy_doubles(JNIEnv *env, jdoubleArray a, jsize count)
+{
+    double *p = malloc(count > 0 ? (size_t)count * sizeof(double) : 1);
+    if (p == NULL) {
+        throw_oom(env);
+        return NULL;
+    }
+    (*env)->GetDoubleArrayRegion(env, a, 0, count, p);
+    return p;
+}
+
+JNIEXPORT jlong JNICALL
+Java_io_gluebench_pattern_jni_JniKernels_echoCopy(JNIEnv *env, jclass cls, jbyteArray data, jint n)
+{
+    (void)cls;
+    if (!check_length(env, data, n))
+        return 0;
+    uint8_t *p = malloc(n > 0 ? (size_t)n : 1);
+    if (p == NULL) {
+        throw_oom(env);
+        return 0;
+    }
+    (*env)->GetByteArrayRegion(env, data, 0, n, (jbyte *)p);
+    int64_t s = gb_echo(p, n);
+    free(p);
+    return s;
+}
+
+JNIEXPORT jdouble JNICALL
+Java_io_gluebench_pattern_jni_JniKernels_dotCopy(JNIEnv *env, jclass cls, jdoubleArray a,
+                                                 jdoubleArray b, jint n)
+{
+    (void)cls;
+    if (!check_length(env, a, n) || !check_length(env, b, n))
+        return 0.0;
+    double *pa = copy_doubles(env, a, n);
+    double *pb = pa == NULL ? NULL : copy_doubles(env, b, n);
+    double s = pb == NULL ? 0.0 : gb_dot(pa, pb, n);
+    free(pb);
+    free(pa);
+    return s;
+}
+
+JNIEXPORT jdouble JNICALL
+Java_io_gluebench_pattern_jni_JniKernels_matmulCopy(JNIEnv *env, jclass cls, jdoubleArray a,
+                                                    jdoubleArray b, jint n)
+{
+    (void)cls;
+    if (!check_square(env, a, n) || !check_square(env, b, n))
+        return 0.0;
+    double *pa = copy_doubles(env, a, n * n);
+    double *pb = pa == NULL ? NULL : copy_doubles(env, b, n * n);
+    double s = pb == NULL ? 0.0 : gb_matmul(pa, pb, n);
+    free(pb);
+    free(pa);
+    return s;
+}
+
+JNIEXPORT jdouble JNICALL
+Java_io_gluebench_pattern_jni_JniKernels_sortCopy(JNIEnv *env, jclass cls, jdoubleArray a, jint n)
+{
+    (void)cls;
+    if (!check_length(env, a, n))
+        return 0.0;
+    double *pa = copy_doubles(env, a, n);
+    double s = pa == NULL ? 0.0 : gb_sort(pa, n);
+    free(pa);
+    return s;
+}
+
+static bytes_kernel bytes_kernel_of(JNIEnv *env, jint which)
+{
+    switch (which) {
+    case 0: return gb_wordfreq;
+    case 1: return gb_records;
+    case 2: return gb_csvparse;
+    default: {
+        jclass cls = (*env)->FindClass(env, "java/lang/IllegalArgumentException");
+        if (cls != NULL)
+            (*env)->ThrowNew(env, cls, "unknown compound kernel");
+        return NULL;
+    }
+    }
+}
+
+/* which: 0 wordfreq, 1 records, 2 csvparse. in copied in, the result copied out. */
+JNIEXPORT jint JNICALL
+Java_io_gluebench_pattern_jni_JniKernels_compoundCopy(JNIEnv *env, jclass cls, jint which,
+                                                      jbyteArray in, jint n, jbyteArray out)
+{
+    (void)cls;
+    bytes_kernel kernel = bytes_kernel_of(env, which);
+    if (kernel == NULL || !check_length(env, in, n))
+        return 0;
+    jsize cap = (*env)->GetArrayLength(env, out);
+    uint8_t *pin = malloc(n > 0 ? (size_t)n : 1);
+    uint8_t *pout = pin == NULL ? NULL : malloc(cap > 0 ? (size_t)cap : 1);
+    if (pout == NULL) {
+        free(pin);
+        throw_oom(env);
+        return 0;
+    }
+    (*env)->GetByteArrayRegion(env, in, 0, n, (jbyte *)pin);
+    int64_t r = kernel(pin, n, pout, cap);
+    if (r > 0)
+        (*env)->SetByteArrayRegion(env, out, 0, (jsize)r, (const jbyte *)pout);
+    free(pout);
+    free(pin);
+    return (jint)r;
+}
+
+/* The address of a direct buffer holding at least need bytes, or NULL with an exception pending. */
+static void *direct(JNIEnv *env, jobject buf, int64_t need)
+{
+    void *p = (*env)->GetDirectBufferAddress(env, buf);
+    jlong cap = (*env)->GetDirectBufferCapacity(env, buf);
+    if (p != NULL && need >= 0 && cap >= need)
+        return p;
+    jclass cls = (*env)->FindClass(env, "java/lang/IllegalArgumentException");
+    if (cls != NULL)
+        (*env)->ThrowNew(env, cls, "not a direct buffer, or smaller than n");
+    return NULL;
+}
+
+JNIEXPORT jlong JNICALL
+Java_io_gluebench_pattern_jni_JniKernels_echoDirect(JNIEnv *env, jclass cls, jobject data, jint n)
+{
+    (void)cls;
+    const uint8_t *p = direct(env, data, n);
+    return p == NULL ? 0 : gb_echo(p, n);
+}
+
+JNIEXPORT jdouble JNICALL
+Java_io_gluebench_pattern_jni_JniKernels_dotDirect(JNIEnv *env, jclass cls, jobject a, jobject b,
+                                                   jint n)
+{
+    (void)cls;
+    const double *pa = direct(env, a, (int64_t)n * 8);
+    const double *pb = pa == NULL ? NULL : direct(env, b, (int64_t)n * 8);
+    return pb == NULL ? 0.0 : gb_dot(pa, pb, n);
+}
+
+JNIEXPORT jdouble JNICALL
+Java_io_gluebench_pattern_jni_JniKernels_matmulDirect(JNIEnv *env, jclass cls, jobject a,
+                                                      jobject b, jint n)
+{
+    (void)cls;
+    const double *pa = direct(env, a, (int64_t)n * n * 8);
+    const double *pb = pa == NULL ? NULL : direct(env, b, (int64_t)n * n * 8);
+    return pb == NULL ? 0.0 : gb_matmul(pa, pb, n);
+}
+
+JNIEXPORT jdouble JNICALL
+Java_io_gluebench_pattern_jni_JniKernels_sortDirect(JNIEnv *env, jclass cls, jobject a, jint n)
+{
+    (void)cls;
+    const double *pa = direct(env, a, (int64_t)n * 8);
+    return pa == NULL ? 0.0 : gb_sort(pa, n);
+}
+
+JNIEXPORT jint JNICALL
+Java_io_gluebench_pattern_jni_JniKernels_compoundDirect(JNIEnv *env, jclass cls, jint which,
+                                                        jobject in, jint n, jobject out)
+{
+    (void)cls;
+    bytes_kernel kernel = bytes_kernel_of(env, which);
+    const uint8_t *pin = kernel == NULL ? NULL : direct(env, in, n);
+    uint8_t *pout = pin == NULL ? NULL : direct(env, out, 0);
+    if (pout == NULL)
+        return 0;
+    return (jint)kernel(pin, n, pout, (*env)->GetDirectBufferCapacity(env, out));
 }

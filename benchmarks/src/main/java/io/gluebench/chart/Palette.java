@@ -52,6 +52,7 @@ public final class Palette {
             entry("java", BLACK, 0),
             entry("jni", SKY_BLUE, 1),
             entry("jni-copy", shade(SKY_BLUE, 0.7), 5),
+            entry("jni-direct-buffer", shade(SKY_BLUE, 0.5), 6),
             entry("ffm", BLUE, 2),
             entry("ffm-copy", shade(BLUE, 0.7), 5),
             entry("jython", ORANGE, 3),

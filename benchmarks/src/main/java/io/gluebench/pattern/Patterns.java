@@ -1,9 +1,11 @@
 package io.gluebench.pattern;
 
+import io.gluebench.pattern.ffm.FfmCopyPattern;
 import io.gluebench.pattern.ffm.FfmPattern;
 import io.gluebench.pattern.graalpy.GraalPyPattern;
 import io.gluebench.pattern.jep.JepPattern;
 import io.gluebench.pattern.jni.JniPattern;
+import io.gluebench.pattern.jni.JniVariantPattern;
 import io.gluebench.pattern.jvm.JavaPattern;
 import io.gluebench.pattern.jython.JythonPattern;
 import io.gluebench.pattern.pemja.PemjaPattern;
@@ -31,8 +33,20 @@ public final class Patterns {
                     List.of(), false, JavaPattern::new, "baseline", false, ""),
             new PatternSpec("jni", "jni", "Java -> the C kernel via JNI, zero-copy (GetPrimitiveArrayCritical)",
                     List.of(NATIVE_LIBRARY), false, JniPattern::new, "native", false, ""),
+            new PatternSpec("jni-copy", "jni",
+                    "the jni kernels with each array copied by Get<Type>ArrayRegion into malloc'd memory per call",
+                    List.of(NATIVE_LIBRARY), false, () -> new JniVariantPattern(JniVariantPattern.Mode.COPY), "native",
+                    false, "a labelled variant: never holds the GC off, pays a copy and an allocation per call"),
+            new PatternSpec("jni-direct-buffer", "jni",
+                    "the jni kernels reading direct ByteBuffers (GetDirectBufferAddress), filled from the array per call",
+                    List.of(NATIVE_LIBRARY), false, () -> new JniVariantPattern(JniVariantPattern.Mode.DIRECT),
+                    "native", false, "a labelled variant: no pinning, one Java-side copy into off-heap memory per call"),
             new PatternSpec("ffm", "ffm", "Java -> the same C kernel via java.lang.foreign, heap segments (critical)",
                     List.of(NATIVE_LIBRARY), false, FfmPattern::new, "native", false, ""),
+            new PatternSpec("ffm-copy", "ffm",
+                    "the ffm kernels through plain downcalls on off-heap segments, filled from the arrays per call",
+                    List.of(NATIVE_LIBRARY), false, FfmCopyPattern::new, "native", false,
+                    "a labelled variant: FFM as most code uses it, one MemorySegment.copy per array per call"),
             new PatternSpec("jython", "jython", "the pure-Python source in Jython 2.7, in process",
                     List.of(JYTHON), false, JythonPattern::new, "interpreted", false, ""),
             new PatternSpec("graalpy", "graalpy", "the pure-Python source in GraalPy, in process, JIT on",

@@ -9,10 +9,28 @@ public final class Applicability {
     private Applicability() {
     }
 
+    /** Variants that differ from their family's base pattern only in how data crosses. */
+    static final java.util.Set<String> DATA_VARIANTS = java.util.Set.of("jni-copy", "jni-direct-buffer", "ffm-copy");
+
+    /** Whether anything but N crosses the boundary for this workload. */
+    static boolean carriesData(Workload w) {
+        return switch (w.input(w.minSize())) {
+            case io.gluebench.workload.WorkloadInput.Nbody n -> false;
+            case io.gluebench.workload.WorkloadInput.Spectralnorm n -> false;
+            case io.gluebench.workload.WorkloadInput.Mandelbrot n -> false;
+            case io.gluebench.workload.WorkloadInput.Fannkuch f -> false;
+            default -> true;
+        };
+    }
+
     /** Why {@code pattern} cannot run {@code workload}, or null when it can. */
     public static String notApplicable(PatternSpec pattern, Workload workload) {
         if (pattern.needs().contains(Need.NUMPY) && !workload.hasNumpyVariant()) {
             return "no numpy variant for " + workload.name() + ": " + workload.noNumpy();
+        }
+        if (DATA_VARIANTS.contains(pattern.name()) && !carriesData(workload)) {
+            return "only N crosses for " + workload.name() + ", so " + pattern.name() + " would equal "
+                    + pattern.family();
         }
         return null;
     }

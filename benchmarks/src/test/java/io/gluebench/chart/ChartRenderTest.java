@@ -110,7 +110,7 @@ class ChartRenderTest {
 
     @Test
     void paletteGivesEveryCataloguePatternItsOwnColourAndMarker() {
-        List<String> names = new ArrayList<>(Patterns.names());
+        Set<String> names = new java.util.LinkedHashSet<>(Patterns.names());
         names.addAll(List.of("jni-copy", "jep-list", "jep-numpy-scalar-loop", "jep-native", "worker-json",
                 "worker-chatty", "spawn-per-call"));
         Set<String> pairs = new HashSet<>();

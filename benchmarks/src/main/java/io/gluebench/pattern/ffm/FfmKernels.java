@@ -60,4 +60,15 @@ public final class FfmKernels {
     public static final MethodHandle WORDFREQ = handle("gb_wordfreq", COMPOUND, Linker.Option.critical(true));
     public static final MethodHandle RECORDS = handle("gb_records", COMPOUND, Linker.Option.critical(true));
     public static final MethodHandle CSVPARSE = handle("gb_csvparse", COMPOUND, Linker.Option.critical(true));
+
+    // ffm-copy: the same kernels through plain downcalls (no critical option), on off-heap segments.
+    public static final MethodHandle ECHO_OFFHEAP = handle("gb_echo", FunctionDescriptor.of(JAVA_LONG, ADDRESS, JAVA_LONG));
+    public static final MethodHandle DOT_OFFHEAP = handle("gb_dot",
+            FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, ADDRESS, JAVA_LONG));
+    public static final MethodHandle MATMUL_OFFHEAP = handle("gb_matmul",
+            FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, ADDRESS, JAVA_LONG));
+    public static final MethodHandle SORT_OFFHEAP = handle("gb_sort", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_LONG));
+    public static final MethodHandle WORDFREQ_OFFHEAP = handle("gb_wordfreq", COMPOUND);
+    public static final MethodHandle RECORDS_OFFHEAP = handle("gb_records", COMPOUND);
+    public static final MethodHandle CSVPARSE_OFFHEAP = handle("gb_csvparse", COMPOUND);
 }

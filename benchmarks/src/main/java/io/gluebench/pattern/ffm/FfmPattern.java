@@ -103,7 +103,7 @@ public final class FfmPattern implements Pattern {
         long run() throws Throwable;
     }
 
-    private static Call ffm(Downcall d) {
+    static Call ffm(Downcall d) {
         return () -> {
             try {
                 return d.run();

@@ -39,4 +39,29 @@ public final class JniKernels {
     public static native int records(byte[] request, int len, byte[] out);
 
     public static native int csvparse(byte[] text, int n, byte[] out);
+
+    // Labelled variants (jni-copy, jni-direct-buffer): the same kernels reached the other ways.
+
+    /** Get*ArrayRegion copies into malloc'd memory per call. */
+    public static native long echoCopy(byte[] data, int n);
+
+    public static native double dotCopy(double[] a, double[] b, int n);
+
+    public static native double matmulCopy(double[] a, double[] b, int n);
+
+    public static native double sortCopy(double[] a, int n);
+
+    /** which: 0 wordfreq, 1 records, 2 csvparse; in copied in, the result copied back into out. */
+    public static native int compoundCopy(int which, byte[] in, int n, byte[] out);
+
+    /** Direct buffers: GetDirectBufferAddress, no pinning and no copy on the C side. */
+    public static native long echoDirect(java.nio.ByteBuffer data, int n);
+
+    public static native double dotDirect(java.nio.ByteBuffer a, java.nio.ByteBuffer b, int n);
+
+    public static native double matmulDirect(java.nio.ByteBuffer a, java.nio.ByteBuffer b, int n);
+
+    public static native double sortDirect(java.nio.ByteBuffer a, int n);
+
+    public static native int compoundDirect(int which, java.nio.ByteBuffer in, int n, java.nio.ByteBuffer out);
 }
