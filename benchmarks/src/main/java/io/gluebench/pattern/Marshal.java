@@ -8,6 +8,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Supplier;
+import io.gluebench.workload.WorkloadInput;
 
 /**
  * How structured inputs are flattened for the patterns that cannot take Java objects, and how
@@ -81,6 +83,38 @@ public final class Marshal {
             out[i] = sales.get(i).category();
         }
         return out;
+    }
+
+    /**
+     * What a C kernel of a compound workload reads, made on each call (inside the timed region): the
+     * UTF-8 of the text, or the records request written into one reused array.
+     */
+    public static Supplier<byte[]> nativeInput(WorkloadInput input) {
+        return switch (input) {
+            case WorkloadInput.WordFreq w -> () -> w.text().getBytes(StandardCharsets.UTF_8);
+            case WorkloadInput.Csv c -> () -> c.text().getBytes(StandardCharsets.UTF_8);
+            case WorkloadInput.Records r -> {
+                List<Sale> sales = r.sales();
+                byte[] request = new byte[recordsRequestSize(sales)];
+                ByteBuffer buf = ByteBuffer.wrap(request);
+                yield () -> {
+                    buf.clear();
+                    encodeRecords(sales, buf);
+                    return request;
+                };
+            }
+            default -> throw new IllegalArgumentException(input.getClass().getSimpleName() + " has no byte input for C");
+        };
+    }
+
+    /** The name of the C kernel behind a compound result, for messages. */
+    public static String nativeKernel(ResultKind kind) {
+        return switch (kind) {
+            case WORD_COUNTS -> "gb_wordfreq";
+            case CATEGORY_SUMS -> "gb_records";
+            case CSV_TOTALS -> "gb_csvparse";
+            case INT64, FLOAT64, PAIR32 -> throw new IllegalArgumentException(kind + " is not a compound result");
+        };
     }
 
     /**

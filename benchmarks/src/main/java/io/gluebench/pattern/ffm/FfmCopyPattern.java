@@ -6,16 +6,12 @@ import io.gluebench.pattern.Marshal;
 import io.gluebench.pattern.Pattern;
 import io.gluebench.pattern.PatternEnv;
 import io.gluebench.pattern.PatternException;
-import io.gluebench.workload.Sale;
 import io.gluebench.workload.Workload;
 import io.gluebench.workload.WorkloadInput;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.function.Supplier;
 
 import static io.gluebench.workload.ResultKind.bits;
@@ -77,20 +73,9 @@ public final class FfmCopyPattern implements Pattern {
                     return bits((double) FfmKernels.SORT_OFFHEAP.invokeExact(seg, (long) data.length));
                 });
             }
-            case WorkloadInput.WordFreq w -> compound(workload, FfmKernels.WORDFREQ_OFFHEAP, "gb_wordfreq",
-                    w.text().getBytes(StandardCharsets.UTF_8).length, () -> w.text().getBytes(StandardCharsets.UTF_8));
-            case WorkloadInput.Csv c -> compound(workload, FfmKernels.CSVPARSE_OFFHEAP, "gb_csvparse",
-                    c.text().getBytes(StandardCharsets.UTF_8).length, () -> c.text().getBytes(StandardCharsets.UTF_8));
-            case WorkloadInput.Records r -> {
-                List<Sale> sales = r.sales();
-                byte[] request = new byte[Marshal.recordsRequestSize(sales)];
-                ByteBuffer buf = ByteBuffer.wrap(request);
-                yield compound(workload, FfmKernels.RECORDS_OFFHEAP, "gb_records", request.length, () -> {
-                    buf.clear();
-                    Marshal.encodeRecords(sales, buf);
-                    return request;
-                });
-            }
+            case WorkloadInput.WordFreq w -> compound(workload, FfmKernels.WORDFREQ_OFFHEAP, input);
+            case WorkloadInput.Csv c -> compound(workload, FfmKernels.CSVPARSE_OFFHEAP, input);
+            case WorkloadInput.Records r -> compound(workload, FfmKernels.RECORDS_OFFHEAP, input);
             case WorkloadInput.Nbody n -> notApplicable(workload);
             case WorkloadInput.Spectralnorm n -> notApplicable(workload);
             case WorkloadInput.Mandelbrot n -> notApplicable(workload);
@@ -102,8 +87,11 @@ public final class FfmCopyPattern implements Pattern {
         return arena.allocate(ValueLayout.JAVA_DOUBLE, Math.max(1, count));
     }
 
-    /** bytes: what the kernel reads, made inside the timed call, then copied off-heap. */
-    private Call compound(Workload workload, MethodHandle kernel, String name, int size, Supplier<byte[]> bytes) {
+    /** What the kernel reads is made inside the timed call (see Marshal.nativeInput), then copied off-heap. */
+    private Call compound(Workload workload, MethodHandle kernel, WorkloadInput input) {
+        Supplier<byte[]> bytes = Marshal.nativeInput(input);
+        int size = bytes.get().length;
+        String name = Marshal.nativeKernel(workload.resultKind());
         MemorySegment in = arena.allocate(Math.max(1, size));
         MemorySegment out = arena.allocate(Marshal.RESULT_CAPACITY);
         byte[] result = new byte[Marshal.RESULT_CAPACITY];

@@ -5,12 +5,9 @@ import io.gluebench.pattern.CompoundCall;
 import io.gluebench.pattern.Marshal;
 import io.gluebench.pattern.Pattern;
 import io.gluebench.pattern.PatternEnv;
-import io.gluebench.workload.Sale;
 import io.gluebench.workload.Workload;
 import io.gluebench.workload.WorkloadInput;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.util.function.Supplier;
 
 import static io.gluebench.workload.ResultKind.bits;
 
@@ -62,37 +59,26 @@ public final class JniPattern implements Pattern {
                 int size = f.n();
                 yield () -> JniKernels.fannkuch(size);
             }
-            case WorkloadInput.WordFreq w -> {
-                String text = w.text();
-                byte[] out = new byte[Marshal.RESULT_CAPACITY];
-                yield CompoundCall.of(() -> {
-                    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-                    return Marshal.nativeResult(workload.resultKind(), JniKernels.wordfreq(utf8, utf8.length, out),
-                            out, "gb_wordfreq");
-                });
-            }
-            case WorkloadInput.Records r -> {
-                List<Sale> sales = r.sales();
-                byte[] request = new byte[Marshal.recordsRequestSize(sales)];
-                ByteBuffer buf = ByteBuffer.wrap(request);
-                byte[] out = new byte[Marshal.RESULT_CAPACITY];
-                yield CompoundCall.of(() -> {
-                    buf.clear();
-                    Marshal.encodeRecords(sales, buf);
-                    return Marshal.nativeResult(workload.resultKind(), JniKernels.records(request, request.length, out),
-                            out, "gb_records");
-                });
-            }
-            case WorkloadInput.Csv c -> {
-                String text = c.text();
-                byte[] out = new byte[Marshal.RESULT_CAPACITY];
-                yield CompoundCall.of(() -> {
-                    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-                    return Marshal.nativeResult(workload.resultKind(), JniKernels.csvparse(utf8, utf8.length, out),
-                            out, "gb_csvparse");
-                });
-            }
+            case WorkloadInput.WordFreq w -> compound(workload, input, JniKernels::wordfreq);
+            case WorkloadInput.Records r -> compound(workload, input, JniKernels::records);
+            case WorkloadInput.Csv c -> compound(workload, input, JniKernels::csvparse);
         };
+    }
+
+    /** A compound kernel: bytes in, the result layout out, returns the bytes written (or GB_ERR_*). */
+    @FunctionalInterface
+    interface BytesKernel {
+        int run(byte[] in, int n, byte[] out);
+    }
+
+    private static Call compound(Workload workload, WorkloadInput input, BytesKernel kernel) {
+        Supplier<byte[]> bytes = Marshal.nativeInput(input);
+        byte[] out = new byte[Marshal.RESULT_CAPACITY];
+        String name = Marshal.nativeKernel(workload.resultKind());
+        return CompoundCall.of(() -> {
+            byte[] in = bytes.get();
+            return Marshal.nativeResult(workload.resultKind(), kernel.run(in, in.length, out), out, name);
+        });
     }
 
     @Override

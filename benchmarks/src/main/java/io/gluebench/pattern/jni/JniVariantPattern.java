@@ -6,14 +6,10 @@ import io.gluebench.pattern.Marshal;
 import io.gluebench.pattern.Pattern;
 import io.gluebench.pattern.PatternEnv;
 import io.gluebench.pattern.PatternException;
-import io.gluebench.workload.CompoundWire;
-import io.gluebench.workload.Sale;
 import io.gluebench.workload.Workload;
 import io.gluebench.workload.WorkloadInput;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.function.Supplier;
 
 import static io.gluebench.workload.ResultKind.bits;
@@ -79,27 +75,9 @@ public final class JniVariantPattern implements Pattern {
                 yield copy ? () -> bits(JniKernels.sortCopy(data, data.length))
                         : () -> bits(JniKernels.sortDirect(fill(buf, data), data.length));
             }
-            case WorkloadInput.WordFreq w -> {
-                String text = w.text();
-                yield compound(workload, 0, "gb_wordfreq", text.getBytes(StandardCharsets.UTF_8).length,
-                        () -> text.getBytes(StandardCharsets.UTF_8));
-            }
-            case WorkloadInput.Csv c -> {
-                String text = c.text();
-                yield compound(workload, 2, "gb_csvparse", text.getBytes(StandardCharsets.UTF_8).length,
-                        () -> text.getBytes(StandardCharsets.UTF_8));
-            }
-            case WorkloadInput.Records r -> {
-                List<Sale> sales = r.sales();
-                int size = Marshal.recordsRequestSize(sales);
-                byte[] request = new byte[size];
-                ByteBuffer buf = ByteBuffer.wrap(request);
-                yield compound(workload, 1, "gb_records", size, () -> {
-                    buf.clear();
-                    Marshal.encodeRecords(sales, buf);
-                    return request;
-                });
-            }
+            case WorkloadInput.WordFreq w -> compound(workload, 0, input);
+            case WorkloadInput.Csv c -> compound(workload, 2, input);
+            case WorkloadInput.Records r -> compound(workload, 1, input);
             case WorkloadInput.Nbody n -> notApplicable(workload);
             case WorkloadInput.Spectralnorm n -> notApplicable(workload);
             case WorkloadInput.Mandelbrot n -> notApplicable(workload);
@@ -107,8 +85,11 @@ public final class JniVariantPattern implements Pattern {
         };
     }
 
-    /** bytes: makes what the kernel reads, inside the timed call (encoding is the caller's cost). */
-    private Call compound(Workload workload, int which, String kernel, int size, Supplier<byte[]> bytes) {
+    /** which: the kernel's number in the C glue (0 wordfreq, 1 records, 2 csvparse). */
+    private Call compound(Workload workload, int which, WorkloadInput input) {
+        Supplier<byte[]> bytes = Marshal.nativeInput(input);
+        int size = bytes.get().length;
+        String kernel = Marshal.nativeKernel(workload.resultKind());
         byte[] out = new byte[Marshal.RESULT_CAPACITY];
         if (mode == Mode.COPY) {
             return CompoundCall.of(() -> {
