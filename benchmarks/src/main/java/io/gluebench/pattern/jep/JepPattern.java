@@ -1,15 +1,13 @@
 package io.gluebench.pattern.jep;
 
 import io.gluebench.pattern.Call;
-import io.gluebench.pattern.CompoundCall;
 import io.gluebench.pattern.LoadedLibraries;
 import io.gluebench.pattern.Marshal;
 import io.gluebench.pattern.Pattern;
 import io.gluebench.pattern.PatternEnv;
 import io.gluebench.pattern.PatternException;
 import io.gluebench.pattern.PythonSource;
-import io.gluebench.workload.CompoundWire;
-import io.gluebench.workload.ResultKind;
+import io.gluebench.pattern.ThreadConfinedCall;
 import io.gluebench.workload.Sale;
 import io.gluebench.workload.Workload;
 import io.gluebench.workload.WorkloadInput;
@@ -109,23 +107,7 @@ public final class JepPattern implements Pattern {
         };
         Interpreter in = interp;
         Thread thread = owner;
-        ResultKind kind = workload.resultKind();
-        if (kind.isCompound()) {
-            return CompoundCall.of(() -> {
-                checkThread(thread);
-                return CompoundWire.fromTree(kind, in.invoke(fn, args.get()));
-            });
-        }
-        if (kind != ResultKind.FLOAT64) {
-            return () -> {
-                checkThread(thread);
-                return ((Number) in.invoke(fn, args.get())).longValue();
-            };
-        }
-        return () -> {
-            checkThread(thread);
-            return ResultKind.bits(((Number) in.invoke(fn, args.get())).doubleValue());
-        };
+        return ThreadConfinedCall.of(workload.resultKind(), thread, "a Jep interpreter", () -> in.invoke(fn, args.get()));
     }
 
     /** The arguments of one call; most are fixed at bind time. */
@@ -153,13 +135,6 @@ public final class JepPattern implements Pattern {
             }
             return new Object[] {Marshal.categories(sales), nd};
         };
-    }
-
-    private static void checkThread(Thread owner) throws PatternException {
-        if (Thread.currentThread() != owner) {
-            throw new PatternException("a Jep interpreter was called from thread "
-                    + Thread.currentThread().getName() + " but belongs to " + owner.getName());
-        }
     }
 
     private static DirectNDArray<ByteBuffer> direct(byte[] data) {

@@ -1,14 +1,12 @@
 package io.gluebench.pattern.pemja;
 
 import io.gluebench.pattern.Call;
-import io.gluebench.pattern.CompoundCall;
 import io.gluebench.pattern.LoadedLibraries;
 import io.gluebench.pattern.Marshal;
 import io.gluebench.pattern.Pattern;
 import io.gluebench.pattern.PatternEnv;
 import io.gluebench.pattern.PatternException;
-import io.gluebench.workload.CompoundWire;
-import io.gluebench.workload.ResultKind;
+import io.gluebench.pattern.ThreadConfinedCall;
 import io.gluebench.workload.Sale;
 import io.gluebench.workload.Workload;
 import io.gluebench.workload.WorkloadInput;
@@ -115,23 +113,7 @@ public final class PemjaPattern implements Pattern {
         };
         PythonInterpreter in = interp;
         Thread thread = owner;
-        ResultKind kind = workload.resultKind();
-        if (kind.isCompound()) {
-            return CompoundCall.of(() -> {
-                checkThread(thread);
-                return CompoundWire.fromTree(kind, in.invoke(fn, args.get()));
-            });
-        }
-        if (kind != ResultKind.FLOAT64) {
-            return () -> {
-                checkThread(thread);
-                return ((Number) in.invoke(fn, args.get())).longValue();
-            };
-        }
-        return () -> {
-            checkThread(thread);
-            return ResultKind.bits(((Number) in.invoke(fn, args.get())).doubleValue());
-        };
+        return ThreadConfinedCall.of(workload.resultKind(), thread, "a PEMJA interpreter", () -> in.invoke(fn, args.get()));
     }
 
     /** The arguments of one call; most are fixed at bind time. */
@@ -169,10 +151,7 @@ public final class PemjaPattern implements Pattern {
     }
 
     private static void checkThread(Thread owner) throws PatternException {
-        if (Thread.currentThread() != owner) {
-            throw new PatternException("a PEMJA interpreter was called from thread "
-                    + Thread.currentThread().getName() + " but belongs to " + owner.getName());
-        }
+        ThreadConfinedCall.check(owner, "a PEMJA interpreter");
     }
 
     @Override
