@@ -39,6 +39,7 @@ public final class Charts {
             written.addAll(DecisionChart.write(run, analysis, w, dir));
             written.addAll(WarmupChart.write(run, w, patterns, dir));
         }
+        written.addAll(StartupCharts.writeAll(run, dir));
         return written;
     }
 

@@ -23,6 +23,12 @@ public final class RunCommand implements Callable<Integer> {
             description = "Where worker patterns run: free, same-core, split-cores (several: one series each; default free).")
     java.util.List<String> placements = new java.util.ArrayList<>();
 
+    @Option(names = "--no-startup", description = "Leave out the start-up and warm-up measurement of the profile.")
+    boolean noStartup;
+
+    @Option(names = "--no-scaling", description = "Leave out the 1-versus-2-callers measurement of the profile.")
+    boolean noScaling;
+
     @Option(names = "--verbose", description = "Show JMH's own output.")
     boolean verbose;
 
@@ -35,7 +41,7 @@ public final class RunCommand implements Callable<Integer> {
         PatternEnv env = PatternEnv.fromSystem().withAllowInterpreter(allowInterpreter);
         Plan plan = Plan.of(Profiles.load().get(selection.profile), selection.workloads, selection.patterns, selection.sizes,
                 placements);
-        new RunPipeline(env, System.out, verbose).run(plan, results == null ? env.resultsDir() : results.toAbsolutePath());
+        new RunPipeline(env, System.out, verbose).withStartup(!noStartup).withScaling(!noScaling).run(plan, results == null ? env.resultsDir() : results.toAbsolutePath());
         return 0;
     }
 }

@@ -81,7 +81,7 @@ final class ReportBuilder {
     Doc.Report report() {
         List<Section> sections = List.of(
                 summary(), chartsSection(), scores(), models(), overhead(), skippedAndFailed(),
-                antiPatterns(), warnings(), machine(), floors());
+                antiPatterns(), startups(), callers(), warnings(), machine(), floors());
         return new Doc.Report("gluebench report", "When to glue, when to compute", header(), sections);
     }
 
@@ -238,7 +238,7 @@ final class ReportBuilder {
         Map<String, Path> byName = new LinkedHashMap<>();
         for (Path p : charts) {
             String name = p.getFileName().toString();
-            if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
+            if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".png") && !ownSection(name)) {
                 byName.putIfAbsent(name, p);
             }
         }
@@ -707,6 +707,99 @@ final class ReportBuilder {
             blocks.add(new Table(null, List.of("pattern", "echo N=0", "floor", "floor time", "× floor"), crow, true));
         }
         return new Section("floors", "Floors", blocks);
+    }
+
+    // ---------------------------------------------------------------- start-up and callers
+
+    /** Charts that belong to a section of their own rather than to a workload. */
+    static boolean ownSection(String fileName) {
+        return fileName.startsWith(io.gluebench.chart.StartupCharts.STARTUP)
+                || fileName.startsWith(io.gluebench.chart.StartupCharts.CURVE)
+                || fileName.startsWith(io.gluebench.chart.StartupCharts.CALLERS);
+    }
+
+    private java.util.Optional<Path> chart(String name) {
+        return charts.stream().filter(p -> p.getFileName().toString().equals(name + ".png")).findFirst();
+    }
+
+    private Section startups() {
+        List<Block> blocks = new ArrayList<>();
+        if (run.startups().isEmpty()) {
+            blocks.add(new Note(Phrase.of("This run did not measure start-up (the profile has no startup setting,"
+                    + " or --no-startup)."), false));
+            return new Section("startup", "Start-up and warm-up", blocks);
+        }
+        io.gluebench.result.Startup any = run.startups().get(0);
+        blocks.add(new Para(Phrase.of("Measured apart from the steady state, in fresh JVMs (JMH SingleShotTime, "
+                + any.forks() + (any.forks() == 1 ? " fork" : " forks") + " per pattern, " + any.workload() + " at N = "
+                + Format.size(any.size()) + "). First answer: open the pattern (load the library, start the interpreter"
+                + " or context, spawn the worker), bind the input, make the first call and check it against the Java"
+                + " reference. Since JVM start adds the JVM's own boot. Then each of the next calls is timed on its own:"
+                + " the warm-up curve. Steady is the point measured after the profile's warm-up, where the run has one.")));
+        List<List<Cell>> rows = new ArrayList<>();
+        for (io.gluebench.result.Startup s : run.startups()) {
+            if (!s.isOk()) {
+                rows.add(List.of(Cell.code(s.pattern()), Cell.text(s.status()), Cell.text("–"), Cell.text("–"),
+                        Cell.text("–"), Cell.text("–"), Cell.text(sentence(s.reason() == null ? "" : s.reason().lines()
+                                .findFirst().orElse("")))));
+                continue;
+            }
+            rows.add(List.of(Cell.code(s.pattern()), Cell.num(Format.nanos(s.medianFirstResultMillis() * 1e6)),
+                    Cell.num(s.medianSinceJvmStartMillis() == null ? "–" : Format.nanos(s.medianSinceJvmStartMillis() * 1e6)),
+                    Cell.num(s.secondCallNanos() == null ? "–" : Format.nanos(s.secondCallNanos())),
+                    Cell.num(s.tailNanos() == null ? "–" : Format.nanos(s.tailNanos())),
+                    Cell.num(s.steadyNanos() == null ? "–" : Format.nanos(s.steadyNanos())),
+                    Cell.text(s.tailNanos() != null && s.steadyNanos() != null && s.tailNanos() > 2 * s.steadyNanos()
+                            ? "still warming after " + s.calls() + " calls: ×" + Format.fixed(s.tailNanos() / s.steadyNanos(), 1)
+                                    + " the steady time"
+                            : "")));
+        }
+        blocks.add(new Table(null, List.of("pattern", "first answer", "since JVM start", "call 2", "last calls",
+                "steady", "note"), rows, true));
+        chart(io.gluebench.chart.StartupCharts.STARTUP).ifPresent(p -> blocks.add(new Figure(p,
+                "Time to the first checked answer in a fresh JVM, per pattern.")));
+        chart(io.gluebench.chart.StartupCharts.CURVE).ifPresent(p -> blocks.add(new Figure(p,
+                "Time per call for the first calls in a fresh JVM.")));
+        return new Section("startup", "Start-up and warm-up", blocks);
+    }
+
+    private Section callers() {
+        List<Block> blocks = new ArrayList<>();
+        if (run.scaling().isEmpty()) {
+            blocks.add(new Note(Phrase.of("This run did not measure concurrent callers (the profile has no scaling"
+                    + " setting, or --no-scaling)."), false));
+            return new Section("callers", "Threads and the GIL", blocks);
+        }
+        io.gluebench.result.Scaling any = run.scaling().get(0);
+        blocks.add(new Para(Phrase.of("Throughput with " + any.threads().stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(" and ")) + " concurrent callers (JMH threads, one fork per"
+                + " count), " + any.workload() + " at N = " + Format.size(any.size()) + ". Each caller opens its own pattern:"
+                + " its own Jep SharedInterpreter or PEMJA interpreter (all in one CPython, so one GIL), its own worker"
+                + " process. On " + (run.machine() == null ? "this machine" : run.machine().cores() + " cores")
+                + " a GIL-bound pattern stays near ×1; one process per caller can approach ×"
+                + any.threads().get(any.threads().size() - 1) + ".")));
+        List<String> header = new ArrayList<>(List.of("pattern"));
+        any.threads().forEach(t -> header.add(t + (t == 1 ? " caller" : " callers")));
+        header.add("scaling");
+        header.add("reading");
+        List<List<Cell>> rows = new ArrayList<>();
+        for (io.gluebench.result.Scaling s : run.scaling()) {
+            List<Cell> row = new ArrayList<>();
+            row.add(Cell.code(s.pattern()));
+            for (int i = 0; i < any.threads().size(); i++) {
+                Double v = i < s.opsPerSecond().size() ? s.opsPerSecond().get(i) : null;
+                row.add(v == null ? Cell.text(s.isOk() ? "–" : s.status())
+                        : Cell.num(String.format(java.util.Locale.ROOT, "%,.0f calls/s", v)));
+            }
+            row.add(Cell.num(s.factor() == null ? "–" : "×" + Format.fixed(s.factor(), 2)));
+            row.add(Cell.text(s.factor() != null ? s.reading()
+                    : sentence(s.reason() == null ? "" : s.reason().lines().findFirst().orElse(""))));
+            rows.add(row);
+        }
+        blocks.add(new Table(null, header, rows, true));
+        chart(io.gluebench.chart.StartupCharts.CALLERS).ifPresent(p -> blocks.add(new Figure(p,
+                "Throughput with more callers over one caller, per pattern.")));
+        return new Section("callers", "Threads and the GIL", blocks);
     }
 
     // ---------------------------------------------------------------- helpers

@@ -12,7 +12,7 @@ import java.util.Locale;
 /** Plain-text tables for the terminal and summary.txt. Renders analysis data; computes nothing. */
 public final class TextTable {
     private static final java.util.regex.Pattern NUMERIC =
-            java.util.regex.Pattern.compile("[-+]?[0-9][0-9.,eE+-]*( (ns|µs|ms|s))?( ± .*)?");
+            java.util.regex.Pattern.compile("x?[-+]?[0-9][0-9.,eE+-]*( (ns|µs|ms|s))?(/s)?( ± .*)?");
     private TextTable() {
     }
 
@@ -67,6 +67,59 @@ public final class TextTable {
                     r.ratio() == null ? "-" : String.format(Locale.ROOT, "%.1f", r.ratio())));
         }
         return render(out);
+    }
+
+    /** Start-up and warm-up per pattern; empty if the run has none. */
+    public static String startups(Run run) {
+        if (run.startups().isEmpty()) {
+            return "";
+        }
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("start-up", "workload", "first answer", "since JVM start", "call 2", "last calls", "steady"));
+        for (io.gluebench.result.Startup s : run.startups()) {
+            if (!s.isOk()) {
+                rows.add(List.of(s.pattern(), s.workload() + " N=" + s.size(), s.status(), "-", "-", "-", "-"));
+                continue;
+            }
+            rows.add(List.of(s.pattern(), s.workload() + " N=" + s.size(), millis(s.medianFirstResultMillis()),
+                    millis(s.medianSinceJvmStartMillis()), nanos(s.secondCallNanos()), nanos(s.tailNanos()),
+                    nanos(s.steadyNanos())));
+        }
+        return render(rows);
+    }
+
+    /** Throughput with 1 and more callers per pattern; empty if the run has none. */
+    public static String scaling(Run run) {
+        if (run.scaling().isEmpty()) {
+            return "";
+        }
+        List<Integer> threads = run.scaling().get(0).threads();
+        List<String> header = new ArrayList<>(List.of("callers", "workload"));
+        threads.forEach(t -> header.add(t + (t == 1 ? " caller" : " callers")));
+        header.add("scaling");
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(header);
+        for (io.gluebench.result.Scaling s : run.scaling()) {
+            List<String> row = new ArrayList<>(List.of(s.pattern(), s.workload() + " N=" + s.size()));
+            for (int i = 0; i < threads.size(); i++) {
+                Double v = i < s.opsPerSecond().size() ? s.opsPerSecond().get(i) : null;
+                row.add(v == null ? (s.isOk() ? "-" : s.status()) : String.format(Locale.ROOT, "%,.0f/s", v));
+            }
+            row.add(s.factor() == null ? "-" : String.format(Locale.ROOT, "x%.2f", s.factor()));
+            rows.add(row);
+        }
+        return render(rows);
+    }
+
+    private static String millis(Double ms) {
+        if (ms == null) {
+            return "-";
+        }
+        return ms >= 100 ? String.format(Locale.ROOT, "%,.0f ms", ms) : String.format(Locale.ROOT, "%.1f ms", ms);
+    }
+
+    private static String nanos(Double ns) {
+        return ns == null ? "-" : TimePerCallChart.formatNanos(ns);
     }
 
     public static String render(List<List<String>> rows) {

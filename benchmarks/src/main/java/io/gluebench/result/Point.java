@@ -14,6 +14,7 @@ import java.util.List;
  * @param reason      why the point failed or was skipped
  * @param jmhFile     the raw JMH JSON of this point, relative to the run folder
  * @param jvmArgs     the fork's JVM arguments
+ * @param warmupGiven the warm-up the measurement followed (iterations x length), null if none recorded
  */
 public record Point(
         String workload,
@@ -31,7 +32,23 @@ public record Point(
         String reason,
         String jmhFile,
         List<String> jvmArgs,
-        double wallSeconds) {
+        double wallSeconds,
+        Warmup warmupGiven) {
+
+    /** The warm-up a point was given before its measurement: JMH iterations of a fixed length. */
+    public record Warmup(int iterations, int millisEach) {
+        public double seconds() {
+            return iterations * millisEach / 1000.0;
+        }
+    }
+
+    /** A point without a record of its warm-up (skipped points, older runs). */
+    public Point(String workload, String pattern, int size, String transport, String placement, String status,
+            String unit, Double score, Double scoreError, List<Double> samples, List<Double> warmup,
+            Verification verification, String reason, String jmhFile, List<String> jvmArgs, double wallSeconds) {
+        this(workload, pattern, size, transport, placement, status, unit, score, scoreError, samples, warmup,
+                verification, reason, jmhFile, jvmArgs, wallSeconds, null);
+    }
 
     public static final String OK = "ok";
     public static final String FAILED = "failed";

@@ -10,6 +10,8 @@ import java.util.Map;
  * @param formatVersion  bumped on any incompatible change; readers refuse versions they do not know
  * @param status         running, complete or interrupted
  * @param settings       the profile's JMH settings as they were applied
+ * @param startups       per pattern: time to the first checked answer in a fresh JVM and the warm-up curve
+ * @param scaling        per pattern: throughput with 1 and more concurrent callers
  */
 public record Run(
         int formatVersion,
@@ -24,7 +26,9 @@ public record Run(
         List<Point> points,
         List<SkippedPattern> skipped,
         List<PatternInfo> patterns,
-        List<WorkloadInfo> workloads) {
+        List<WorkloadInfo> workloads,
+        List<Startup> startups,
+        List<Scaling> scaling) {
 
     public static final int FORMAT_VERSION = 1;
 
@@ -34,6 +38,16 @@ public record Run(
         skipped = skipped == null ? List.of() : List.copyOf(skipped);
         patterns = patterns == null ? List.of() : List.copyOf(patterns);
         workloads = workloads == null ? List.of() : List.copyOf(workloads);
+        startups = startups == null ? List.of() : List.copyOf(startups);
+        scaling = scaling == null ? List.of() : List.copyOf(scaling);
+    }
+
+    /** A run without start-up or scaling measurements. */
+    public Run(int formatVersion, String runId, String profile, String status, String startedAt, String finishedAt,
+            Machine machine, Map<String, Object> settings, List<Floor> floors, List<Point> points,
+            List<SkippedPattern> skipped, List<PatternInfo> patterns, List<WorkloadInfo> workloads) {
+        this(formatVersion, runId, profile, status, startedAt, finishedAt, machine, settings, floors, points, skipped,
+                patterns, workloads, List.of(), List.of());
     }
 
     /** The info of a pattern, by its name or by a series name "pattern@placement". */
@@ -49,21 +63,37 @@ public record Run(
 
     public Run withCatalog(List<PatternInfo> p, List<WorkloadInfo> w) {
         return new Run(formatVersion, runId, profile, status, startedAt, finishedAt, machine, settings, floors, points,
-                skipped, p, w);
+                skipped, p, w, startups, scaling);
     }
 
     public Run withPoint(Point p) {
         List<Point> next = new ArrayList<>(points);
         next.removeIf(q -> q.key().equals(p.key()));
         next.add(p);
-        return new Run(formatVersion, runId, profile, status, startedAt, finishedAt, machine, settings, floors, next, skipped, patterns, workloads);
+        return new Run(formatVersion, runId, profile, status, startedAt, finishedAt, machine, settings, floors, next, skipped, patterns, workloads, startups, scaling);
     }
 
     public Run withFloors(List<Floor> f) {
-        return new Run(formatVersion, runId, profile, status, startedAt, finishedAt, machine, settings, f, points, skipped, patterns, workloads);
+        return new Run(formatVersion, runId, profile, status, startedAt, finishedAt, machine, settings, f, points, skipped, patterns, workloads, startups, scaling);
+    }
+
+    public Run withStartup(Startup st) {
+        List<Startup> next = new ArrayList<>(startups);
+        next.removeIf(q -> q.pattern().equals(st.pattern()));
+        next.add(st);
+        return new Run(formatVersion, runId, profile, status, startedAt, finishedAt, machine, settings, floors, points,
+                skipped, patterns, workloads, next, scaling);
+    }
+
+    public Run withScaling(Scaling sc) {
+        List<Scaling> next = new ArrayList<>(scaling);
+        next.removeIf(q -> q.pattern().equals(sc.pattern()));
+        next.add(sc);
+        return new Run(formatVersion, runId, profile, status, startedAt, finishedAt, machine, settings, floors, points,
+                skipped, patterns, workloads, startups, next);
     }
 
     public Run finished(String newStatus, String at) {
-        return new Run(formatVersion, runId, profile, newStatus, startedAt, at, machine, settings, floors, points, skipped, patterns, workloads);
+        return new Run(formatVersion, runId, profile, newStatus, startedAt, at, machine, settings, floors, points, skipped, patterns, workloads, startups, scaling);
     }
 }

@@ -6,31 +6,19 @@ import io.gluebench.result.RunStore;
 import io.gluebench.result.Verification;
 import io.gluebench.suite.PointBenchmark;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
-import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Runs one point as one JMH fork with the pattern's JVM flags, under a watchdog that kills the
@@ -66,6 +54,7 @@ public final class PointRunner {
             jvmArgs.add("-D" + io.gluebench.pattern.Placement.PROPERTY + "=" + item.placement().id());
         }
         Profile.JmhSettings s = profile.settingsFor(item.pattern().family());
+        Point.Warmup given = new Point.Warmup(s.warmupIterations(), s.warmupMillis());
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include("^" + Pattern.quote(PointBenchmark.class.getName()) + "\\.call$")
                 .param("workload", item.workload().name())
@@ -84,37 +73,16 @@ public final class PointRunner {
                 .resultFormat(ResultFormatType.JSON);
 
         long started = System.nanoTime();
-        AtomicBoolean timedOut = new AtomicBoolean();
-        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "gluebench-watchdog");
-            t.setDaemon(true);
-            return t;
-        });
-        ScheduledFuture<?> kill = watchdog.schedule(() -> {
-            timedOut.set(true);
-            killForks();
-        }, profile.pointTimeoutSeconds(), TimeUnit.SECONDS);
-
-        Collection<RunResult> results = List.of();
-        String failure = null;
-        try (OutputStream logOut = Files.newOutputStream(logFile);
-             PrintStream tee = new PrintStream(new Tee(logOut, verbose ? System.out : null), true, StandardCharsets.UTF_8)) {
-            Runner runner = new Runner(options.build(), OutputFormatFactory.createFormatInstance(tee, VerboseMode.NORMAL));
-            results = runner.run();
-        } catch (RunnerException e) {
-            failure = e.getMessage();
-        } finally {
-            kill.cancel(false);
-            watchdog.shutdownNow();
-        }
+        JmhFork.Outcome outcome = JmhFork.run(options.build(), logFile, profile.pointTimeoutSeconds(), verbose);
+        String failure = outcome.failure();
         double wall = (System.nanoTime() - started) / 1e9;
         Verification verdict = readVerdict(statusFile);
         String rel = runDir.relativize(jmhFile).toString();
 
-        RunResult rr = results.isEmpty() ? null : results.iterator().next();
+        RunResult rr = outcome.first();
         if (rr == null || rr.getPrimaryResult() == null || verdict == null || !verdict.ok()) {
             String reason;
-            if (timedOut.get()) {
+            if (outcome.timedOut()) {
                 reason = "timed out after " + profile.pointTimeoutSeconds() + " s; the fork was killed";
             } else if (verdict != null && !verdict.ok()) {
                 reason = "not timed: " + verdict.error();
@@ -126,7 +94,7 @@ public final class PointRunner {
             return new Point(item.workload().name(), item.series(), item.size(), item.pattern().transport(),
                     item.placement() == null ? null : item.placement().id(),
                     Point.FAILED, "ns/op", null, null, List.of(), warmup(logFile), verdict, reason,
-                    Files.exists(jmhFile) ? rel : null, jvmArgs, wall);
+                    Files.exists(jmhFile) ? rel : null, jvmArgs, wall, given);
         }
         List<Double> samples = new ArrayList<>();
         for (var br : rr.getBenchmarkResults()) {
@@ -139,7 +107,7 @@ public final class PointRunner {
         return new Point(item.workload().name(), item.series(), item.size(), item.pattern().transport(),
                     item.placement() == null ? null : item.placement().id(),
                 Point.OK, primary.getScoreUnit(), primary.getScore(), Double.isNaN(err) ? null : err,
-                samples, warmup(logFile), verdict, null, rel, jvmArgs, wall);
+                samples, warmup(logFile), verdict, null, rel, jvmArgs, wall, given);
     }
 
     private Verification readVerdict(Path statusFile) {
@@ -205,40 +173,5 @@ public final class PointRunner {
             child.descendants().forEach(ProcessHandle::destroyForcibly);
             child.destroyForcibly();
         });
-    }
-
-    /** Writes to the log and, with --verbose, to the terminal too. */
-    private static final class Tee extends OutputStream {
-        private final OutputStream a;
-        private final OutputStream b;
-
-        Tee(OutputStream a, OutputStream b) {
-            this.a = a;
-            this.b = b;
-        }
-
-        @Override
-        public void write(int c) throws IOException {
-            a.write(c);
-            if (b != null) {
-                b.write(c);
-            }
-        }
-
-        @Override
-        public void write(byte[] buf, int off, int len) throws IOException {
-            a.write(buf, off, len);
-            if (b != null) {
-                b.write(buf, off, len);
-            }
-        }
-
-        @Override
-        public void flush() throws IOException {
-            a.flush();
-            if (b != null) {
-                b.flush();
-            }
-        }
     }
 }

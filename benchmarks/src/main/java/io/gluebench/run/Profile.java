@@ -13,6 +13,8 @@ import java.util.Map;
  * @param jmh         iteration settings for most patterns
  * @param graalpyJmh  iteration settings for GraalPy points, whose JIT needs a long warm-up
  * @param floors      whether the run measures the raw floors (JNI/FFM no-op, C ping-pong)
+ * @param startup     the start-up and warm-up measurement, or null for none
+ * @param scaling     the 1-versus-more-callers measurement, or null for none
  */
 public record Profile(
         String name,
@@ -23,7 +25,9 @@ public record Profile(
         JmhSettings jmh,
         JmhSettings graalpyJmh,
         boolean floors,
-        int pointTimeoutSeconds) {
+        int pointTimeoutSeconds,
+        StartupSettings startup,
+        ScalingSettings scaling) {
 
     public Profile {
         sizes = sizes == null ? Map.of() : new LinkedHashMap<>(sizes);
@@ -36,7 +40,32 @@ public record Profile(
     }
 
     public Profile named(String n) {
-        return new Profile(n, description, sizes, workloads, patterns, jmh, graalpyJmh, floors, pointTimeoutSeconds);
+        return new Profile(n, description, sizes, workloads, patterns, jmh, graalpyJmh, floors, pointTimeoutSeconds, startup,
+                scaling);
+    }
+
+    /**
+     * Start-up and warm-up, per pattern, on one workload and size: {@code forks} fresh JVMs, each
+     * timing the first checked answer and then {@code calls - 1} single calls (the warm-up curve).
+     *
+     * @param patterns the patterns measured (those of the run that are listed); empty: all of the run's
+     */
+    public record StartupSettings(String workload, int size, int forks, int calls, List<String> patterns) {
+        public StartupSettings {
+            patterns = patterns == null ? List.of() : List.copyOf(patterns);
+        }
+    }
+
+    /**
+     * Throughput with each caller count in {@code threads} (JMH threads, each with its own
+     * interpreter or worker), for the listed patterns of the run, on one workload and size.
+     */
+    public record ScalingSettings(String workload, int size, List<Integer> threads, List<String> patterns,
+            JmhSettings jmh) {
+        public ScalingSettings {
+            threads = threads == null ? List.of() : List.copyOf(threads);
+            patterns = patterns == null ? List.of() : List.copyOf(patterns);
+        }
     }
 
     /** JMH iteration settings. */

@@ -70,6 +70,31 @@ public final class Profiles {
         if (p.jmh() == null || p.graalpyJmh() == null) {
             problems.add("jmh and graalpyJmh settings are required");
         }
+        if (p.startup() != null) {
+            var st = p.startup();
+            if (Workloads.byName(st.workload()).isEmpty()) {
+                problems.add("startup: unknown workload " + st.workload());
+            }
+            if (st.forks() < 1 || st.calls() < 1 || st.size() < 0) {
+                problems.add("startup: forks and calls must be >= 1 and size >= 0");
+            }
+            st.patterns().stream().filter(x -> Patterns.byName(x).isEmpty())
+                    .forEach(x -> problems.add("startup: unknown pattern " + x));
+        }
+        if (p.scaling() != null) {
+            var sc = p.scaling();
+            if (Workloads.byName(sc.workload()).isEmpty()) {
+                problems.add("scaling: unknown workload " + sc.workload());
+            }
+            if (sc.threads().isEmpty() || sc.threads().get(0) != 1 || sc.threads().stream().anyMatch(t -> t == null || t < 1)) {
+                problems.add("scaling: threads must start at 1 and be >= 1, e.g. [1, 2]");
+            }
+            if (sc.jmh() == null || sc.size() < 0) {
+                problems.add("scaling: jmh settings and a size >= 0 are required");
+            }
+            sc.patterns().stream().filter(x -> Patterns.byName(x).isEmpty())
+                    .forEach(x -> problems.add("scaling: unknown pattern " + x));
+        }
         if (p.pointTimeoutSeconds() <= 0) {
             problems.add("pointTimeoutSeconds must be > 0");
         }

@@ -36,11 +36,25 @@ public final class RunPipeline {
     private final PrintStream out;
     private final boolean verbose;
     private final RunStore store = new RunStore();
+    private boolean startup = true;
+    private boolean scaling = true;
 
     public RunPipeline(PatternEnv env, PrintStream out, boolean verbose) {
         this.env = env;
         this.out = out;
         this.verbose = verbose;
+    }
+
+    /** Whether the run measures start-up and warm-up (when its profile asks for it). */
+    public RunPipeline withStartup(boolean on) {
+        this.startup = on;
+        return this;
+    }
+
+    /** Whether the run measures 1 versus more callers (when its profile asks for it). */
+    public RunPipeline withScaling(boolean on) {
+        this.scaling = on;
+        return this;
     }
 
     /** Runs the plan into a new folder under resultsRoot and returns that folder. */
@@ -117,6 +131,12 @@ public final class RunPipeline {
             store.write(runDir, current[0]);
             progress.finished(item, point);
         }
+        if (startup && profile.startup() != null) {
+            measureStartups(plan, profile, skipped, runDir, current);
+        }
+        if (scaling && profile.scaling() != null) {
+            measureScaling(plan, profile, skipped, runDir, current);
+        }
         current[0] = current[0].finished("complete", Instant.now().toString());
         store.write(runDir, current[0]);
         Runtime.getRuntime().removeShutdownHook(hook);
@@ -126,6 +146,10 @@ public final class RunPipeline {
         List<Path> charts = Charts.writeAll(done, analysis, ChartOptions.defaults(), runDir.resolve("charts"));
         List<Path> reports = Reports.writeAll(done, analysis, runDir);
         String table = TextTable.summary(current[0]);
+        String extras = TextTable.startups(current[0]) + TextTable.scaling(current[0]);
+        if (!extras.isEmpty()) {
+            table += "\n" + extras;
+        }
         String floors = TextTable.floors(current[0]);
         String vsFloor = TextTable.floorComparison(current[0]);
         if (!vsFloor.isEmpty()) {
@@ -145,5 +169,81 @@ public final class RunPipeline {
                 current[0].points().stream().filter(Point::isOk).count(), failed,
                 current[0].points().stream().filter(p -> Point.SKIPPED.equals(p.status())).count());
         return runDir;
+    }
+
+    /** The plan's patterns, in plan order, that a start-up or scaling setting lists (all if it lists none). */
+    static List<io.gluebench.pattern.PatternSpec> chosen(Plan plan, List<String> listed) {
+        return plan.items().stream().map(Plan.Item::pattern).distinct()
+                .filter(p -> listed.isEmpty() || listed.contains(p.name())).toList();
+    }
+
+    /** Why a pattern is not measured apart from the points (skipped by doctor, or not applicable), or null. */
+    private static String notMeasured(io.gluebench.pattern.PatternSpec spec, io.gluebench.workload.Workload w,
+            List<SkippedPattern> skipped) {
+        String na = Applicability.notApplicable(spec, w);
+        if (na != null) {
+            return na;
+        }
+        return skipped.stream().filter(s -> s.pattern().equals(spec.name())).map(SkippedPattern::reason)
+                .findFirst().orElse(null);
+    }
+
+    private void measureStartups(Plan plan, Profile profile, List<SkippedPattern> skipped, Path runDir, Run[] current)
+            throws IOException {
+        Profile.StartupSettings s = profile.startup();
+        var w = io.gluebench.workload.Workloads.byName(s.workload()).orElseThrow();
+        List<io.gluebench.pattern.PatternSpec> specs = chosen(plan, s.patterns());
+        out.printf("start-up and warm-up: %d patterns on %s at N = %d, %d fresh JVM%s each, first %d calls%n",
+                specs.size(), w.name(), s.size(), s.forks(), s.forks() == 1 ? "" : "s", s.calls());
+        StartupRunner runner = new StartupRunner(env, store, verbose);
+        for (var spec : specs) {
+            String why = notMeasured(spec, w, skipped);
+            io.gluebench.result.Startup st;
+            if (why != null) {
+                st = new io.gluebench.result.Startup(spec.name(), w.name(), s.size(), Point.SKIPPED, s.forks(),
+                        s.calls(), List.of(), List.of(), List.of(), null, why, null);
+            } else {
+                st = runner.run(spec, w, s, profile.pointTimeoutSeconds(), runDir);
+                Double steady = current[0].points().stream()
+                        .filter(p -> p.isOk() && p.workload().equals(w.name()) && p.pattern().equals(spec.name())
+                                && p.size() == s.size())
+                        .map(Point::score).findFirst().orElse(null);
+                if (steady != null) {
+                    st = new io.gluebench.result.Startup(st.pattern(), st.workload(), st.size(), st.status(), st.forks(),
+                            st.calls(), st.firstResultMillis(), st.sinceJvmStartMillis(), st.curve(), steady,
+                            st.reason(), st.jmhFile());
+                }
+            }
+            current[0] = current[0].withStartup(st);
+            store.write(runDir, current[0]);
+            out.printf("  start-up %-22s %s%n", spec.name(), st.isOk()
+                    ? String.format("%.0f ms to the first checked answer", st.medianFirstResultMillis())
+                    : st.status() + ": " + st.reason().lines().findFirst().orElse(""));
+        }
+    }
+
+    private void measureScaling(Plan plan, Profile profile, List<SkippedPattern> skipped, Path runDir, Run[] current)
+            throws IOException {
+        Profile.ScalingSettings s = profile.scaling();
+        var w = io.gluebench.workload.Workloads.byName(s.workload()).orElseThrow();
+        List<io.gluebench.pattern.PatternSpec> specs = chosen(plan, s.patterns());
+        if (specs.isEmpty()) {
+            return;
+        }
+        out.printf("callers: %d patterns on %s at N = %d with %s concurrent callers%n", specs.size(), w.name(), s.size(),
+                s.threads().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
+        ScalingRunner runner = new ScalingRunner(env, store, verbose);
+        for (var spec : specs) {
+            String why = notMeasured(spec, w, skipped);
+            io.gluebench.result.Scaling sc = why != null
+                    ? new io.gluebench.result.Scaling(spec.name(), w.name(), s.size(), Point.SKIPPED, s.threads(),
+                            List.of(), List.of(), null, why, List.of())
+                    : runner.run(spec, w, s, profile.pointTimeoutSeconds(), runDir);
+            current[0] = current[0].withScaling(sc);
+            store.write(runDir, current[0]);
+            out.printf("  callers  %-22s %s%n", spec.name(), sc.factor() != null
+                    ? String.format("x%.2f throughput with %d callers", sc.factor(), s.threads().get(s.threads().size() - 1))
+                    : sc.status() + ": " + (sc.reason() == null ? "" : sc.reason().lines().findFirst().orElse("")));
+        }
     }
 }

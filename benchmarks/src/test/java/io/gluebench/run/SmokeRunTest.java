@@ -78,6 +78,33 @@ class SmokeRunTest {
         for (String w : List.of("wordfreq", "records", "csvparse")) {
             assertTrue(Files.isRegularFile(runDir.resolve("charts").resolve(w + ".png")), w);
         }
+        // Start-up and callers: every listed pattern measured and checked, charted and reported.
+        assertEquals(smoke.startup().patterns().size(), run.startups().size());
+        for (var st : run.startups()) {
+            assertEquals(Point.OK, st.status(), st.pattern() + ": " + st.reason());
+            assertEquals(smoke.startup().forks(), st.firstResultMillis().size(), st.pattern());
+            assertEquals(smoke.startup().calls() - 1, st.curve().size(), st.pattern());
+            assertTrue(st.medianFirstResultMillis() > 0 && st.medianSinceJvmStartMillis() > st.medianFirstResultMillis(),
+                    st.pattern() + ": the JVM's boot comes on top of the pattern's start-up");
+        }
+        assertEquals(smoke.scaling().patterns().size(), run.scaling().size());
+        for (var sc : run.scaling()) {
+            assertEquals(Point.OK, sc.status(), sc.pattern() + ": " + sc.reason());
+            assertTrue(sc.opsPerSecond().stream().allMatch(v -> v != null && v > 0) && sc.factor() > 0, sc.pattern());
+        }
+        for (var p : run.points()) {
+            if (p.isOk()) {
+                assertEquals(smoke.settingsFor(run.pattern(p.pattern()).orElseThrow().family()).warmupIterations(),
+                        p.warmupGiven().iterations(), p.key() + " records its warm-up");
+            }
+        }
+        for (String chart : List.of("startup-first-answer", "startup-first-calls", "callers-scaling")) {
+            assertTrue(Files.isRegularFile(runDir.resolve("charts").resolve(chart + ".png")), chart);
+            assertTrue(md.contains("charts/" + chart + ".png"), chart + " in the report");
+        }
+        assertTrue(md.contains("## Start-up and warm-up") && md.contains("## Threads and the GIL"));
+        String summary = Files.readString(runDir.resolve("summary.txt"));
+        assertTrue(summary.contains("first answer") && summary.contains("scaling"), summary);
         assertTrue(Files.readString(runDir.resolve("summary.txt")).contains("fastest"));
         assertTrue(out.contains("fastest") && out.contains(runDir.resolve("run.json").toString()), out);
     }
