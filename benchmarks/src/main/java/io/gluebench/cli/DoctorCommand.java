@@ -19,7 +19,8 @@ public final class DoctorCommand implements Callable<Integer> {
     boolean json;
 
     /** The JSON document of `doctor --json`. */
-    public record Report(Map<String, String> versions, List<Doctor.Availability> patterns) {
+    public record Report(Map<String, String> versions, List<Doctor.Availability> patterns,
+            List<Doctor.Capability> capabilities) {
     }
 
     @Override
@@ -27,7 +28,7 @@ public final class DoctorCommand implements Callable<Integer> {
         PatternEnv env = PatternEnv.fromSystem();
         Doctor doctor = new Doctor(env, new Fingerprint(env).versions());
         if (json) {
-            System.out.println(new RunStore().mapper().writeValueAsString(new Report(doctor.versions(), doctor.all())));
+            System.out.println(new RunStore().mapper().writeValueAsString(new Report(doctor.versions(), doctor.all(), doctor.capabilities())));
             return 0;
         }
         List<List<String>> rows = new ArrayList<>();
@@ -38,6 +39,13 @@ public final class DoctorCommand implements Callable<Integer> {
         rows.add(List.of("pattern", "family", "status"));
         for (Doctor.Availability a : doctor.all()) {
             rows.add(List.of(a.pattern(), a.family(), a.available() ? "available" : "skipped: " + a.reason()));
+        }
+        System.out.println(TextTable.render(rows));
+        rows.clear();
+        rows.add(List.of("capability", "kind", "status"));
+        for (Doctor.Capability c : doctor.capabilities()) {
+            rows.add(List.of(c.name(), c.kind(), (c.available() ? "available" : "not available")
+                    + (c.reason() == null ? "" : ": " + c.reason())));
         }
         System.out.print(TextTable.render(rows));
         return 0;

@@ -147,6 +147,59 @@ public final class Doctor {
         return new Availability(spec.name(), spec.family(), reasons.isEmpty(), reasons.isEmpty() ? null : String.join("; ", reasons));
     }
 
+    /**
+     * What a run can measure besides the patterns: each placement, each worker transport, the C
+     * floor probe, start-up and callers; available, or not with the reason and the fix.
+     *
+     * @param kind placement, transport, floor or measurement
+     */
+    public record Capability(String name, String kind, boolean available, String reason) {
+    }
+
+    public List<Capability> capabilities() {
+        List<Capability> out = new ArrayList<>();
+        boolean taskset = onPath("taskset");
+        int cpus;
+        try {
+            cpus = io.gluebench.pattern.worker.Pinning.allowedCpus().size();
+        } catch (io.gluebench.pattern.PatternException e) {
+            cpus = 0;
+        }
+        String noTaskset = "needs taskset (util-linux) on PATH; install util-linux or use --placement free";
+        out.add(new Capability("free", "placement", true, null));
+        out.add(new Capability("same-core", "placement", taskset && cpus >= 1, !taskset ? noTaskset
+                : cpus >= 1 ? null : "cannot read this process's CPUs from /proc/self/status; use --placement free"));
+        out.add(new Capability("split-cores", "placement", taskset && cpus >= 2, !taskset ? noTaskset
+                : cpus >= 2 ? null : "needs two CPUs, this process may use " + cpus + "; give the machine a second core"
+                        + " or use --placement same-core"));
+        out.add(new Capability("pipe", "transport", true, null));
+        out.add(new Capability("uds", "transport", Runtime.version().feature() >= 16, null));
+        Path shm = Path.of("/dev/shm");
+        out.add(new Capability("shm", "transport", true, Files.isDirectory(shm) && Files.isWritable(shm) ? null
+                : "no writable /dev/shm: the mapping lives in the temp directory instead (still shared memory, on disk"
+                        + " if the temp directory is not tmpfs)"));
+        Path probe = env.pingpongProbe();
+        out.add(new Capability("pingpong-probe", "floor", Files.isExecutable(probe),
+                Files.isExecutable(probe) ? null : "the C floor probe is missing (" + probe + "); run ./gluebench setup"));
+        out.add(new Capability("startup", "measurement", true, null));
+        out.add(new Capability("callers", "measurement", true, cpus >= 2 ? null
+                : "one CPU: two callers cannot run in parallel here, the factor reads at most 1"));
+        return out;
+    }
+
+    private static boolean onPath(String tool) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public List<Availability> all() {
         return Patterns.ALL.stream().map(this::check).toList();
     }

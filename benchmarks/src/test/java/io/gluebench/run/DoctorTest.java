@@ -35,6 +35,20 @@ class DoctorTest {
     }
 
     @Test
+    void capabilitiesNameEveryPlacementTransportAndMeasurementWithTheFix() {
+        Doctor d = new Doctor(new PatternEnv(emptyHome, false), Map.of("jdk", "25"));
+        var caps = d.capabilities();
+        assertTrue(caps.stream().map(c -> c.kind() + ":" + c.name()).toList().containsAll(java.util.List.of(
+                "placement:free", "placement:same-core", "placement:split-cores", "transport:pipe", "transport:uds",
+                "transport:shm", "floor:pingpong-probe", "measurement:startup", "measurement:callers")));
+        var probe = caps.stream().filter(c -> c.name().equals("pingpong-probe")).findFirst().orElseThrow();
+        assertFalse(probe.available(), "an empty home has no probe");
+        assertTrue(probe.reason().contains("./gluebench setup"), probe.reason());
+        caps.stream().filter(c -> !c.available())
+                .forEach(c -> assertTrue(c.reason() != null && !c.reason().isBlank(), c.name() + " says why"));
+    }
+
+    @Test
     void aJepVersionMismatchIsReported() throws Exception {
         Path lib = emptyHome.resolve("python-workloads/.venv/lib/python3.11/site-packages/jep/libjep.so");
         java.nio.file.Files.createDirectories(lib.getParent());

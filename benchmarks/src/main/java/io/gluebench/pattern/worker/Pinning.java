@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * of this JVM to one CPU and returns the prefix that starts the worker pinned. Placement is per
  * fork, and a fork runs one point, so the pinning never leaks into another measurement.
  */
-final class Pinning {
+public final class Pinning {
     private Pinning() {
     }
 
@@ -57,7 +57,7 @@ final class Pinning {
      * as they were before the first pinning: a fork that verifies several cases pins itself more
      * than once.
      */
-    static synchronized List<Integer> allowedCpus() throws PatternException {
+    public static synchronized List<Integer> allowedCpus() throws PatternException {
         if (original == null) {
             original = List.copyOf(readAllowedCpus());
         }
