@@ -40,6 +40,11 @@ public record PatternEnv(Path home, boolean allowInterpreter, Placement placemen
         return home.resolve("native/target/libgluebench.so");
     }
 
+    /** Where native/'s Makefile puts the CPython extension _gluebench_native (jep-native). */
+    public Path nativePythonDir() {
+        return home.resolve("native/target/python");
+    }
+
     public Path pingpongProbe() {
         return home.resolve("native/target/pingpong");
     }

@@ -58,6 +58,8 @@ public final class Doctor {
                         : null;
             }
             case PEMJA -> pemja(need);
+            case NATIVE_PYTHON -> io.gluebench.pattern.jep.JepPattern.hasExtension(env.nativePythonDir()) ? null
+                    : "missing " + need.what() + "; " + need.fix();
         };
     }
 
