@@ -2,6 +2,7 @@ package io.gluebench.run;
 
 import io.gluebench.pattern.Need;
 import io.gluebench.pattern.PatternSpec;
+import io.gluebench.pattern.jep.JepPattern;
 import io.gluebench.workload.Workload;
 
 /** Whether a pattern applies to a workload at all, independent of the machine. */
@@ -46,9 +47,9 @@ public final class Applicability {
                     : "only N crosses for " + workload.name() + ", so jep-list would equal jep-python";
         }
         if (pattern.name().equals("jep-numpy-scalar-loop")
-                && !io.gluebench.pattern.jep.JepPattern.SCALAR_LOOP_WORKLOADS.contains(workload.name())) {
+                && !JepPattern.SCALAR_LOOP_WORKLOADS.contains(workload.name())) {
             return "no per-element numpy loop for " + workload.name() + ": jep-numpy-scalar-loop covers "
-                    + String.join(", ", new java.util.TreeSet<>(io.gluebench.pattern.jep.JepPattern.SCALAR_LOOP_WORKLOADS))
+                    + String.join(", ", new java.util.TreeSet<>(JepPattern.SCALAR_LOOP_WORKLOADS))
                     + ", where such a loop is what people write";
         }
         if (pattern.needs().contains(Need.NUMPY) && !C_FROM_PYTHON.contains(pattern.name())

@@ -58,7 +58,7 @@ public final class Doctor {
                         : null;
             }
             case PEMJA -> pemja(need);
-            case NATIVE_PYTHON -> io.gluebench.pattern.jep.JepPattern.hasExtension(env.nativePythonDir()) ? null
+            case NATIVE_PYTHON -> env.nativePythonExtension() != null ? null
                     : "missing " + need.what() + "; " + need.fix();
         };
     }

@@ -20,7 +20,9 @@ import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import jep.DirectNDArray;
 import jep.Interpreter;
@@ -71,7 +73,7 @@ public final class JepPattern implements Pattern {
     }
 
     /** The workloads that have a per-element numpy loop in gluebench_py/numpy_scalar_loop.py. */
-    public static final java.util.Set<String> SCALAR_LOOP_WORKLOADS = java.util.Set.of("echo", "dot", "matmul");
+    public static final Set<String> SCALAR_LOOP_WORKLOADS = Set.of("echo", "dot", "matmul");
 
     private final Mode mode;
     private Interpreter interp;
@@ -97,7 +99,7 @@ public final class JepPattern implements Pattern {
         if (lib == null || !Files.isRegularFile(lib)) {
             throw new PatternException("Jep's native library is missing (" + lib + "); run ./gluebench setup");
         }
-        if (mode == Mode.NATIVE && !hasExtension(env.nativePythonDir())) {
+        if (mode == Mode.NATIVE && env.nativePythonExtension() == null) {
             throw new PatternException("the CPython extension _gluebench_native is missing in "
                     + env.nativePythonDir() + "; run ./gluebench setup");
         }
@@ -118,18 +120,6 @@ public final class JepPattern implements Pattern {
             interp = new SharedInterpreter();
         } catch (jep.JepException | UnsatisfiedLinkError e) {
             throw new PatternException("Jep could not start CPython: " + e.getMessage(), e);
-        }
-    }
-
-    /** Whether dir holds the extension module, for any Python's suffix (_gluebench_native.cpython-311-...so). */
-    public static boolean hasExtension(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return false;
-        }
-        try (var s = Files.list(dir)) {
-            return s.anyMatch(p -> p.getFileName().toString().startsWith("_gluebench_native."));
-        } catch (java.io.IOException e) {
-            return false;
         }
     }
 
@@ -247,7 +237,7 @@ public final class JepPattern implements Pattern {
     }
 
     private static List<Double> boxed(double[] a) {
-        return java.util.Arrays.stream(a).boxed().toList();
+        return Arrays.stream(a).boxed().toList();
     }
 
     /** The inputs every mode passes the same way: a size, or a text (Jep copies it into a str). */
