@@ -9,7 +9,9 @@ public enum Need {
     VENV("the project's CPython venv (python-workloads/.venv)", "run ./gluebench setup"),
     NUMPY("numpy in the project's venv", "run ./gluebench setup"),
     JEP("Jep's native library in the project's venv", "run ./gluebench setup (builds Jep against the chosen JDK)"),
-    PEMJA("pemja (PEMJA's native half) and find-libpython in the project's venv", "run ./gluebench setup");
+    PEMJA("pemja (PEMJA's native half) and find-libpython in the project's venv", "run ./gluebench setup"),
+    NATIVE_PYTHON("the C kernels as a CPython extension (native/target/python/_gluebench_native*.so)",
+            "run ./gluebench setup (builds native/ once the venv exists)");
 
     private final String what;
     private final String fix;

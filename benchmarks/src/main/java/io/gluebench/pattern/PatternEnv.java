@@ -40,6 +40,24 @@ public record PatternEnv(Path home, boolean allowInterpreter, Placement placemen
         return home.resolve("native/target/libgluebench.so");
     }
 
+    /** Where native/'s Makefile puts the CPython extension _gluebench_native (jep-native). */
+    public Path nativePythonDir() {
+        return home.resolve("native/target/python");
+    }
+
+    /** The extension module in {@link #nativePythonDir} for any Python's suffix (_gluebench_native.cpython-311-...so), or null. */
+    public Path nativePythonExtension() {
+        Path dir = nativePythonDir();
+        if (!Files.isDirectory(dir)) {
+            return null;
+        }
+        try (var s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("_gluebench_native.")).findFirst().orElse(null);
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
     public Path pingpongProbe() {
         return home.resolve("native/target/pingpong");
     }

@@ -19,6 +19,7 @@ import static io.gluebench.pattern.Need.GRAAL_JIT;
 import static io.gluebench.pattern.Need.JEP;
 import static io.gluebench.pattern.Need.JYTHON;
 import static io.gluebench.pattern.Need.NATIVE_LIBRARY;
+import static io.gluebench.pattern.Need.NATIVE_PYTHON;
 import static io.gluebench.pattern.Need.NUMPY;
 import static io.gluebench.pattern.Need.PEMJA;
 import static io.gluebench.pattern.Need.VENV;
@@ -59,6 +60,27 @@ public final class Patterns {
                     List.of(VENV, JEP), false, () -> new JepPattern(false), "interpreted", false, ""),
             new PatternSpec("jep-numpy", "jep", "the numpy variant in CPython via Jep, zero-copy DirectNDArray",
                     List.of(VENV, NUMPY, JEP), false, () -> new JepPattern(true), "native", false, ""),
+            new PatternSpec("jep-numpy-copy", "jep",
+                    "the numpy variant in CPython via Jep, arrays as jep.NDArray copied into a new numpy array per call",
+                    List.of(VENV, NUMPY, JEP), false, () -> new JepPattern(JepPattern.Mode.NUMPY_COPY), "native", false,
+                    "a labelled variant: Jep copies every array into a fresh numpy array on each call"),
+            new PatternSpec("jep-list", "jep",
+                    "the pure-Python source in CPython via Jep over Python lists made from boxed Java Lists per call",
+                    List.of(VENV, JEP), false, () -> new JepPattern(JepPattern.Mode.LIST), "interpreted", true,
+                    "every element crosses one at a time and is boxed into a Python object on each call"),
+            new PatternSpec("jep-numpy-scalar-loop", "jep",
+                    "a Python loop calling numpy once per element, in CPython via Jep over DirectNDArray",
+                    List.of(VENV, NUMPY, JEP), false, () -> new JepPattern(JepPattern.Mode.NUMPY_SCALAR_LOOP),
+                    "interpreted", true,
+                    "each numpy call on a scalar pays ufunc dispatch and boxing (~1 µs), more than the arithmetic"),
+            new PatternSpec("jep-native", "jep",
+                    "the C kernels from CPython via Jep through a CPython extension, DirectNDArray read in place",
+                    List.of(VENV, NUMPY, JEP, NATIVE_PYTHON), false, () -> new JepPattern(JepPattern.Mode.NATIVE),
+                    "native", false, ""),
+            new PatternSpec("jep-ctypes", "jep",
+                    "the C kernels from CPython via Jep through ctypes, arrays passed by address",
+                    List.of(VENV, NUMPY, JEP, NATIVE_LIBRARY), false, () -> new JepPattern(JepPattern.Mode.CTYPES),
+                    "native", false, "a labelled variant: ctypes converts every argument through libffi on each call (~µs)"),
             new PatternSpec("pemja-python", "pemja",
                     "the pure-Python source in CPython embedded through PEMJA, arguments converted to Python objects",
                     List.of(VENV, PEMJA), false, () -> new PemjaPattern(false), "interpreted", false, ""),

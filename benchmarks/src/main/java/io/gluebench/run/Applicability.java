@@ -2,6 +2,7 @@ package io.gluebench.run;
 
 import io.gluebench.pattern.Need;
 import io.gluebench.pattern.PatternSpec;
+import io.gluebench.pattern.jep.JepPattern;
 import io.gluebench.workload.Workload;
 
 /** Whether a pattern applies to a workload at all, independent of the machine. */
@@ -23,9 +24,36 @@ public final class Applicability {
         };
     }
 
+    /** Patterns that need numpy only to carry the data across (C computes), not a workload's numpy variant. */
+    static final java.util.Set<String> C_FROM_PYTHON = java.util.Set.of("jep-native", "jep-ctypes");
+
+    /** Whether the input is an array of numbers (bytes or doubles), as opposed to a size, a text or records. */
+    static boolean isArray(Workload w) {
+        return switch (w.input(w.minSize())) {
+            case io.gluebench.workload.WorkloadInput.Echo e -> true;
+            case io.gluebench.workload.WorkloadInput.Dot d -> true;
+            case io.gluebench.workload.WorkloadInput.Matmul m -> true;
+            case io.gluebench.workload.WorkloadInput.Sort s -> true;
+            default -> false;
+        };
+    }
+
     /** Why {@code pattern} cannot run {@code workload}, or null when it can. */
     public static String notApplicable(PatternSpec pattern, Workload workload) {
-        if (pattern.needs().contains(Need.NUMPY) && !workload.hasNumpyVariant()) {
+        if (pattern.name().equals("jep-list") && !isArray(workload)) {
+            return carriesData(workload)
+                    ? workload.name() + " passes " + (workload.resultKind() == io.gluebench.workload.ResultKind.CATEGORY_SUMS
+                            ? "records" : "a text") + ", not an array, so jep-list has nothing to turn into a list"
+                    : "only N crosses for " + workload.name() + ", so jep-list would equal jep-python";
+        }
+        if (pattern.name().equals("jep-numpy-scalar-loop")
+                && !JepPattern.SCALAR_LOOP_WORKLOADS.contains(workload.name())) {
+            return "no per-element numpy loop for " + workload.name() + ": jep-numpy-scalar-loop covers "
+                    + String.join(", ", new java.util.TreeSet<>(JepPattern.SCALAR_LOOP_WORKLOADS))
+                    + ", where such a loop is what people write";
+        }
+        if (pattern.needs().contains(Need.NUMPY) && !C_FROM_PYTHON.contains(pattern.name())
+                && !workload.hasNumpyVariant()) {
             return "no numpy variant for " + workload.name() + ": " + workload.noNumpy();
         }
         if (DATA_VARIANTS.contains(pattern.name()) && !carriesData(workload)) {

@@ -58,6 +58,8 @@ public final class Doctor {
                         : null;
             }
             case PEMJA -> pemja(need);
+            case NATIVE_PYTHON -> env.nativePythonExtension() != null ? null
+                    : "missing " + need.what() + "; " + need.fix();
         };
     }
 

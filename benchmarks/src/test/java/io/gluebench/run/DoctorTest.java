@@ -29,6 +29,10 @@ class DoctorTest {
         var pemja = d.check(Patterns.byName("pemja-python").orElseThrow());
         assertFalse(pemja.available());
         assertTrue(pemja.reason().contains("pemja not installed in the venv; run ./gluebench setup"), pemja.reason());
+        var nativePython = d.check(Patterns.byName("jep-native").orElseThrow());
+        assertFalse(nativePython.available());
+        assertTrue(nativePython.reason().contains("_gluebench_native") && nativePython.reason().contains("./gluebench setup"),
+                nativePython.reason());
         var graalpy = d.check(Patterns.byName("graalpy").orElseThrow());
         assertFalse(graalpy.available());
         assertTrue(graalpy.reason().contains("graal-jit"), graalpy.reason());

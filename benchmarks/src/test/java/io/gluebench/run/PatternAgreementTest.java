@@ -95,6 +95,10 @@ class PatternAgreementTest {
                 assertEquals(Set.of("intSum", "floatSum", "textChars"), ((Map<?, ?>) v.structured()).keySet());
             }
         }
+        if (name.equals("jep-native") || name.equals("jep-ctypes")) {
+            String via = name.equals("jep-native") ? "_gluebench_native" : "ctypes";
+            assertTrue(got.stream().allMatch(v -> v.engine().contains(via)), "C through " + via + ": " + got.get(0).engine());
+        }
         if (name.equals("graalpy")) {
             assertFalse(got.get(0).engine().startsWith(GraalPyPattern.INTERPRETED), "JIT on: " + got.get(0).engine());
         }
