@@ -12,6 +12,9 @@
  *   sort(a) -> float                 fannkuch(n) -> int (checksum << 32 | maxflips)
  *   wordfreq(text, out) -> int       records(request, out) -> int     csvparse(text, out) -> int
  *
+ * Every kernel runs with the GIL released (the buffers stay held), as numpy and ctypes do: other
+ * Python threads, such as a second Jep caller, run meanwhile, so jep-native can use both cores.
+ *
  * The compound kernels write the RESULT WIRE FORMAT into the writable buffer out and return the
  * number of bytes written, or the kernel's negative GB_ERR_* code.
  */
@@ -59,7 +62,10 @@ static PyObject *py_echo(PyObject *self, PyObject *const *args, Py_ssize_t nargs
     if (arity("echo", nargs, 1) < 0 || PyObject_GetBuffer(args[0], &v, PyBUF_SIMPLE) < 0) {
         return NULL;
     }
-    int64_t r = gb_echo((const uint8_t *)v.buf, (int64_t)v.len);
+    int64_t r;
+    Py_BEGIN_ALLOW_THREADS
+    r = gb_echo((const uint8_t *)v.buf, (int64_t)v.len);
+    Py_END_ALLOW_THREADS
     PyBuffer_Release(&v);
     return PyLong_FromLongLong(r);
 }
@@ -79,7 +85,11 @@ static PyObject *py_dot(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     if (na != nb) {
         PyErr_Format(PyExc_ValueError, "dot() needs equal lengths, got %lld and %lld", (long long)na, (long long)nb);
     } else {
-        r = PyFloat_FromDouble(gb_dot((const double *)a.buf, (const double *)b.buf, na));
+        double d;
+        Py_BEGIN_ALLOW_THREADS
+        d = gb_dot((const double *)a.buf, (const double *)b.buf, na);
+        Py_END_ALLOW_THREADS
+        r = PyFloat_FromDouble(d);
     }
     PyBuffer_Release(&a);
     PyBuffer_Release(&b);
@@ -107,7 +117,11 @@ static PyObject *py_matmul(PyObject *self, PyObject *const *args, Py_ssize_t nar
         PyErr_Format(PyExc_ValueError, "matmul() needs n*n values in a and b, got n=%lld, %lld and %lld",
                      (long long)n, (long long)na, (long long)nb);
     } else {
-        r = PyFloat_FromDouble(gb_matmul((const double *)a.buf, (const double *)b.buf, n));
+        double d;
+        Py_BEGIN_ALLOW_THREADS
+        d = gb_matmul((const double *)a.buf, (const double *)b.buf, n);
+        Py_END_ALLOW_THREADS
+        r = PyFloat_FromDouble(d);
     }
     PyBuffer_Release(&a);
     PyBuffer_Release(&b);
@@ -121,7 +135,10 @@ static PyObject *py_sort(PyObject *self, PyObject *const *args, Py_ssize_t nargs
     if (arity("sort", nargs, 1) < 0 || doubles(args[0], &a, &n) < 0) {
         return NULL;
     }
-    double r = gb_sort((const double *)a.buf, n);
+    double r;
+    Py_BEGIN_ALLOW_THREADS
+    r = gb_sort((const double *)a.buf, n);
+    Py_END_ALLOW_THREADS
     PyBuffer_Release(&a);
     return PyFloat_FromDouble(r);
 }
@@ -135,7 +152,13 @@ static PyObject *py_sort(PyObject *self, PyObject *const *args, Py_ssize_t nargs
             return NULL;                                                                 \
         }                                                                                \
         int64_t n = size_arg(args[0], &failed);                                          \
-        return failed ? NULL : box(gb_##name(n));                                        \
+        if (failed) {                                                                    \
+            return NULL;                                                                 \
+        }                                                                                \
+        PyThreadState *save = PyEval_SaveThread();                                       \
+        __typeof__(gb_##name(0)) r = gb_##name(n);                                       \
+        PyEval_RestoreThread(save);                                                      \
+        return box(r);                                                                   \
     }
 
 SIZE_KERNEL(nbody, PyFloat_FromDouble)
@@ -155,7 +178,10 @@ static PyObject *compound(const char *name, bytes_kernel kernel, PyObject *const
         PyBuffer_Release(&in);
         return NULL;
     }
-    int64_t r = kernel((const uint8_t *)in.buf, (int64_t)in.len, (uint8_t *)out.buf, (int64_t)out.len);
+    int64_t r;
+    Py_BEGIN_ALLOW_THREADS
+    r = kernel((const uint8_t *)in.buf, (int64_t)in.len, (uint8_t *)out.buf, (int64_t)out.len);
+    Py_END_ALLOW_THREADS
     PyBuffer_Release(&in);
     PyBuffer_Release(&out);
     return PyLong_FromLongLong(r);

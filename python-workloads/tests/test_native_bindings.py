@@ -128,3 +128,32 @@ def test_the_extension_reads_buffers_in_place_and_checks_them(ext):
         ext.dot(np.arange(3.0))
     with pytest.raises(BufferError):
         ext.csvparse(b'x,y,z\n', b'read-only')
+
+
+def test_the_extension_releases_the_gil_while_a_kernel_runs(ext):
+    """Another Python thread makes progress while a long kernel runs: the GIL is released, so a
+    second Jep caller is not serialised behind the C work (as with numpy and ctypes)."""
+    import threading
+    from time import perf_counter
+    window = []
+    done = threading.Event()
+
+    def work():
+        t0 = perf_counter()
+        ext.nbody(3_000_000)
+        t1 = perf_counter()
+        window.extend((t0, t1))
+        done.set()
+
+    stamps = []
+    t = threading.Thread(target=work)
+    t.start()
+    while not done.is_set():
+        stamps.append(perf_counter())
+    t.join()
+    t0, t1 = window
+    marks = [t0] + [x for x in stamps if t0 < x < t1] + [t1]
+    longest_stall = max(b - a for a, b in zip(marks, marks[1:]))
+    # With the GIL held for the whole kernel, this thread stops for the kernel's whole run (one
+    # stall as long as the window); released, it keeps ticking all through it.
+    assert longest_stall < 0.5 * (t1 - t0), (longest_stall, t1 - t0)
