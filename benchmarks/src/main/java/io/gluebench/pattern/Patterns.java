@@ -9,6 +9,7 @@ import io.gluebench.pattern.jni.JniVariantPattern;
 import io.gluebench.pattern.jvm.JavaPattern;
 import io.gluebench.pattern.jython.JythonPattern;
 import io.gluebench.pattern.pemja.PemjaPattern;
+import io.gluebench.pattern.worker.ChattyPattern;
 import io.gluebench.pattern.worker.Transport;
 import io.gluebench.pattern.worker.WorkerPattern;
 import java.util.List;
@@ -83,7 +84,11 @@ public final class Patterns {
             new PatternSpec("worker-numpy-shm", "worker",
                     "the numpy variant in a persistent CPython worker over shared memory, numpy reading the "
                             + "request in place",
-                    List.of(VENV, NUMPY), false, () -> new WorkerPattern(true, Transport.SHM), "native", false, ""));
+                    List.of(VENV, NUMPY), false, () -> new WorkerPattern(true, Transport.SHM), "native", false, ""),
+            new PatternSpec("worker-chatty", "worker",
+                    "the worker-python worker called once per element (echo, dot): N + 1 round trips per call",
+                    List.of(VENV), false, ChattyPattern::new, "interpreted", true,
+                    "N round trips of ~5-50 µs each instead of one"));
 
     public static Optional<PatternSpec> byName(String name) {
         return ALL.stream().filter(p -> p.name().equals(name)).findFirst();

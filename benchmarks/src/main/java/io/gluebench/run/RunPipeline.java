@@ -103,7 +103,7 @@ public final class RunPipeline {
         for (Plan.Item item : plan.items()) {
             Point point;
             SkippedPattern skip = skipped.stream().filter(s -> s.pattern().equals(item.pattern().name())).findFirst().orElse(null);
-            String notApplicable = Applicability.notApplicable(item.pattern(), item.workload());
+            String notApplicable = Applicability.notApplicable(item.pattern(), item.workload(), item.size());
             progress.starting(item);
             if (skip != null || notApplicable != null) {
                 point = new Point(item.workload().name(), item.series(), item.size(), item.pattern().transport(),

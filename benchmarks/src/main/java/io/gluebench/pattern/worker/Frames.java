@@ -23,6 +23,11 @@ final class Frames {
     static final byte OP_WORDFREQ = 9;
     static final byte OP_RECORDS = 10;
     static final byte OP_CSVPARSE = 11;
+    /** One element per round trip (worker-chatty): add to the worker's running sum, then take it. */
+    static final byte OP_DOT_ADD = 12;
+    static final byte OP_DOT_TAKE = 13;
+    static final byte OP_ECHO_ADD = 14;
+    static final byte OP_ECHO_TAKE = 15;
     static final byte OP_QUIT = (byte) 255;
 
     static final byte STATUS_OK = 0;

@@ -41,10 +41,19 @@ public final class WorkerPattern implements Pattern {
 
     @Override
     public void open(PatternEnv env) throws PatternException {
+        placement = env.placement();
+        worker = start(env, numpy ? "numpy" : "python", transport);
+    }
+
+    /**
+     * Starts the worker module with {@code compute} over {@code transport}, pinned as the env's
+     * placement asks, and checks that it answers PING.
+     */
+    static WorkerProcess start(PatternEnv env, String compute, Transport transport) throws PatternException {
         if (!Files.isExecutable(env.venvPython())) {
             throw new PatternException("the project's Python is missing (" + env.venvPython() + "); run ./gluebench setup");
         }
-        placement = env.placement();
+        Placement placement = env.placement();
         List<String> prefix = Pinning.apply(placement);
         Link link;
         try {
@@ -58,14 +67,19 @@ public final class WorkerPattern implements Pattern {
             throw new PatternException("cannot set up the " + transport.id() + " transport: " + e.getMessage(), e);
         }
         List<String> command = new java.util.ArrayList<>(prefix);
-        command.addAll(List.of(env.venvPython().toString(), "-m", "gluebench_py.worker",
-                "--compute", numpy ? "numpy" : "python"));
-        worker = new WorkerProcess(command, env.pythonWorkloads(), link);
-        worker.request(1).put(Frames.OP_PING);
-        long pong = worker.callScalar(1);
-        if (pong != 0) {
-            throw new PatternException("the worker answered PING with " + pong + " instead of 0");
+        command.addAll(List.of(env.venvPython().toString(), "-m", "gluebench_py.worker", "--compute", compute));
+        WorkerProcess worker = new WorkerProcess(command, env.pythonWorkloads(), link);
+        try {
+            worker.request(1).put(Frames.OP_PING);
+            long pong = worker.callScalar(1);
+            if (pong != 0) {
+                throw new PatternException("the worker answered PING with " + pong + " instead of 0");
+            }
+        } catch (PatternException e) {
+            worker.close();
+            throw e;
         }
+        return worker;
     }
 
     @Override
