@@ -10,6 +10,7 @@ import io.gluebench.pattern.jvm.JavaPattern;
 import io.gluebench.pattern.jython.JythonPattern;
 import io.gluebench.pattern.pemja.PemjaPattern;
 import io.gluebench.pattern.worker.ChattyPattern;
+import io.gluebench.pattern.worker.SpawnPattern;
 import io.gluebench.pattern.worker.Transport;
 import io.gluebench.pattern.worker.WorkerPattern;
 import java.util.List;
@@ -88,7 +89,11 @@ public final class Patterns {
             new PatternSpec("worker-chatty", "worker",
                     "the worker-python worker called once per element (echo, dot): N + 1 round trips per call",
                     List.of(VENV), false, ChattyPattern::new, "interpreted", true,
-                    "N round trips of ~5-50 µs each instead of one"));
+                    "N round trips of ~5-50 µs each instead of one"),
+            new PatternSpec("spawn-per-call", "worker",
+                    "the pure-Python source in a new CPython process per call (script style), binary frames over pipes",
+                    List.of(VENV), false, SpawnPattern::new, "interpreted", true,
+                    "interpreter start-up and imports (~20-50 ms, numpy more) on every call"));
 
     public static Optional<PatternSpec> byName(String name) {
         return ALL.stream().filter(p -> p.name().equals(name)).findFirst();

@@ -84,7 +84,14 @@ public final class WorkerPattern implements Pattern {
 
     @Override
     public Call bind(Workload workload, WorkloadInput input) {
-        WorkerProcess w = worker;
+        return bindFrames(worker, workload, input);
+    }
+
+    /**
+     * The timed call of one workload over any {@link FrameExchange}: each invoke encodes the input
+     * into the exchange's request buffer, sends it and decodes the reply.
+     */
+    static Call bindFrames(FrameExchange w, Workload workload, WorkloadInput input) {
         return switch (input) {
             case WorkloadInput.Echo e -> {
                 byte[] data = e.data();
@@ -147,7 +154,7 @@ public final class WorkerPattern implements Pattern {
     }
 
     /** A request whose body is a string's UTF-8 bytes, encoded per call; the reply is a compound result. */
-    private static Call text(WorkerProcess w, Workload workload, byte op, String text) {
+    private static Call text(FrameExchange w, Workload workload, byte op, String text) {
         return CompoundCall.of(() -> {
             byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
             ByteBuffer req = w.request(1 + utf8.length);
@@ -157,7 +164,7 @@ public final class WorkerPattern implements Pattern {
     }
 
     /** A request that carries only N: the frame is rebuilt on each call like every other. */
-    private static Call sizeOnly(WorkerProcess w, byte op, int n) {
+    private static Call sizeOnly(FrameExchange w, byte op, int n) {
         return () -> {
             ByteBuffer req = w.request(5);
             req.put(op).putInt(n);
