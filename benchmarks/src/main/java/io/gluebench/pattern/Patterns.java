@@ -10,6 +10,7 @@ import io.gluebench.pattern.jvm.JavaPattern;
 import io.gluebench.pattern.jython.JythonPattern;
 import io.gluebench.pattern.pemja.PemjaPattern;
 import io.gluebench.pattern.worker.ChattyPattern;
+import io.gluebench.pattern.worker.JsonWorkerPattern;
 import io.gluebench.pattern.worker.SpawnPattern;
 import io.gluebench.pattern.worker.Transport;
 import io.gluebench.pattern.worker.WorkerPattern;
@@ -86,6 +87,10 @@ public final class Patterns {
                     "the numpy variant in a persistent CPython worker over shared memory, numpy reading the "
                             + "request in place",
                     List.of(VENV, NUMPY), false, () -> new WorkerPattern(true, Transport.SHM), "native", false, ""),
+            new PatternSpec("worker-json", "worker",
+                    "the pure-Python source in a persistent CPython worker, JSON Lines over pipes (Jackson and json)",
+                    List.of(VENV), false, JsonWorkerPattern::new, "interpreted", true,
+                    "text encoding and parsing of every number costs more than the compute for data-heavy calls"),
             new PatternSpec("worker-chatty", "worker",
                     "the worker-python worker called once per element (echo, dot): N + 1 round trips per call",
                     List.of(VENV), false, ChattyPattern::new, "interpreted", true,

@@ -80,17 +80,26 @@ final class WorkerProcess implements FrameExchange, AutoCloseable {
 
     @Override
     public ByteBuffer call(int length) throws PatternException {
-        ByteBuffer reply;
-        try {
-            reply = link.exchange(length);
-        } catch (IOException e) {
-            throw failure("died (" + e.getMessage() + ")", e);
-        }
+        ByteBuffer reply = exchange(length);
         try {
             return Frames.okResult(reply);
         } catch (Frames.BadReply e) {
             throw failure(e.getMessage(), null);
         }
+    }
+
+    /** Sends the request's first {@code length} bytes; returns the reply payload as the link read it. */
+    ByteBuffer exchange(int length) throws PatternException {
+        try {
+            return link.exchange(length);
+        } catch (IOException e) {
+            throw failure("died (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** A failure of the worker's reply, with its exit code and the tail of its stderr. */
+    PatternException badReply(String what, Throwable cause) {
+        return failure(what, cause);
     }
 
     @Override
