@@ -26,6 +26,17 @@ class ProfilesTest {
         assertTrue(smoke.patterns().containsAll(List.of("java", "jni", "ffm", "jython", "graalpy", "jep-python",
                 "jep-numpy", "pemja-python", "pemja-numpy", "worker-python", "worker-numpy")), "smoke covers every family");
         assertTrue(profiles.get("standard").patterns().containsAll(List.of("pemja-python", "pemja-numpy")));
+        List<String> workerAntiPatterns = List.of("worker-json", "worker-chatty", "spawn-per-call");
+        for (Profile p : List.of(smoke, profiles.get("standard"))) {
+            assertTrue(p.patterns().containsAll(workerAntiPatterns), p.name() + " carries the worker anti-patterns");
+        }
+        assertTrue(profiles.get("quick").patterns().stream().noneMatch(workerAntiPatterns::contains),
+                "the 10-minute README command leaves them out");
+        for (String name : workerAntiPatterns) {
+            var spec = Patterns.byName(name).orElseThrow();
+            assertTrue(spec.antiPattern() && !spec.whyItHurts().isBlank(), name + " is a labelled anti-pattern");
+            assertEquals("pipe", spec.transport(), name + " talks over pipes");
+        }
     }
 
     @Test

@@ -17,7 +17,9 @@ import java.util.concurrent.TimeUnit;
  * when it reaches EOF, so it never outlives the JVM.
  *
  * <p>A call: {@link #request} gives the buffer to encode the request payload into (op byte, then
- * body), and {@link #call} or {@link #callScalar} sends it and checks the reply's status.
+ * body), and {@link #call} or {@link #callScalar} sends it and checks the reply's status. A link
+ * that carries another encoding (JSON lines over {@link LineLink}) uses {@link #exchange}, which
+ * returns the reply as read, and {@link #badReply} to report what is wrong with it.
  */
 final class WorkerProcess implements FrameExchange, AutoCloseable {
     /** The longest reply accepted over a stream: compound results are a few hundred bytes. */
