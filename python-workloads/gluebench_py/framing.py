@@ -13,6 +13,12 @@ Request: u32 len, then len payload bytes: u8 op, then the op's body:
     WORDFREQ (9)  the UTF-8 text              -> wordfreq result
     RECORDS (10)  the records request         -> records result
     CSVPARSE (11) the UTF-8 CSV text          -> csvparse result
+  One element per round trip (worker-chatty); the worker keeps a running sum between calls:
+    DOT_ADD (12)  f64 a, f64 b                -> i64 pairs added so far; the sum grows by a * b
+    DOT_TAKE (13) u32 n                       -> f64 the sum, which is reset; an error when the
+                                                 worker added other than n pairs since the last take
+    ECHO_ADD (14) one byte                    -> i64 bytes added so far; the sum grows by the byte
+    ECHO_TAKE (15) u32 n                      -> i64 the sum of the bytes, reset; checked as DOT_TAKE
     QUIT  (255)  empty                        -> no reply; the worker exits 0
 Reply: u32 len, then payload: u8 status; on STATUS_OK the 8-byte value (i64 or f64, as listed
 above) or, for ops 9 to 11, the variable-length result; on STATUS_ERROR a one-line UTF-8
@@ -51,6 +57,10 @@ OP_FANNKUCH = 8
 OP_WORDFREQ = 9
 OP_RECORDS = 10
 OP_CSVPARSE = 11
+OP_DOT_ADD = 12
+OP_DOT_TAKE = 13
+OP_ECHO_ADD = 14
+OP_ECHO_TAKE = 15
 OP_QUIT = 255
 
 STATUS_OK = 0
@@ -65,6 +75,7 @@ STATUS = struct.Struct('<IB')       # frame length + status: an error reply head
 I32 = struct.Struct('<i')           # a compound result's k, an entry's len
 I64 = struct.Struct('<q')           # records: n; wordfreq: distinct, a count; records: a sum
 CSVPARSE_RESULT = struct.Struct('<qdq')     # intSum, floatSum, textChars
+PAIR_F64 = struct.Struct('<dd')     # DOT_ADD: one element of a and of b
 
 OK_REPLY_LENGTH = 9                 # status + 8-byte value
 MAX_FRAME = 1 << 30                 # payload bytes the worker accepts (DOT: 64 Mi doubles)
@@ -174,6 +185,24 @@ def encode_records(rows):
 def encode_csvparse(text):
     """Return a CSVPARSE frame for text (a str, encoded as UTF-8, or the UTF-8 bytes)."""
     return encode_request(OP_CSVPARSE, utf8(text))
+
+
+def encode_dot_add(a, b):
+    """Return a DOT_ADD frame: one element pair of a dot product."""
+    return encode_request(OP_DOT_ADD, PAIR_F64.pack(a, b))
+
+
+def encode_dot_take(n):
+    return encode_request(OP_DOT_TAKE, U32.pack(n))
+
+
+def encode_echo_add(byte):
+    """Return an ECHO_ADD frame for one byte (an int 0..255)."""
+    return encode_request(OP_ECHO_ADD, bytes((byte,)))
+
+
+def encode_echo_take(n):
+    return encode_request(OP_ECHO_TAKE, U32.pack(n))
 
 
 def encode_quit():

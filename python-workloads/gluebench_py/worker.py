@@ -231,6 +231,8 @@ class Worker:
         self.buf = bytearray(INITIAL_BUFFER)
         self.view = memoryview(self.buf)
         self.have = 0       # bytes of self.buf that hold unread input
+        self.dot_sum, self.dot_pairs = 0.0, 0       # DOT_ADD's running sum, until DOT_TAKE
+        self.echo_sum, self.echo_bytes = 0, 0       # ECHO_ADD's, until ECHO_TAKE
         self.handlers = {
             framing.OP_PING: self.ping,
             framing.OP_ECHO: self.echo,
@@ -244,6 +246,10 @@ class Worker:
             framing.OP_WORDFREQ: self.wordfreq,
             framing.OP_RECORDS: self.records,
             framing.OP_CSVPARSE: self.csvparse,
+            framing.OP_DOT_ADD: self.dot_add,
+            framing.OP_DOT_TAKE: self.dot_take,
+            framing.OP_ECHO_ADD: self.echo_add,
+            framing.OP_ECHO_TAKE: self.echo_take,
             framing.OP_QUIT: self.quit,
         }
 
@@ -379,6 +385,37 @@ class Worker:
         return framing.encode_ok_payload(
             framing.encode_csvparse_result(*self.compute.csvparse(body)))
 
+    def dot_add(self, body):
+        """One element pair: the running sum grows as dot's loop does (left to right, from 0.0),
+        so DOT_TAKE answers exactly what DOT answers for the same pairs."""
+        expect_length('DOT_ADD', body, framing.PAIR_F64.size)
+        a, b = framing.PAIR_F64.unpack_from(body, 0)
+        self.dot_sum += a * b
+        self.dot_pairs += 1
+        return framing.encode_ok_int(self.dot_pairs)
+
+    def dot_take(self, body):
+        expect_length('DOT_TAKE', body, framing.U32.size)
+        n = read_n('DOT_TAKE', body)
+        total, pairs = self.dot_sum, self.dot_pairs
+        self.dot_sum, self.dot_pairs = 0.0, 0
+        expect_count('DOT_TAKE', n, pairs, 'pairs')
+        return framing.encode_ok_float(total)
+
+    def echo_add(self, body):
+        expect_length('ECHO_ADD', body, 1)
+        self.echo_sum += body[0]
+        self.echo_bytes += 1
+        return framing.encode_ok_int(self.echo_bytes)
+
+    def echo_take(self, body):
+        expect_length('ECHO_TAKE', body, framing.U32.size)
+        n = read_n('ECHO_TAKE', body)
+        total, count = self.echo_sum, self.echo_bytes
+        self.echo_sum, self.echo_bytes = 0, 0
+        expect_count('ECHO_TAKE', n, count, 'bytes')
+        return framing.encode_ok_int(total)
+
     def quit(self, body):
         raise Quit()
 
@@ -394,6 +431,13 @@ def expect_length(op_name, body, expected):
     if len(body) != expected:
         raise ValueError('bad length: %s body is %d bytes, expected %d'
                          % (op_name, len(body), expected))
+
+
+def expect_count(op_name, expected, added, what):
+    """A take for n elements after other than n adds: some were lost or doubled."""
+    if expected != added:
+        raise ValueError('bad state: %s for %d %s, but %d were added since the last take'
+                         % (op_name, expected, what, added))
 
 
 class SetupError(Exception):

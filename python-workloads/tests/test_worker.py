@@ -402,3 +402,45 @@ def test_ok_payload_round_trip():
 def test_decoders_reject_malformed_results(decode, result):
     with pytest.raises(framing.ProtocolError):
         decode(result)
+
+
+# ---- one element per round trip (worker-chatty) --------------------------------------------
+
+@pytest.mark.parametrize('client', ['python'], indirect=True)
+def test_dot_one_pair_per_round_trip_equals_dot(client):
+    a, b = dot_input(257)
+    for i, (x, y) in enumerate(zip(a, b)):
+        assert client.call(framing.encode_dot_add(x, y)) == i + 1, 'each reply counts the pairs'
+    got = client.call(framing.encode_dot_take(len(a)), as_float=True)
+    whole = client.call(framing.encode_dot(a, b), as_float=True)
+    assert got == whole, 'the running sum adds left to right, as the pure DOT does'
+    assert client.call(framing.encode_dot_take(0), as_float=True) == 0.0, 'a take resets the sum'
+
+
+def test_echo_one_byte_per_round_trip_equals_echo(client):
+    data = echo_input(300)
+    for i, byte in enumerate(bytearray(data)):
+        assert client.call(framing.encode_echo_add(byte)) == i + 1
+    assert client.call(framing.encode_echo_take(len(data))) == client.call(framing.encode_echo(data))
+    assert client.call(framing.encode_echo_take(0)) == 0
+
+
+def test_a_take_for_the_wrong_count_is_an_error_and_resets(client):
+    client.call(framing.encode_dot_add(1.0, 2.0))
+    client.call(framing.encode_dot_add(3.0, 4.0))
+    message = client.error(framing.encode_dot_take(3))
+    assert 'bad state: DOT_TAKE for 3 pairs, but 2 were added' in message
+    assert client.call(framing.encode_dot_take(0), as_float=True) == 0.0, 'the failed take reset it'
+    client.call(framing.encode_echo_add(7))
+    assert 'ECHO_TAKE for 0 bytes, but 1 were added' in client.error(framing.encode_echo_take(0))
+
+
+@pytest.mark.parametrize('frame, message', [
+    (framing.encode_request(framing.OP_DOT_ADD, b'\0' * 15), 'DOT_ADD body is 15 bytes, expected 16'),
+    (framing.encode_request(framing.OP_ECHO_ADD, b'ab'), 'ECHO_ADD body is 2 bytes, expected 1'),
+    (framing.encode_request(framing.OP_ECHO_ADD), 'ECHO_ADD body is 0 bytes, expected 1'),
+    (framing.encode_request(framing.OP_DOT_TAKE, b'\0'), 'DOT_TAKE body is 1 bytes, expected 4'),
+])
+def test_element_ops_reject_bad_lengths(client, frame, message):
+    assert message in client.error(frame)
+    assert client.call(framing.encode_ping()) == 0

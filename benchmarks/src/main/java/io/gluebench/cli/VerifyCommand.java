@@ -45,7 +45,7 @@ public final class VerifyCommand implements Callable<Integer> {
         Map<PatternSpec, List<ForkedVerifier.Case>> byPattern = new LinkedHashMap<>();
         List<SkippedPattern> skipped = new ArrayList<>();
         for (Plan.Item item : plan.items()) {
-            String why = io.gluebench.run.Applicability.notApplicable(item.pattern(), item.workload());
+            String why = io.gluebench.run.Applicability.notApplicable(item.pattern(), item.workload(), item.size());
             if (why != null) {
                 SkippedPattern s = new SkippedPattern(item.pattern().name(), why);
                 if (!skipped.contains(s)) {

@@ -31,7 +31,11 @@ public record PatternSpec(
         return new io.gluebench.result.PatternInfo(name, family, kind, antiPattern, measures, whyItHurts);
     }
 
-    /** How a worker pattern reaches its worker (pipe, uds or shm, by its name's suffix); null otherwise. */
+    /**
+     * How a worker pattern reaches its worker (pipe, uds or shm, by its name's suffix); null otherwise.
+     * worker-json, worker-chatty and spawn-per-call talk over pipes: what differs is the encoding, the
+     * number of round trips or the process per call, not the transport.
+     */
     public String transport() {
         if (!"worker".equals(family)) {
             return null;

@@ -9,6 +9,9 @@ import io.gluebench.pattern.jni.JniVariantPattern;
 import io.gluebench.pattern.jvm.JavaPattern;
 import io.gluebench.pattern.jython.JythonPattern;
 import io.gluebench.pattern.pemja.PemjaPattern;
+import io.gluebench.pattern.worker.ChattyPattern;
+import io.gluebench.pattern.worker.JsonWorkerPattern;
+import io.gluebench.pattern.worker.SpawnPattern;
 import io.gluebench.pattern.worker.Transport;
 import io.gluebench.pattern.worker.WorkerPattern;
 import java.util.List;
@@ -105,7 +108,19 @@ public final class Patterns {
             new PatternSpec("worker-numpy-shm", "worker",
                     "the numpy variant in a persistent CPython worker over shared memory, numpy reading the "
                             + "request in place",
-                    List.of(VENV, NUMPY), false, () -> new WorkerPattern(true, Transport.SHM), "native", false, ""));
+                    List.of(VENV, NUMPY), false, () -> new WorkerPattern(true, Transport.SHM), "native", false, ""),
+            new PatternSpec("worker-json", "worker",
+                    "the pure-Python source in a persistent CPython worker, JSON Lines over pipes (Jackson and json)",
+                    List.of(VENV), false, JsonWorkerPattern::new, "interpreted", true,
+                    "text encoding and parsing of every number costs more than the compute for data-heavy calls"),
+            new PatternSpec("worker-chatty", "worker",
+                    "the worker-python worker called once per element (echo, dot): N + 1 round trips per call",
+                    List.of(VENV), false, ChattyPattern::new, "interpreted", true,
+                    "N round trips of ~5-50 µs each instead of one"),
+            new PatternSpec("spawn-per-call", "worker",
+                    "the pure-Python source in a new CPython process per call (script style), binary frames over pipes",
+                    List.of(VENV), false, SpawnPattern::new, "interpreted", true,
+                    "interpreter start-up and imports (~20-50 ms, numpy more) on every call"));
 
     public static Optional<PatternSpec> byName(String name) {
         return ALL.stream().filter(p -> p.name().equals(name)).findFirst();

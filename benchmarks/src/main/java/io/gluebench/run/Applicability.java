@@ -38,8 +38,19 @@ public final class Applicability {
         };
     }
 
-    /** Why {@code pattern} cannot run {@code workload}, or null when it can. */
+    /** Why {@code pattern} cannot run {@code workload} at any size, or null when it can at some. */
     public static String notApplicable(PatternSpec pattern, Workload workload) {
+        return notApplicable(pattern, workload, workload.minSize());
+    }
+
+    /** Why {@code pattern} cannot run {@code workload} at {@code size}, or null when it can. */
+    public static String notApplicable(PatternSpec pattern, Workload workload, int size) {
+        if (pattern.name().equals("worker-chatty")) {
+            String why = io.gluebench.pattern.worker.ChattyPattern.notApplicable(workload, size);
+            if (why != null) {
+                return why;
+            }
+        }
         if (pattern.name().equals("jep-list") && !isArray(workload)) {
             return carriesData(workload)
                     ? workload.name() + " passes " + (workload.resultKind() == io.gluebench.workload.ResultKind.CATEGORY_SUMS

@@ -117,7 +117,7 @@ public final class RunPipeline {
         for (Plan.Item item : plan.items()) {
             Point point;
             SkippedPattern skip = skipped.stream().filter(s -> s.pattern().equals(item.pattern().name())).findFirst().orElse(null);
-            String notApplicable = Applicability.notApplicable(item.pattern(), item.workload());
+            String notApplicable = Applicability.notApplicable(item.pattern(), item.workload(), item.size());
             progress.starting(item);
             if (skip != null || notApplicable != null) {
                 point = new Point(item.workload().name(), item.series(), item.size(), item.pattern().transport(),
@@ -178,9 +178,9 @@ public final class RunPipeline {
     }
 
     /** Why a pattern is not measured apart from the points (skipped by doctor, or not applicable), or null. */
-    private static String notMeasured(io.gluebench.pattern.PatternSpec spec, io.gluebench.workload.Workload w,
+    private static String notMeasured(io.gluebench.pattern.PatternSpec spec, io.gluebench.workload.Workload w, int size,
             List<SkippedPattern> skipped) {
-        String na = Applicability.notApplicable(spec, w);
+        String na = Applicability.notApplicable(spec, w, size);
         if (na != null) {
             return na;
         }
@@ -197,7 +197,7 @@ public final class RunPipeline {
                 specs.size(), w.name(), s.size(), s.forks(), s.forks() == 1 ? "" : "s", s.calls());
         StartupRunner runner = new StartupRunner(env, store, verbose);
         for (var spec : specs) {
-            String why = notMeasured(spec, w, skipped);
+            String why = notMeasured(spec, w, s.size(), skipped);
             io.gluebench.result.Startup st;
             if (why != null) {
                 st = new io.gluebench.result.Startup(spec.name(), w.name(), s.size(), Point.SKIPPED, s.forks(),
@@ -234,7 +234,7 @@ public final class RunPipeline {
                 s.threads().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
         ScalingRunner runner = new ScalingRunner(env, store, verbose);
         for (var spec : specs) {
-            String why = notMeasured(spec, w, skipped);
+            String why = notMeasured(spec, w, s.size(), skipped);
             io.gluebench.result.Scaling sc = why != null
                     ? new io.gluebench.result.Scaling(spec.name(), w.name(), s.size(), Point.SKIPPED, s.threads(),
                             List.of(), List.of(), null, why, List.of())

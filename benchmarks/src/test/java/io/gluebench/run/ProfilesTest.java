@@ -27,6 +27,14 @@ class ProfilesTest {
             assertEquals(io.gluebench.pattern.Patterns.names(), p.patterns(),
                     p.name() + " covers every pattern of the catalogue, in its order");
         }
+        List<String> workerAntiPatterns = List.of("worker-json", "worker-chatty", "spawn-per-call");
+        assertTrue(profiles.get("quick").patterns().stream().noneMatch(workerAntiPatterns::contains),
+                "the 10-minute README command leaves them out");
+        for (String name : workerAntiPatterns) {
+            var spec = Patterns.byName(name).orElseThrow();
+            assertTrue(spec.antiPattern() && !spec.whyItHurts().isBlank(), name + " is a labelled anti-pattern");
+            assertEquals("pipe", spec.transport(), name + " talks over pipes");
+        }
     }
 
     @Test

@@ -23,8 +23,34 @@ final class Frames {
     static final byte OP_WORDFREQ = 9;
     static final byte OP_RECORDS = 10;
     static final byte OP_CSVPARSE = 11;
+    /** One element per round trip (worker-chatty): add to the worker's running sum, then take it. */
+    static final byte OP_DOT_ADD = 12;
+    static final byte OP_DOT_TAKE = 13;
+    static final byte OP_ECHO_ADD = 14;
+    static final byte OP_ECHO_TAKE = 15;
     static final byte OP_QUIT = (byte) 255;
 
     static final byte STATUS_OK = 0;
     static final byte STATUS_ERROR = 1;
+
+    /** Why a reply payload is not an ok reply; the message completes "the worker ...". */
+    static final class BadReply extends Exception {
+        BadReply(String message) {
+            super(message);
+        }
+    }
+
+    /** The result bytes (little-endian) of a reply payload that starts with its status byte. */
+    static java.nio.ByteBuffer okResult(java.nio.ByteBuffer reply) throws BadReply {
+        byte status = reply.get(0);
+        if (status == STATUS_OK) {
+            return reply.position(1).slice().order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        }
+        if (status == STATUS_ERROR) {
+            byte[] msg = new byte[reply.limit() - 1];
+            reply.get(1, msg);
+            throw new BadReply("answered with an error: " + new String(msg, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        throw new BadReply("sent a malformed reply (status " + status + ", length " + reply.limit() + ")");
+    }
 }

@@ -41,10 +41,19 @@ public final class WorkerPattern implements Pattern {
 
     @Override
     public void open(PatternEnv env) throws PatternException {
+        placement = env.placement();
+        worker = start(env, numpy ? "numpy" : "python", transport);
+    }
+
+    /**
+     * Starts the worker module with {@code compute} over {@code transport}, pinned as the env's
+     * placement asks, and checks that it answers PING.
+     */
+    static WorkerProcess start(PatternEnv env, String compute, Transport transport) throws PatternException {
         if (!Files.isExecutable(env.venvPython())) {
             throw new PatternException("the project's Python is missing (" + env.venvPython() + "); run ./gluebench setup");
         }
-        placement = env.placement();
+        Placement placement = env.placement();
         List<String> prefix = Pinning.apply(placement);
         Link link;
         try {
@@ -58,19 +67,31 @@ public final class WorkerPattern implements Pattern {
             throw new PatternException("cannot set up the " + transport.id() + " transport: " + e.getMessage(), e);
         }
         List<String> command = new java.util.ArrayList<>(prefix);
-        command.addAll(List.of(env.venvPython().toString(), "-m", "gluebench_py.worker",
-                "--compute", numpy ? "numpy" : "python"));
-        worker = new WorkerProcess(command, env.pythonWorkloads(), link);
-        worker.request(1).put(Frames.OP_PING);
-        long pong = worker.callScalar(1);
-        if (pong != 0) {
-            throw new PatternException("the worker answered PING with " + pong + " instead of 0");
+        command.addAll(List.of(env.venvPython().toString(), "-m", "gluebench_py.worker", "--compute", compute));
+        WorkerProcess worker = new WorkerProcess(command, env.pythonWorkloads(), link);
+        try {
+            worker.request(1).put(Frames.OP_PING);
+            long pong = worker.callScalar(1);
+            if (pong != 0) {
+                throw new PatternException("the worker answered PING with " + pong + " instead of 0");
+            }
+        } catch (PatternException e) {
+            worker.close();
+            throw e;
         }
+        return worker;
     }
 
     @Override
     public Call bind(Workload workload, WorkloadInput input) {
-        WorkerProcess w = worker;
+        return bindFrames(worker, workload, input);
+    }
+
+    /**
+     * The timed call of one workload over any {@link FrameExchange}: each invoke encodes the input
+     * into the exchange's request buffer, sends it and decodes the reply.
+     */
+    static Call bindFrames(FrameExchange w, Workload workload, WorkloadInput input) {
         return switch (input) {
             case WorkloadInput.Echo e -> {
                 byte[] data = e.data();
@@ -133,7 +154,7 @@ public final class WorkerPattern implements Pattern {
     }
 
     /** A request whose body is a string's UTF-8 bytes, encoded per call; the reply is a compound result. */
-    private static Call text(WorkerProcess w, Workload workload, byte op, String text) {
+    private static Call text(FrameExchange w, Workload workload, byte op, String text) {
         return CompoundCall.of(() -> {
             byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
             ByteBuffer req = w.request(1 + utf8.length);
@@ -143,7 +164,7 @@ public final class WorkerPattern implements Pattern {
     }
 
     /** A request that carries only N: the frame is rebuilt on each call like every other. */
-    private static Call sizeOnly(WorkerProcess w, byte op, int n) {
+    private static Call sizeOnly(FrameExchange w, byte op, int n) {
         return () -> {
             ByteBuffer req = w.request(5);
             req.put(op).putInt(n);

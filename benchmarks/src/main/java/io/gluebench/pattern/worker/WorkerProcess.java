@@ -3,7 +3,6 @@ package io.gluebench.pattern.worker;
 import io.gluebench.pattern.PatternException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +17,11 @@ import java.util.concurrent.TimeUnit;
  * when it reaches EOF, so it never outlives the JVM.
  *
  * <p>A call: {@link #request} gives the buffer to encode the request payload into (op byte, then
- * body), and {@link #call} or {@link #callScalar} sends it and checks the reply's status.
+ * body), and {@link #call} or {@link #callScalar} sends it and checks the reply's status. A link
+ * that carries another encoding (JSON lines over {@link LineLink}) uses {@link #exchange}, which
+ * returns the reply as read, and {@link #badReply} to report what is wrong with it.
  */
-final class WorkerProcess implements AutoCloseable {
+final class WorkerProcess implements FrameExchange, AutoCloseable {
     /** The longest reply accepted over a stream: compound results are a few hundred bytes. */
     static final int MAX_REPLY = 1 << 24;
 
@@ -70,8 +71,8 @@ final class WorkerProcess implements AutoCloseable {
         }
     }
 
-    /** The buffer for the next request payload, position 0, little-endian, at least capacity bytes. */
-    ByteBuffer request(int capacity) throws PatternException {
+    @Override
+    public ByteBuffer request(int capacity) throws PatternException {
         try {
             return link.request(capacity);
         } catch (IOException e) {
@@ -79,28 +80,32 @@ final class WorkerProcess implements AutoCloseable {
         }
     }
 
-    /** Sends the request's first {@code length} bytes; returns the ok reply's result bytes. */
-    ByteBuffer call(int length) throws PatternException {
-        ByteBuffer reply;
+    @Override
+    public ByteBuffer call(int length) throws PatternException {
+        ByteBuffer reply = exchange(length);
         try {
-            reply = link.exchange(length);
+            return Frames.okResult(reply);
+        } catch (Frames.BadReply e) {
+            throw failure(e.getMessage(), null);
+        }
+    }
+
+    /** Sends the request's first {@code length} bytes; returns the reply payload as the link read it. */
+    ByteBuffer exchange(int length) throws PatternException {
+        try {
+            return link.exchange(length);
         } catch (IOException e) {
             throw failure("died (" + e.getMessage() + ")", e);
         }
-        byte status = reply.get(0);
-        if (status == Frames.STATUS_OK) {
-            return reply.position(1).slice().order(ByteOrder.LITTLE_ENDIAN);
-        }
-        if (status == Frames.STATUS_ERROR) {
-            byte[] msg = new byte[reply.limit() - 1];
-            reply.get(1, msg);
-            throw failure("answered with an error: " + new String(msg, StandardCharsets.UTF_8), null);
-        }
-        throw failure("sent a malformed reply (status " + status + ", length " + reply.limit() + ")", null);
     }
 
-    /** As {@link #call}, for the 8-byte result of a scalar workload. */
-    long callScalar(int length) throws PatternException {
+    /** A failure of the worker's reply, with its exit code and the tail of its stderr. */
+    PatternException badReply(String what, Throwable cause) {
+        return failure(what, cause);
+    }
+
+    @Override
+    public long callScalar(int length) throws PatternException {
         ByteBuffer r = call(length);
         if (r.remaining() != 8) {
             throw failure("sent an ok reply of " + (r.remaining() + 1) + " bytes where 9 were due", null);

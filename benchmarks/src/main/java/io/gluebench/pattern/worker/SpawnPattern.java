@@ -1,0 +1,69 @@
+package io.gluebench.pattern.worker;
+
+import io.gluebench.pattern.Call;
+import io.gluebench.pattern.Pattern;
+import io.gluebench.pattern.PatternEnv;
+import io.gluebench.pattern.PatternException;
+import io.gluebench.pattern.Placement;
+import io.gluebench.workload.Workload;
+import io.gluebench.workload.WorkloadInput;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * `spawn-per-call` (anti-pattern): the script-style integration, a new CPython process for every
+ * call. The timed call starts `python -m gluebench_py.once` (a ProcessBuilder per invoke), writes
+ * the same binary request frame as `worker-python` to its stdin, reads the reply frame from its
+ * stdout and waits for it to exit, so it measures the process spawn, the interpreter's start-up,
+ * the imports of the pure workloads, the compute and the reaping; only the spawn differs from
+ * `worker-python`. {@link #open} makes one untimed PING call to check that the script runs.
+ */
+public final class SpawnPattern implements Pattern {
+    /** A call that takes longer is killed and fails: far above any size the profiles time. */
+    static final Duration TIMEOUT = Duration.ofMinutes(5);
+
+    private SpawnPerCall spawner;
+    private Placement placement = Placement.FREE;
+
+    @Override
+    public void open(PatternEnv env) throws PatternException {
+        if (!Files.isExecutable(env.venvPython())) {
+            throw new PatternException("the project's Python is missing (" + env.venvPython() + "); run ./gluebench setup");
+        }
+        placement = env.placement();
+        List<String> command = new ArrayList<>(Pinning.apply(placement));
+        command.addAll(List.of(env.venvPython().toString(), "-m", "gluebench_py.once"));
+        spawner = new SpawnPerCall(command, env.pythonWorkloads(), TIMEOUT);
+        try {
+            spawner.request(1).put(Frames.OP_PING);
+            long pong = spawner.callScalar(1);
+            if (pong != 0) {
+                throw new PatternException("the script answered PING with " + pong + " instead of 0");
+            }
+        } catch (PatternException e) {
+            close();
+            throw e;
+        }
+    }
+
+    @Override
+    public Call bind(Workload workload, WorkloadInput input) {
+        return WorkerPattern.bindFrames(spawner, workload, input);
+    }
+
+    @Override
+    public String engine() {
+        return spawner == null ? "" : "a CPython process per call (gluebench_py.once) over pipes"
+                + (placement == Placement.FREE ? "" : ", " + placement.id());
+    }
+
+    @Override
+    public void close() {
+        if (spawner != null) {
+            spawner.close();
+            spawner = null;
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package io.gluebench.pattern.worker;
+
+import io.gluebench.pattern.PatternException;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A {@link FrameExchange} that starts a new process for every call: start the command, write the
+ * request frame to its stdin and close it, read one reply frame from its stdout, wait for it to
+ * exit 0. The process is reaped before {@link #call} returns, whatever happened: on any failure it
+ * is killed and waited for, and a call that takes longer than the timeout is killed by a timer and
+ * fails. Its stderr goes to one file, rewritten by each process, whose tail is quoted on failure.
+ */
+final class SpawnPerCall implements FrameExchange, AutoCloseable {
+    private final ProcessBuilder builder;
+    private final List<String> command;
+    private final Duration timeout;
+    private final Path stderrFile;
+    private final ScheduledThreadPoolExecutor timer;
+    private byte[] req = new byte[4 + 256];
+    private ByteBuffer reqView = view(req, 4, req.length - 4);
+    private final byte[] header = new byte[4];
+    private byte[] reply = new byte[64];
+    private long lastPid = -1;
+
+    SpawnPerCall(List<String> command, Path workDir, Duration timeout) throws PatternException {
+        this.command = List.copyOf(command);
+        this.timeout = timeout;
+        try {
+            stderrFile = Files.createTempFile("gluebench-spawn-", ".stderr");
+        } catch (IOException e) {
+            throw new PatternException("cannot create a file for the script's stderr: " + e.getMessage(), e);
+        }
+        stderrFile.toFile().deleteOnExit();
+        builder = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectError(ProcessBuilder.Redirect.to(stderrFile.toFile()));
+        builder.environment().put("PYTHONPATH", workDir.toString());
+        builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
+        timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "gluebench-spawn-timeout");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+    }
+
+    private static ByteBuffer view(byte[] a, int off, int len) {
+        return ByteBuffer.wrap(a, off, len).slice().order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** The pid of the last process started, -1 before the first call. */
+    long lastPid() {
+        return lastPid;
+    }
+
+    @Override
+    public ByteBuffer request(int capacity) {
+        if (req.length - 4 < capacity) {
+            req = new byte[4 + capacity];
+            reqView = view(req, 4, capacity);
+        }
+        return reqView.clear();
+    }
+
+    @Override
+    public ByteBuffer call(int length) throws PatternException {
+        Process p;
+        try {
+            p = builder.start();
+        } catch (IOException e) {
+            throw new PatternException("cannot start " + command + ": " + e.getMessage(), e);
+        }
+        lastPid = p.pid();
+        AtomicBoolean killed = new AtomicBoolean();
+        ScheduledFuture<?> watchdog = timer.schedule(() -> {
+            killed.set(true);
+            p.destroyForcibly();
+        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            int len;
+            try {
+                req[0] = (byte) length;
+                req[1] = (byte) (length >>> 8);
+                req[2] = (byte) (length >>> 16);
+                req[3] = (byte) (length >>> 24);
+                try (OutputStream out = p.getOutputStream()) {
+                    out.write(req, 0, 4 + length);
+                }
+                InputStream in = p.getInputStream();
+                readFully(in, header, 4);
+                len = (header[0] & 0xFF) | (header[1] & 0xFF) << 8 | (header[2] & 0xFF) << 16 | (header[3] & 0xFF) << 24;
+                WorkerProcess.checkReplyLength(len);
+                if (reply.length < len) {
+                    reply = new byte[len];
+                }
+                readFully(in, reply, len);
+                if (in.read() >= 0) {
+                    throw new IOException("it wrote more than one reply frame");
+                }
+                p.waitFor();
+            } catch (IOException e) {
+                throw failure(p, killed.get() ? "was killed after the timeout of " + timeout.toMillis() + " ms"
+                        : "failed (" + e.getMessage() + ")", e);
+            }
+            if (killed.get()) {
+                throw failure(p, "was killed after the timeout of " + timeout.toMillis() + " ms", null);
+            }
+            if (p.exitValue() != 0) {
+                throw failure(p, "exited with code " + p.exitValue() + " after its reply", null);
+            }
+            try {
+                return Frames.okResult(view(reply, 0, len));
+            } catch (Frames.BadReply e) {
+                throw failure(p, e.getMessage(), null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PatternException("interrupted while waiting for the script " + p.pid(), e);
+        } finally {
+            watchdog.cancel(false);
+            reap(p);
+        }
+    }
+
+    private static void readFully(InputStream in, byte[] buf, int n) throws IOException {
+        int off = 0;
+        while (off < n) {
+            int r = in.read(buf, off, n - off);
+            if (r < 0) {
+                throw new EOFException("end of its stdout after " + off + " of " + n + " bytes");
+            }
+            off += r;
+        }
+    }
+
+    /** Kills the process if it still runs, waits for it and closes its pipes: nothing is left behind. */
+    private static void reap(Process p) {
+        if (p.isAlive()) {
+            p.destroyForcibly();
+        }
+        boolean interrupted = false;
+        while (true) {
+            try {
+                p.waitFor();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        closeQuietly(p.getOutputStream());
+        closeQuietly(p.getInputStream());
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // Already closed.
+        }
+    }
+
+    private PatternException failure(Process p, String what, Throwable cause) {
+        reap(p);
+        String exit = what.startsWith("exited") ? "" : " (exit code " + p.exitValue() + ")";
+        return new PatternException("the script (pid " + p.pid() + ") " + what + exit + "; its stderr ends with:\n"
+                + tail(), cause);
+    }
+
+    private String tail() {
+        try {
+            List<String> lines = Files.readAllLines(stderrFile, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+        } catch (IOException e) {
+            return "(stderr unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        try {
+            Files.deleteIfExists(stderrFile);
+        } catch (IOException ignored) {
+            // deleteOnExit is the fallback.
+        }
+    }
+}
