@@ -79,7 +79,8 @@ public final class Advisor {
                 notes.add(m.pattern() + ": its cost model does not fit the measured points (" + m.misfit()
                         + "); its prediction is rough.");
             }
-            String kind = run.pattern(m.pattern()).map(PatternInfo::kind).orElse("unknown");
+            // A labelled anti-pattern is ranked, but never read as the best of its side.
+            String kind = run.pattern(m.pattern()).map(i -> i.antiPattern() ? "anti-pattern" : i.kind()).orElse("unknown");
             ranks.add(new Rank(m.pattern(), kind, t, lo, hi, basis,
                     callsPerSecond == null ? null : callsPerSecond * t / 1e9, extrapolated, m.fits()));
         }
@@ -134,7 +135,8 @@ public final class Advisor {
         Rank best = ranks.get(0);
         String n = String.format(Locale.ROOT, "%,d", size);
         // The best in-process pattern that runs Python or native code, and the best worker.
-        Optional<Rank> worker = ranks.stream().filter(r -> r.pattern().startsWith("worker")).findFirst();
+        Optional<Rank> worker = ranks.stream().filter(r -> r.pattern().startsWith("worker")
+                && !"anti-pattern".equals(r.kind())).findFirst();
         Optional<Rank> interp = ranks.stream().filter(r -> "interpreted".equals(r.kind())).findFirst();
         Optional<Rank> nat = ranks.stream().filter(r -> "native".equals(r.kind())).findFirst();
         StringBuilder s = new StringBuilder();

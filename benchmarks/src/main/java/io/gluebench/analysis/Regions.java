@@ -30,9 +30,13 @@ public final class Regions {
 
     /**
      * Which side of the glue-or-compute question a pattern is on: 0 interpreted Python, 1 Python that
-     * calls native code (numpy, our C kernel), -1 neither (Java itself, Java calling C).
+     * calls native code (numpy, our C kernel), -1 neither (Java itself, Java calling C) or a labelled
+     * anti-pattern, which shows a way to get a side wrong, not the side's best.
      */
     public static int side(Run run, String pattern) {
+        if (run.pattern(pattern).map(PatternInfo::antiPattern).orElse(false)) {
+            return -1;
+        }
         String kind = run.pattern(pattern).map(PatternInfo::kind).orElse("");
         String family = run.pattern(pattern).map(PatternInfo::family).orElse("");
         if (PatternInfo.INTERPRETED.equals(kind)) {
