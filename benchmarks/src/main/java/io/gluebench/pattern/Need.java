@@ -9,7 +9,8 @@ public enum Need {
     VENV("the project's CPython venv (python-workloads/.venv)", "run ./gluebench setup"),
     NUMPY("numpy in the project's venv", "run ./gluebench setup"),
     JEP("Jep's native library in the project's venv", "run ./gluebench setup (builds Jep against the chosen JDK)"),
-    PEMJA("pemja (PEMJA's native half) and find-libpython in the project's venv", "run ./gluebench setup");
+    PEMJA("pemja (PEMJA's native half) and find-libpython in the project's venv", "run ./gluebench setup"),
+    PY4J("py4j in the project's venv, at the version of the Py4J jar", "run ./gluebench setup");
 
     private final String what;
     private final String fix;

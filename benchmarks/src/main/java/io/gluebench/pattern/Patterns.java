@@ -9,6 +9,7 @@ import io.gluebench.pattern.jni.JniVariantPattern;
 import io.gluebench.pattern.jvm.JavaPattern;
 import io.gluebench.pattern.jython.JythonPattern;
 import io.gluebench.pattern.pemja.PemjaPattern;
+import io.gluebench.pattern.py4j.Py4jPattern;
 import io.gluebench.pattern.worker.Transport;
 import io.gluebench.pattern.worker.WorkerPattern;
 import java.util.List;
@@ -21,6 +22,7 @@ import static io.gluebench.pattern.Need.JYTHON;
 import static io.gluebench.pattern.Need.NATIVE_LIBRARY;
 import static io.gluebench.pattern.Need.NUMPY;
 import static io.gluebench.pattern.Need.PEMJA;
+import static io.gluebench.pattern.Need.PY4J;
 import static io.gluebench.pattern.Need.VENV;
 
 /** The pattern catalogue, in the order tables and charts list them. */
@@ -83,7 +85,15 @@ public final class Patterns {
             new PatternSpec("worker-numpy-shm", "worker",
                     "the numpy variant in a persistent CPython worker over shared memory, numpy reading the "
                             + "request in place",
-                    List.of(VENV, NUMPY), false, () -> new WorkerPattern(true, Transport.SHM), "native", false, ""));
+                    List.of(VENV, NUMPY), false, () -> new WorkerPattern(true, Transport.SHM), "native", false, ""),
+            new PatternSpec("py4j-python", "py4j",
+                    "the pure-Python source in a persistent CPython process, the worker's requests as Py4J calls "
+                            + "over loopback TCP",
+                    List.of(VENV, PY4J), false, () -> new Py4jPattern(false), "interpreted", false, ""),
+            new PatternSpec("py4j-numpy", "py4j",
+                    "the numpy variant in a persistent CPython process, the worker's requests as Py4J calls "
+                            + "over loopback TCP",
+                    List.of(VENV, NUMPY, PY4J), false, () -> new Py4jPattern(true), "native", false, ""));
 
     public static Optional<PatternSpec> byName(String name) {
         return ALL.stream().filter(p -> p.name().equals(name)).findFirst();

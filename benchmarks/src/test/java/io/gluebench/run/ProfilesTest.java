@@ -24,8 +24,11 @@ class ProfilesTest {
                     p.workloads().stream().sorted().toList(), p.name() + " carries every workload");
         }
         assertTrue(smoke.patterns().containsAll(List.of("java", "jni", "ffm", "jython", "graalpy", "jep-python",
-                "jep-numpy", "pemja-python", "pemja-numpy", "worker-python", "worker-numpy")), "smoke covers every family");
-        assertTrue(profiles.get("standard").patterns().containsAll(List.of("pemja-python", "pemja-numpy")));
+                "jep-numpy", "pemja-python", "pemja-numpy", "worker-python", "worker-numpy", "py4j-python", "py4j-numpy")),
+                "smoke covers every family");
+        assertTrue(profiles.get("standard").patterns().containsAll(
+                List.of("pemja-python", "pemja-numpy", "py4j-python", "py4j-numpy")));
+        assertFalse(profiles.get("quick").patterns().contains("py4j-python"), "py4j is not in the README budget");
     }
 
     @Test
