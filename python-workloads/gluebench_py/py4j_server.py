@@ -13,6 +13,8 @@ workload is computed and checked exactly as in the worker.
 Why the request is text: Py4J hands a Java byte[] argument to Python through a Python loop over
 every decoded byte (py4j.protocol.decode_bytearray, ~65 ns a byte), while base64.b64decode does
 the same in C (~4 ns a byte). The reply has no such loop: Py4J encodes bytes with the C codec.
+Kernel.callBytes takes the request as a Java byte[], the way most code would pass it (the
+labelled variant py4j-python-bytes), to show that loop's cost.
 
 Set-up and lifetime:
   - the server listens on 127.0.0.1 only, on a port the OS picks, and prints one line
@@ -44,6 +46,10 @@ class Kernel(object):
         """Return the reply payload (bytes, without the frame length) for a Base64 request."""
         payload = base64.b64decode(request_base64)
         return self.worker.handle(memoryview(payload))[worker.framing.HEADER.size:]
+
+    def callBytes(self, request):
+        """As call, for a request that Py4J has decoded from a Java byte[] (into bytes)."""
+        return self.worker.handle(memoryview(request))[worker.framing.HEADER.size:]
 
     class Java:
         implements = ['io.gluebench.pattern.py4j.PyKernel']

@@ -40,6 +40,12 @@ def test_the_kernel_answers_a_bad_request_with_an_error_reply():
     assert 'bad length' in reply[1:].decode('utf-8')
 
 
+def test_call_bytes_answers_like_call():
+    kernel = py4j_server.Kernel(worker.PythonCompute())
+    frame = framing.encode_echo(echo_input(300))
+    assert kernel.callBytes(frame[framing.HEADER.size:]) == kernel.call(b64(frame))
+
+
 def test_the_kernel_returns_bytes_which_py4j_sends_as_a_byte_array():
     kernel = py4j_server.Kernel(worker.PythonCompute())
     assert type(kernel.call(b64(framing.encode_ping()))) is bytes
@@ -93,9 +99,11 @@ def connect(port, token):
     return sock, stream, stream.readline().decode('ascii')
 
 
-def call(sock, stream, frame):
-    """One Py4J call command on the entry point ('t'); the decoded reply payload."""
-    sock.sendall(('c\nt\ncall\ns%s\ne\n' % b64(frame)).encode('ascii'))
+def call(sock, stream, frame, as_bytes=False):
+    """One Py4J call command on the entry point ('t'), the request as a string ('s') or as a
+    Java byte[] ('j'); the decoded reply payload."""
+    command = 'c\nt\ncallBytes\nj%s\ne\n' if as_bytes else 'c\nt\ncall\ns%s\ne\n'
+    sock.sendall((command % b64(frame)).encode('ascii'))
     answer = stream.readline().decode('ascii').rstrip('\n')
     assert answer.startswith('!yj'), answer        # success, a byte array
     return base64.b64decode(answer[3:])
@@ -108,6 +116,8 @@ def test_the_server_listens_on_loopback_authenticates_and_computes(server):
         assert auth == '!yv\n'
         data = echo_input(4096)
         assert framing.decode_reply(call(sock, stream, framing.encode_echo(data)), False) == sum(data)
+        assert framing.decode_reply(call(sock, stream, framing.encode_echo(data), as_bytes=True),
+                                    False) == sum(data)
         assert sock.getpeername()[0] == '127.0.0.1'
     finally:
         stream.close()

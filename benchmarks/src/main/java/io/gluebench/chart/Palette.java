@@ -80,7 +80,8 @@ public final class Palette {
             entry("worker-chatty", shade(VERMILLION, 0.5), 6),
             entry("spawn-per-call", shade(VERMILLION, 0.5), 7),
             entry("py4j-python", BROWN, 8),
-            entry("py4j-numpy", shade(BROWN, 0.65), 2));
+            entry("py4j-numpy", shade(BROWN, 0.65), 2),
+            entry("py4j-python-bytes", shade(BROWN, 0.5), 5));
 
     private static Map.Entry<String, Style> entry(String name, Color c, int marker) {
         return Map.entry(name, new Style(c, MARKERS.get(marker), MARKER_NAMES.get(marker)));

@@ -93,7 +93,11 @@ public final class Patterns {
             new PatternSpec("py4j-numpy", "py4j",
                     "the numpy variant in a persistent CPython process, the worker's requests as Py4J calls "
                             + "over loopback TCP",
-                    List.of(VENV, NUMPY, PY4J), false, () -> new Py4jPattern(true), "native", false, ""));
+                    List.of(VENV, NUMPY, PY4J), false, () -> new Py4jPattern(true), "native", false, ""),
+            new PatternSpec("py4j-python-bytes", "py4j",
+                    "py4j-python with the request passed as a Java byte[] (labelled: how most code passes bytes)",
+                    List.of(VENV, PY4J), false, () -> new Py4jPattern(false, true), "interpreted", true,
+                    "Py4J decodes a byte[] argument in Python one byte at a time, ~65 ns a byte"));
 
     public static Optional<PatternSpec> byName(String name) {
         return ALL.stream().filter(p -> p.name().equals(name)).findFirst();

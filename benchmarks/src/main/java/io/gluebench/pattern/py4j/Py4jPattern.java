@@ -21,13 +21,22 @@ import java.util.function.Supplier;
  * request payload, Base64-encodes it into the Py4J command, waits for Python to decode it, compute
  * and answer, and decodes the reply: Py4J's text protocol and both Base64 passes are the crossing.
  * Spawning, the port handshake and authentication are outside the timed call.
+ *
+ * <p>`py4j-python-bytes` (labelled) passes the request as a Java byte[] instead, as most code
+ * would, and so pays Py4J's Python-side decoding of it one byte at a time.
  */
 public final class Py4jPattern implements Pattern {
     private final boolean numpy;
+    private final boolean asBytes;
     private Py4jPeer peer;
 
     public Py4jPattern(boolean numpy) {
+        this(numpy, false);
+    }
+
+    public Py4jPattern(boolean numpy, boolean asBytes) {
         this.numpy = numpy;
+        this.asBytes = asBytes;
     }
 
     @Override
@@ -42,17 +51,19 @@ public final class Py4jPattern implements Pattern {
     @Override
     public Call bind(Workload workload, WorkloadInput input) {
         Py4jPeer p = peer;
+        boolean bytes = asBytes;
         Supplier<byte[]> request = RequestFrames.of(input);
         ResultKind kind = workload.resultKind();
         if (kind.isCompound()) {
-            return CompoundCall.of(() -> CompoundWire.decode(kind, p.call(request.get())));
+            return CompoundCall.of(() -> CompoundWire.decode(kind, p.call(request.get(), bytes)));
         }
-        return () -> p.callScalar(request.get());
+        return () -> p.callScalar(request.get(), bytes);
     }
 
     @Override
     public String engine() {
-        return peer == null ? "" : "CPython pid " + peer.pid() + " via Py4J ClientServer on 127.0.0.1:" + peer.port();
+        return peer == null ? "" : "CPython pid " + peer.pid() + " via Py4J ClientServer on 127.0.0.1:" + peer.port()
+                + (asBytes ? ", requests as byte[]" : "");
     }
 
     @Override

@@ -28,7 +28,7 @@ import py4j.ClientServer;
  * on stdout, and this JVM connects to it. Every connection authenticates with a token made here
  * from SecureRandom for this process alone and handed over in its environment, never on its command
  * line. The Python side never calls back, so this JVM's Py4J server is never started: nothing
- * listens on the Java side.
+ * listens on the Java side. This JVM's sockets have TCP_NODELAY on ({@link NoDelaySockets}).
  *
  * <p>Py4J gives each calling thread its own connection, so the peer may be called from any thread,
  * one call at a time per thread. Its stderr goes to a file whose tail is quoted when it fails.
@@ -71,6 +71,7 @@ final class Py4jPeer implements AutoCloseable {
                     .javaPort(0).javaAddress(loopback)
                     .pythonPort(listening).pythonAddress(loopback)
                     .authToken(javaToken)
+                    .socketFactory(new NoDelaySockets())
                     .autoStartJavaServer(false)
                     .build();
             kernel = (PyKernel) cs.getPythonServerEntryPoint(new Class<?>[] {PyKernel.class});
@@ -140,11 +141,19 @@ final class Py4jPeer implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** Sends one request payload; returns the ok reply's result bytes, little-endian. */
+    /** Sends one request payload as Base64 text; returns the ok reply's result bytes, little-endian. */
     ByteBuffer call(byte[] request) throws PatternException {
+        return call(request, false);
+    }
+
+    /**
+     * Sends one request payload, as Base64 text or ({@code asBytes}) as Py4J's byte array; returns
+     * the ok reply's result bytes, little-endian.
+     */
+    ByteBuffer call(byte[] request, boolean asBytes) throws PatternException {
         byte[] reply;
         try {
-            reply = kernel.call(Base64.getEncoder().encodeToString(request));
+            reply = asBytes ? kernel.callBytes(request) : kernel.call(Base64.getEncoder().encodeToString(request));
         } catch (RuntimeException e) {
             throw failure("failed (" + describe(e) + ")", e);
         }
@@ -157,7 +166,12 @@ final class Py4jPeer implements AutoCloseable {
 
     /** As {@link #call}, for the 8-byte result of a scalar workload. */
     long callScalar(byte[] request) throws PatternException {
-        ByteBuffer r = call(request);
+        return callScalar(request, false);
+    }
+
+    /** As {@link #call(byte[], boolean)}, for the 8-byte result of a scalar workload. */
+    long callScalar(byte[] request, boolean asBytes) throws PatternException {
+        ByteBuffer r = call(request, asBytes);
         if (r.remaining() != 8) {
             throw failure("sent an ok reply of " + (r.remaining() + 1) + " bytes where 9 were due", null);
         }

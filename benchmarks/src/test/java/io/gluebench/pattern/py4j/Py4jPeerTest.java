@@ -61,6 +61,8 @@ class Py4jPeerTest {
         int port = peer.port();
         WorkloadInput echo = Workloads.ECHO.input(1000);
         assertEquals(Workloads.ECHO.referenceBits(echo), peer.callScalar(RequestFrames.of(echo).get()));
+        assertEquals(Workloads.ECHO.referenceBits(echo), peer.callScalar(RequestFrames.of(echo).get(), true),
+                "the same answer with the request as Py4J's byte[]");
         Thread other = new Thread(() -> {
             try {
                 peer.callScalar(RequestFrames.ping());
@@ -89,6 +91,21 @@ class Py4jPeerTest {
             Thread.sleep(50);
         }
         assertTrue(left.isEmpty(), "non-daemon threads left running: " + left);
+    }
+
+    @Test
+    void aRequestLongerThanPy4jsWriteBufferIsNotHeldBackByNagle() throws Exception {
+        try (Py4jPeer peer = Py4jPeer.start(command("python"), env.pythonWorkloads())) {
+            byte[] request = RequestFrames.of(Workloads.ECHO.input(10_000)).get();
+            long best = Long.MAX_VALUE;
+            for (int i = 0; i < 20; i++) {
+                long t0 = System.nanoTime();
+                peer.callScalar(request);
+                best = Math.min(best, System.nanoTime() - t0);
+            }
+            // With Nagle on, every such call waits ~40 ms for Python's delayed ACK.
+            assertTrue(best < TimeUnit.MILLISECONDS.toNanos(20), "best call took " + best / 1e6 + " ms");
+        }
     }
 
     @Test
