@@ -12,7 +12,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * One colour and one marker per pattern, the same in every chart. Colours are the Okabe-Ito
  * colour-blind-safe hues, one per family (jvm black, jni/ffm blues, jython orange, graalpy reddish
- * purple, jep bluish green, pemja yellow darkened to read on white, worker vermillion); a family's
+ * purple, jep bluish green, pemja yellow darkened to read on white, worker vermillion; py4j, a ninth
+ * family, brown, outside the eight); a family's
  * second members are darker shades and carry another marker. Known patterns have a fixed entry; an
  * unknown name gets its family's hue (or grey) and a marker chosen from its name, deterministically.
  * Anti-patterns are drawn dashed.
@@ -36,10 +37,14 @@ public final class Palette {
     /** Okabe-Ito yellow is too pale for lines on white; its darker shade keeps the hue. */
     static final Color OLIVE = shade(YELLOW, 0.75);
     static final Color GREY = new Color(0x80, 0x80, 0x80);
+    /** Okabe-Ito has eight hues and every one is taken: py4j gets a brown, far from all of them. */
+    static final Color BROWN = new Color(0x8C, 0x56, 0x3C);
 
-    private static final Map<String, Color> FAMILY = Map.of(
-            "java", BLACK, "jvm", BLACK, "jni", SKY_BLUE, "ffm", BLUE, "jython", ORANGE,
-            "graalpy", PURPLE, "jep", GREEN, "pemja", OLIVE, "worker", VERMILLION, "spawn", VERMILLION);
+    private static final Map<String, Color> FAMILY = Map.ofEntries(
+            Map.entry("java", BLACK), Map.entry("jvm", BLACK), Map.entry("jni", SKY_BLUE), Map.entry("ffm", BLUE),
+            Map.entry("jython", ORANGE), Map.entry("graalpy", PURPLE), Map.entry("jep", GREEN),
+            Map.entry("pemja", OLIVE), Map.entry("worker", VERMILLION), Map.entry("spawn", VERMILLION),
+            Map.entry("py4j", BROWN));
 
     private static final List<String> MARKER_NAMES = List.of("circle", "diamond", "square", "triangle-up",
             "triangle-down", "cross", "plus", "trapezoid", "oval");
@@ -75,7 +80,10 @@ public final class Palette {
             entry("worker-numpy-shm", shade(VERMILLION, 0.55), 4),
             entry("worker-json", shade(VERMILLION, 0.5), 5),
             entry("worker-chatty", shade(VERMILLION, 0.5), 6),
-            entry("spawn-per-call", shade(VERMILLION, 0.5), 7));
+            entry("spawn-per-call", shade(VERMILLION, 0.5), 7),
+            entry("py4j-python", BROWN, 8),
+            entry("py4j-numpy", shade(BROWN, 0.65), 2),
+            entry("py4j-python-bytes", shade(BROWN, 0.5), 5));
 
     private static Map.Entry<String, Style> entry(String name, Color c, int marker) {
         return Map.entry(name, new Style(c, MARKERS.get(marker), MARKER_NAMES.get(marker)));

@@ -11,7 +11,8 @@ public enum Need {
     JEP("Jep's native library in the project's venv", "run ./gluebench setup (builds Jep against the chosen JDK)"),
     PEMJA("pemja (PEMJA's native half) and find-libpython in the project's venv", "run ./gluebench setup"),
     NATIVE_PYTHON("the C kernels as a CPython extension (native/target/python/_gluebench_native*.so)",
-            "run ./gluebench setup (builds native/ once the venv exists)");
+            "run ./gluebench setup (builds native/ once the venv exists)"),
+    PY4J("py4j in the project's venv, at the version of the Py4J jar", "run ./gluebench setup");
 
     private final String what;
     private final String fix;

@@ -7,7 +7,7 @@ import java.util.function.Supplier;
  * A pattern's description: its name, family, what it measures, what it needs, and how to make it.
  *
  * @param name       `<family>-<compute>` or a family name where the compute is implied
- * @param family     jvm, jni, ffm, jython, graalpy, jep, pemja or worker
+ * @param family     jvm, jni, ffm, jython, graalpy, jep, pemja, worker or py4j
  * @param measures   one line for tables and the README
  * @param needs      what must exist on the machine; a missing need makes the pattern skipped
  * @param graalJit   the fork runs with the Graal compiler on the upgrade module path

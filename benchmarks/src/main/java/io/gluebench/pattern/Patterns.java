@@ -12,6 +12,7 @@ import io.gluebench.pattern.pemja.PemjaPattern;
 import io.gluebench.pattern.worker.ChattyPattern;
 import io.gluebench.pattern.worker.JsonWorkerPattern;
 import io.gluebench.pattern.worker.SpawnPattern;
+import io.gluebench.pattern.py4j.Py4jPattern;
 import io.gluebench.pattern.worker.Transport;
 import io.gluebench.pattern.worker.WorkerPattern;
 import java.util.List;
@@ -25,6 +26,7 @@ import static io.gluebench.pattern.Need.NATIVE_LIBRARY;
 import static io.gluebench.pattern.Need.NATIVE_PYTHON;
 import static io.gluebench.pattern.Need.NUMPY;
 import static io.gluebench.pattern.Need.PEMJA;
+import static io.gluebench.pattern.Need.PY4J;
 import static io.gluebench.pattern.Need.VENV;
 
 /** The pattern catalogue, in the order tables and charts list them. */
@@ -120,7 +122,19 @@ public final class Patterns {
             new PatternSpec("spawn-per-call", "worker",
                     "the pure-Python source in a new CPython process per call (script style), binary frames over pipes",
                     List.of(VENV), false, SpawnPattern::new, "interpreted", true,
-                    "interpreter start-up and imports (~20-50 ms, numpy more) on every call"));
+                    "interpreter start-up and imports (~20-50 ms, numpy more) on every call"),
+            new PatternSpec("py4j-python", "py4j",
+                    "the pure-Python source in a persistent CPython process, the worker's requests as Py4J calls "
+                            + "over loopback TCP",
+                    List.of(VENV, PY4J), false, () -> new Py4jPattern(false), "interpreted", false, ""),
+            new PatternSpec("py4j-numpy", "py4j",
+                    "the numpy variant in a persistent CPython process, the worker's requests as Py4J calls "
+                            + "over loopback TCP",
+                    List.of(VENV, NUMPY, PY4J), false, () -> new Py4jPattern(true), "native", false, ""),
+            new PatternSpec("py4j-python-bytes", "py4j",
+                    "py4j-python with the request passed as a Java byte[] (labelled: how most code passes bytes)",
+                    List.of(VENV, PY4J), false, () -> new Py4jPattern(false, true), "interpreted", true,
+                    "Py4J decodes a byte[] argument in Python one byte at a time, ~65 ns a byte"));
 
     public static Optional<PatternSpec> byName(String name) {
         return ALL.stream().filter(p -> p.name().equals(name)).findFirst();

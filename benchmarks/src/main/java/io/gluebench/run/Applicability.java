@@ -11,7 +11,7 @@ public final class Applicability {
     }
 
     /** Variants that differ from their family's base pattern only in how data crosses. */
-    static final java.util.Set<String> DATA_VARIANTS = java.util.Set.of("jni-copy", "jni-direct-buffer", "ffm-copy");
+    static final java.util.Set<String> DATA_VARIANTS = java.util.Set.of("jni-copy", "jni-direct-buffer", "ffm-copy", "py4j-python-bytes");
 
     /** Whether anything but N crosses the boundary for this workload. */
     static boolean carriesData(Workload w) {
@@ -69,7 +69,7 @@ public final class Applicability {
         }
         if (DATA_VARIANTS.contains(pattern.name()) && !carriesData(workload)) {
             return "only N crosses for " + workload.name() + ", so " + pattern.name() + " would equal "
-                    + pattern.family();
+                    + pattern.name().replaceFirst("-(copy|direct-buffer|bytes)$", "");
         }
         return null;
     }

@@ -60,6 +60,7 @@ public final class Doctor {
             case PEMJA -> pemja(need);
             case NATIVE_PYTHON -> env.nativePythonExtension() != null ? null
                     : "missing " + need.what() + "; " + need.fix();
+            case PY4J -> py4j(need);
         };
     }
 
@@ -79,6 +80,23 @@ public final class Doctor {
         return installed != null && pinned != null && !installed.equals(pinned)
                 ? "pemja " + installed + " in the venv is not the pinned pemja==" + pinned
                         + " (python-workloads/requirements.txt); " + need.fix()
+                : null;
+    }
+
+    /** Py4J's two halves: the jar on the classpath and the py4j package in the venv, one release. */
+    private String py4j(Need need) {
+        String jarMissing = onClasspath("py4j.ClientServer", need);
+        if (jarMissing != null) {
+            return jarMissing;
+        }
+        Path sp = env.sitePackages();
+        if (sp == null || !Files.isRegularFile(sp.resolve("py4j/clientserver.py"))) {
+            return "py4j not installed in the venv; " + need.fix();
+        }
+        String py = versions.get("py4j");
+        String jar = versions.get("py4j-java");
+        return py != null && jar != null && !py.equals(jar)
+                ? "py4j " + py + " in the venv does not match the Py4J " + jar + " jar; " + need.fix()
                 : null;
     }
 

@@ -50,6 +50,9 @@ public final class Fingerprint {
         if (built.getProperty("pemja") != null) {
             v.put("pemja-java", built.getProperty("pemja"));
         }
+        if (built.getProperty("py4j") != null) {
+            v.put("py4j-java", built.getProperty("py4j"));
+        }
         v.putAll(python());
         String gcc = Exec.output(null, 10, List.of("gcc", "-dumpfullversion"));
         if (gcc != null) {
@@ -68,7 +71,7 @@ public final class Fingerprint {
                 "from importlib import metadata",
                 "d = {'cpython': sys.version.split()[0],",
                 "     'cpython-shared': str(bool(sysconfig.get_config_var('Py_ENABLE_SHARED')))}",
-                "for name in ('numpy', 'jep', 'pemja'):",
+                "for name in ('numpy', 'jep', 'pemja', 'py4j'):",
                 "    try:",
                 "        d[name] = metadata.version(name)",
                 "    except Exception:",

@@ -114,7 +114,7 @@ public record Plan(Profile profile, List<Item> items) {
         double startup = switch (item.pattern().family()) {
             case "graalpy" -> 7.0;
             case "jython" -> 2.5;
-            case "jep", "pemja", "worker" -> 1.5;
+            case "jep", "pemja", "worker", "py4j" -> 1.5;
             default -> 0.8;
         };
         return 0.7 + startup + profile.settingsFor(item.pattern().family()).seconds();

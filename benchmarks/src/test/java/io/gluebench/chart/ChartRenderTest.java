@@ -144,8 +144,9 @@ class ChartRenderTest {
         }
         // Families share a hue: the numpy member is a darker shade of the python member.
         assertTrue(brightness(Palette.color("jep-numpy")) < brightness(Palette.color("jep-python")));
+        assertTrue(brightness(Palette.color("py4j-numpy")) < brightness(Palette.color("py4j-python")));
         // Unknown names fall back deterministically, to their family's hue when it is known.
-        assertEquals(Palette.style("py4j-python"), Palette.style("py4j-python"));
+        assertEquals(Palette.style("jpype-python"), Palette.style("jpype-python"));
         assertEquals(0, Palette.color("jep-future").getRed(), "a jep shade");
     }
 

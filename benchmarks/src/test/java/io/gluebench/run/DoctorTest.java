@@ -33,6 +33,9 @@ class DoctorTest {
         assertFalse(nativePython.available());
         assertTrue(nativePython.reason().contains("_gluebench_native") && nativePython.reason().contains("./gluebench setup"),
                 nativePython.reason());
+        var py4j = d.check(Patterns.byName("py4j-python").orElseThrow());
+        assertFalse(py4j.available());
+        assertTrue(py4j.reason().contains("py4j not installed in the venv; run ./gluebench setup"), py4j.reason());
         var graalpy = d.check(Patterns.byName("graalpy").orElseThrow());
         assertFalse(graalpy.available());
         assertTrue(graalpy.reason().contains("graal-jit"), graalpy.reason());
@@ -77,5 +80,18 @@ class DoctorTest {
         assertTrue(new Doctor(env, Map.of("pemja", "0.6.3")).check(Need.PEMJA) == null);
         why = new Doctor(env, Map.of("pemja", "0.6.0")).check(Need.PEMJA);
         assertTrue(why != null && why.contains("pemja 0.6.0 in the venv is not the pinned pemja==0.6.3"), why);
+    }
+
+    @Test
+    void py4jNeedsItsPythonHalfAtTheJarsVersion() throws Exception {
+        Path pkg = emptyHome.resolve("python-workloads/.venv/lib/python3.11/site-packages/py4j");
+        PatternEnv env = new PatternEnv(emptyHome, false);
+        String why = new Doctor(env, Map.of()).check(Need.PY4J);
+        assertTrue(why != null && why.contains("py4j not installed in the venv"), why);
+        java.nio.file.Files.createDirectories(pkg);
+        java.nio.file.Files.writeString(pkg.resolve("clientserver.py"), "");
+        assertTrue(new Doctor(env, Map.of("py4j", "0.10.9.9", "py4j-java", "0.10.9.9")).check(Need.PY4J) == null);
+        why = new Doctor(env, Map.of("py4j", "0.10.9.7", "py4j-java", "0.10.9.9")).check(Need.PY4J);
+        assertTrue(why != null && why.contains("py4j 0.10.9.7 in the venv does not match the Py4J 0.10.9.9 jar"), why);
     }
 }

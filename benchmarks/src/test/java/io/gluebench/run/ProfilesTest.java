@@ -35,6 +35,7 @@ class ProfilesTest {
             assertTrue(spec.antiPattern() && !spec.whyItHurts().isBlank(), name + " is a labelled anti-pattern");
             assertEquals("pipe", spec.transport(), name + " talks over pipes");
         }
+        assertFalse(profiles.get("quick").patterns().contains("py4j-python"), "py4j is not in the README budget");
     }
 
     @Test

@@ -1,0 +1,76 @@
+package io.gluebench.pattern.py4j;
+
+import io.gluebench.pattern.Call;
+import io.gluebench.pattern.CompoundCall;
+import io.gluebench.pattern.Pattern;
+import io.gluebench.pattern.PatternEnv;
+import io.gluebench.pattern.PatternException;
+import io.gluebench.pattern.worker.RequestFrames;
+import io.gluebench.workload.CompoundWire;
+import io.gluebench.workload.ResultKind;
+import io.gluebench.workload.Workload;
+import io.gluebench.workload.WorkloadInput;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * `py4j-python` and `py4j-numpy`: the RPC-framework peer of `worker-*`. A persistent CPython
+ * process, started in {@link #open}, serves the worker's request payloads through a Py4J
+ * ClientServer entry point over loopback TCP (see {@link Py4jPeer}). Each timed call encodes the
+ * request payload, Base64-encodes it into the Py4J command, waits for Python to decode it, compute
+ * and answer, and decodes the reply: Py4J's text protocol and both Base64 passes are the crossing.
+ * Spawning, the port handshake and authentication are outside the timed call.
+ *
+ * <p>`py4j-python-bytes` (labelled) passes the request as a Java byte[] instead, as most code
+ * would, and so pays Py4J's Python-side decoding of it one byte at a time.
+ */
+public final class Py4jPattern implements Pattern {
+    private final boolean numpy;
+    private final boolean asBytes;
+    private Py4jPeer peer;
+
+    public Py4jPattern(boolean numpy) {
+        this(numpy, false);
+    }
+
+    public Py4jPattern(boolean numpy, boolean asBytes) {
+        this.numpy = numpy;
+        this.asBytes = asBytes;
+    }
+
+    @Override
+    public void open(PatternEnv env) throws PatternException {
+        if (!Files.isExecutable(env.venvPython())) {
+            throw new PatternException("the project's Python is missing (" + env.venvPython() + "); run ./gluebench setup");
+        }
+        peer = Py4jPeer.start(List.of(env.venvPython().toString(), "-m", "gluebench_py.py4j_server",
+                "--compute", numpy ? "numpy" : "python"), env.pythonWorkloads());
+    }
+
+    @Override
+    public Call bind(Workload workload, WorkloadInput input) {
+        Py4jPeer p = peer;
+        boolean bytes = asBytes;
+        Supplier<byte[]> request = RequestFrames.of(input);
+        ResultKind kind = workload.resultKind();
+        if (kind.isCompound()) {
+            return CompoundCall.of(() -> CompoundWire.decode(kind, p.call(request.get(), bytes)));
+        }
+        return () -> p.callScalar(request.get(), bytes);
+    }
+
+    @Override
+    public String engine() {
+        return peer == null ? "" : "CPython pid " + peer.pid() + " via Py4J ClientServer on 127.0.0.1:" + peer.port()
+                + (asBytes ? ", requests as byte[]" : "");
+    }
+
+    @Override
+    public void close() {
+        if (peer != null) {
+            peer.close();
+            peer = null;
+        }
+    }
+}
