@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ReportContentTest {
     static final List<String> SECTIONS = List.of("Summary", "Charts", "Scores", "Cost models", "Overhead share",
-            "Skipped and failed", "Anti-patterns", "Stability warnings", "Machine", "Floors");
+            "Skipped and failed", "Anti-patterns", "Start-up and warm-up", "Threads and the GIL", "Stability warnings", "Machine",
+            "Floors");
 
     @TempDir
     Path dir;
