@@ -150,6 +150,7 @@ public final class StartupCharts {
         if (hi == 0) {
             return List.of();
         }
+        TimePerCallChart.fitLegend(chart);
         st.setYAxisMin(Math.floor(Math.log10(lo)));
         st.setYAxisMax(Math.ceil(Math.log10(hi)) + (Math.ceil(Math.log10(hi)) == Math.floor(Math.log10(lo)) ? 1 : 0));
         st.setXAxisMin(1.5);

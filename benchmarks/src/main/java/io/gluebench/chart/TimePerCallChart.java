@@ -97,7 +97,23 @@ public final class TimePerCallChart {
             XYSeries s = chart.addSeries(e.getKey(), x, y, err);
             Palette.apply(s, run, e.getKey(), 4f);
         }
+        fitLegend(chart);
         return chart;
+    }
+
+    /**
+     * Shrinks the legend's font (26 px down to 15 px) so that one line per series fits the plot's
+     * height: a standard run has 30 patterns, which at slide size would run off the slide.
+     */
+    static void fitLegend(XYChart chart) {
+        int n = chart.getSeriesMap().size();
+        double room = chart.getHeight() - 40;
+        float size = (float) Math.max(15, Math.min(Slide.LABEL.getSize2D(), Math.floor(room / Math.max(1, n) / 1.32)));
+        if (size < Slide.LABEL.getSize2D()) {
+            chart.getStyler().setLegendFont(Slide.LABEL.deriveFont(size));
+            chart.getStyler().setLegendPadding(6);
+            chart.getStyler().setMarkerSize(Math.max(8, Math.round(size * 0.55f)));
+        }
     }
 
     /** The look shared by the XChart-drawn charts. */

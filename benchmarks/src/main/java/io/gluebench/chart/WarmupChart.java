@@ -96,6 +96,7 @@ public final class WarmupChart {
             XYSeries s = chart.addSeries(p.pattern(), java.util.Arrays.copyOf(x, m), java.util.Arrays.copyOf(y, m));
             Palette.apply(s, run, p.pattern(), 3.5f);
         }
+        TimePerCallChart.fitLegend(chart);
         st.setYAxisMin(Math.floor(Math.log10(lo)));
         st.setYAxisMax(Math.ceil(Math.log10(hi)));
         st.setXAxisMin(minX - 0.5);
