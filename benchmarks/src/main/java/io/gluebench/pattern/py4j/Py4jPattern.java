@@ -1,18 +1,18 @@
 package io.gluebench.pattern.py4j;
 
 import io.gluebench.pattern.Call;
-import io.gluebench.pattern.CompoundCall;
 import io.gluebench.pattern.Pattern;
 import io.gluebench.pattern.PatternEnv;
 import io.gluebench.pattern.PatternException;
-import io.gluebench.pattern.worker.RequestFrames;
-import io.gluebench.workload.CompoundWire;
-import io.gluebench.workload.ResultKind;
+import io.gluebench.pattern.worker.FrameExchange;
+import io.gluebench.pattern.worker.WorkerPattern;
 import io.gluebench.workload.Workload;
 import io.gluebench.workload.WorkloadInput;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * `py4j-python` and `py4j-numpy`: the RPC-framework peer of `worker-*`. A persistent CPython
@@ -50,14 +50,35 @@ public final class Py4jPattern implements Pattern {
 
     @Override
     public Call bind(Workload workload, WorkloadInput input) {
-        Py4jPeer p = peer;
-        boolean bytes = asBytes;
-        Supplier<byte[]> request = RequestFrames.of(input);
-        ResultKind kind = workload.resultKind();
-        if (kind.isCompound()) {
-            return CompoundCall.of(() -> CompoundWire.decode(kind, p.call(request.get(), bytes)));
+        return WorkerPattern.bindFrames(new Exchange(peer, asBytes), workload, input);
+    }
+
+    /**
+     * Py4J as a {@link FrameExchange}: the worker's encoder writes each request into a reused heap
+     * buffer, and the call hands its bytes to Py4J as one value (Base64 text, or a byte[]).
+     */
+    private static final class Exchange implements FrameExchange {
+        private final Py4jPeer peer;
+        private final boolean asBytes;
+        private ByteBuffer buffer = ByteBuffer.allocate(256).order(ByteOrder.LITTLE_ENDIAN);
+
+        Exchange(Py4jPeer peer, boolean asBytes) {
+            this.peer = peer;
+            this.asBytes = asBytes;
         }
-        return () -> p.callScalar(request.get(), bytes);
+
+        @Override
+        public ByteBuffer request(int capacity) {
+            if (buffer.capacity() < capacity) {
+                buffer = ByteBuffer.allocate(Math.max(capacity, 2 * buffer.capacity())).order(ByteOrder.LITTLE_ENDIAN);
+            }
+            return buffer.clear();
+        }
+
+        @Override
+        public ByteBuffer call(int length) throws PatternException {
+            return peer.call(Arrays.copyOf(buffer.array(), length), asBytes);
+        }
     }
 
     @Override

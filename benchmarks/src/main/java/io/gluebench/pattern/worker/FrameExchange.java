@@ -5,11 +5,11 @@ import java.nio.ByteBuffer;
 
 /**
  * Where a request payload of {@link Frames} is encoded, sent, and its reply checked: a persistent
- * worker ({@link WorkerProcess}) or a process per call ({@link SpawnPerCall}). The request is
+ * worker ({@link WorkerProcess}), a process per call ({@link SpawnPerCall}) or a Py4J peer. The request is
  * written into {@link #request} from position 0, then {@link #call} sends its first {@code length}
  * bytes. One request in flight, one thread.
  */
-interface FrameExchange {
+public interface FrameExchange {
     /** The buffer for the next request payload, position 0, little-endian, at least capacity bytes. */
     ByteBuffer request(int capacity) throws PatternException;
 

@@ -91,7 +91,7 @@ public final class WorkerPattern implements Pattern {
      * The timed call of one workload over any {@link FrameExchange}: each invoke encodes the input
      * into the exchange's request buffer, sends it and decodes the reply.
      */
-    static Call bindFrames(FrameExchange w, Workload workload, WorkloadInput input) {
+    public static Call bindFrames(FrameExchange w, Workload workload, WorkloadInput input) {
         return switch (input) {
             case WorkloadInput.Echo e -> {
                 byte[] data = e.data();

@@ -60,8 +60,8 @@ class Py4jPeerTest {
         long pid = peer.pid();
         int port = peer.port();
         WorkloadInput echo = Workloads.ECHO.input(1000);
-        assertEquals(Workloads.ECHO.referenceBits(echo), peer.callScalar(RequestFrames.of(echo).get()));
-        assertEquals(Workloads.ECHO.referenceBits(echo), peer.callScalar(RequestFrames.of(echo).get(), true),
+        assertEquals(Workloads.ECHO.referenceBits(echo), peer.callScalar(RequestFrames.echo(((io.gluebench.workload.WorkloadInput.Echo) echo).data())));
+        assertEquals(Workloads.ECHO.referenceBits(echo), peer.callScalar(RequestFrames.echo(((io.gluebench.workload.WorkloadInput.Echo) echo).data()), true),
                 "the same answer with the request as Py4J's byte[]");
         Thread other = new Thread(() -> {
             try {
@@ -96,7 +96,7 @@ class Py4jPeerTest {
     @Test
     void aRequestLongerThanPy4jsWriteBufferIsNotHeldBackByNagle() throws Exception {
         try (Py4jPeer peer = Py4jPeer.start(command("python"), env.pythonWorkloads())) {
-            byte[] request = RequestFrames.of(Workloads.ECHO.input(10_000)).get();
+            byte[] request = RequestFrames.echo(((io.gluebench.workload.WorkloadInput.Echo) Workloads.ECHO.input(10_000)).data());
             long best = Long.MAX_VALUE;
             for (int i = 0; i < 20; i++) {
                 long t0 = System.nanoTime();
