@@ -10,9 +10,7 @@ import io.gluebench.workload.Workload;
 import io.gluebench.workload.WorkloadInput;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * `py4j-python` and `py4j-numpy`: the RPC-framework peer of `worker-*`. A persistent CPython
@@ -41,10 +39,7 @@ public final class Py4jPattern implements Pattern {
 
     @Override
     public void open(PatternEnv env) throws PatternException {
-        if (!Files.isExecutable(env.venvPython())) {
-            throw new PatternException("the project's Python is missing (" + env.venvPython() + "); run ./gluebench setup");
-        }
-        peer = Py4jPeer.start(List.of(env.venvPython().toString(), "-m", "gluebench_py.py4j_server",
+        peer = Py4jPeer.start(WorkerPattern.pythonCommand(env, "gluebench_py.py4j_server",
                 "--compute", numpy ? "numpy" : "python"), env.pythonWorkloads());
     }
 

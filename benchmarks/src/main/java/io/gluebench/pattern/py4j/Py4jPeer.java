@@ -77,7 +77,7 @@ final class Py4jPeer implements AutoCloseable {
             kernel = (PyKernel) cs.getPythonServerEntryPoint(new Class<?>[] {PyKernel.class});
             port = listening;
         } catch (IOException | RuntimeException e) {
-            String tail = err == null ? "" : "; its stderr ends with:\n" + tail(err);
+            String tail = err == null ? "" : "; its stderr ends with:\n" + io.gluebench.pattern.StderrTail.of(err);
             stop(cs, p);
             throw new PatternException("cannot start the py4j server " + command + ": " + e.getMessage() + tail, e);
         }
@@ -199,16 +199,7 @@ final class Py4jPeer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         return new PatternException("the py4j server " + what + exit + "; its stderr ends with:\n"
-                + tail(stderrFile), cause);
-    }
-
-    private static String tail(Path file) {
-        try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
-        } catch (IOException e) {
-            return "(stderr unreadable: " + e.getMessage() + ")";
-        }
+                + io.gluebench.pattern.StderrTail.of(stderrFile), cause);
     }
 
     /**

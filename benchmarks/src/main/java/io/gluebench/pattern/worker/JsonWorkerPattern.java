@@ -19,8 +19,6 @@ import io.gluebench.workload.WorkloadInput;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -69,12 +67,8 @@ public final class JsonWorkerPattern implements Pattern {
 
     @Override
     public void open(PatternEnv env) throws PatternException {
-        if (!Files.isExecutable(env.venvPython())) {
-            throw new PatternException("the project's Python is missing (" + env.venvPython() + "); run ./gluebench setup");
-        }
         placement = env.placement();
-        List<String> command = new ArrayList<>(Pinning.apply(placement));
-        command.addAll(List.of(env.venvPython().toString(), "-m", "gluebench_py.json_worker"));
+        List<String> command = WorkerPattern.pythonCommand(env, "gluebench_py.json_worker");
         worker = new WorkerProcess(command, env.pythonWorkloads(), new LineLink());
         try {
             Object pong = exchange(worker, writer, reader(mapper, ResultKind.INT64), new Op("ping"));

@@ -7,9 +7,7 @@ import io.gluebench.pattern.PatternException;
 import io.gluebench.pattern.Placement;
 import io.gluebench.workload.Workload;
 import io.gluebench.workload.WorkloadInput;
-import java.nio.file.Files;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,12 +27,8 @@ public final class SpawnPattern implements Pattern {
 
     @Override
     public void open(PatternEnv env) throws PatternException {
-        if (!Files.isExecutable(env.venvPython())) {
-            throw new PatternException("the project's Python is missing (" + env.venvPython() + "); run ./gluebench setup");
-        }
         placement = env.placement();
-        List<String> command = new ArrayList<>(Pinning.apply(placement));
-        command.addAll(List.of(env.venvPython().toString(), "-m", "gluebench_py.once"));
+        List<String> command = WorkerPattern.pythonCommand(env, "gluebench_py.once");
         spawner = new SpawnPerCall(command, env.pythonWorkloads(), TIMEOUT);
         try {
             spawner.request(1).put(Frames.OP_PING);

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -180,16 +179,7 @@ final class SpawnPerCall implements FrameExchange, AutoCloseable {
         reap(p);
         String exit = what.startsWith("exited") ? "" : " (exit code " + p.exitValue() + ")";
         return new PatternException("the script (pid " + p.pid() + ") " + what + exit + "; its stderr ends with:\n"
-                + tail(), cause);
-    }
-
-    private String tail() {
-        try {
-            List<String> lines = Files.readAllLines(stderrFile, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
-        } catch (IOException e) {
-            return "(stderr unreadable: " + e.getMessage() + ")";
-        }
+                + io.gluebench.pattern.StderrTail.of(stderrFile), cause);
     }
 
     @Override

@@ -46,15 +46,26 @@ public final class WorkerPattern implements Pattern {
     }
 
     /**
+     * The command that runs {@code module} of python-workloads with the project's Python, prefixed
+     * by the env's placement (which also pins this JVM); a clear error if the venv is missing.
+     */
+    public static List<String> pythonCommand(PatternEnv env, String module, String... args) throws PatternException {
+        if (!Files.isExecutable(env.venvPython())) {
+            throw new PatternException("the project's Python is missing (" + env.venvPython() + "); run ./gluebench setup");
+        }
+        List<String> command = new java.util.ArrayList<>(Pinning.apply(env.placement()));
+        command.addAll(List.of(env.venvPython().toString(), "-m", module));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /**
      * Starts the worker module with {@code compute} over {@code transport}, pinned as the env's
      * placement asks, and checks that it answers PING.
      */
     static WorkerProcess start(PatternEnv env, String compute, Transport transport) throws PatternException {
-        if (!Files.isExecutable(env.venvPython())) {
-            throw new PatternException("the project's Python is missing (" + env.venvPython() + "); run ./gluebench setup");
-        }
         Placement placement = env.placement();
-        List<String> prefix = Pinning.apply(placement);
+        List<String> command = pythonCommand(env, "gluebench_py.worker", "--compute", compute);
         Link link;
         try {
             link = switch (transport) {
@@ -66,8 +77,6 @@ public final class WorkerPattern implements Pattern {
         } catch (IOException e) {
             throw new PatternException("cannot set up the " + transport.id() + " transport: " + e.getMessage(), e);
         }
-        List<String> command = new java.util.ArrayList<>(prefix);
-        command.addAll(List.of(env.venvPython().toString(), "-m", "gluebench_py.worker", "--compute", compute));
         WorkerProcess worker = new WorkerProcess(command, env.pythonWorkloads(), link);
         try {
             worker.request(1).put(Frames.OP_PING);

@@ -3,7 +3,6 @@ package io.gluebench.pattern.worker;
 import io.gluebench.pattern.PatternException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,7 +49,7 @@ final class WorkerProcess implements FrameExchange, AutoCloseable {
             p = pb.start();
             link.connect(p);
         } catch (IOException e) {
-            String tail = err == null ? "" : "; its stderr ends with:\n" + tail(err);
+            String tail = err == null ? "" : "; its stderr ends with:\n" + io.gluebench.pattern.StderrTail.of(err);
             if (p != null) {
                 p.destroyForcibly();
             }
@@ -133,16 +132,7 @@ final class WorkerProcess implements FrameExchange, AutoCloseable {
     }
 
     String stderrTail() {
-        return tail(stderrFile);
-    }
-
-    private static String tail(Path file) {
-        try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
-        } catch (IOException e) {
-            return "(stderr unreadable: " + e.getMessage() + ")";
-        }
+        return io.gluebench.pattern.StderrTail.of(stderrFile);
     }
 
     /**
