@@ -14,8 +14,9 @@
  *         when a payload is sent, as the worker does).
  *   uds:  socketpair(AF_UNIX, SOCK_STREAM).
  *   shm:  one MAP_SHARED anonymous mapping laid out like the worker's shared
- *         file (header page, request area, reply area; request_seq, reply_seq,
- *         request_len, reply_len at offsets 64, 128, 192, 256). A round trip:
+ *         file (header page, request area, reply area; request_seq,
+ *         request_len, reply_seq, reply_len at offsets 64, 68, 128, 132: each length
+ *         shares its sequence's cache line). A round trip:
  *         the parent copies the payload into the request area, stores
  *         request_len, then request_seq + 1 (release); the child waits for
  *         request_seq to change (acquire), reads the request, stores its
@@ -306,17 +307,15 @@ struct shm_header {
     uint64_t capacity;
     char pad0[64 - 16];
     _Atomic uint32_t request_seq; /* offset 64, written by the parent only */
-    char pad1[60];
+    uint32_t request_len;         /* offset 68: the same cache line as request_seq */
+    char pad1[56];
     _Atomic uint32_t reply_seq;   /* offset 128, written by the child only */
-    char pad2[60];
-    uint32_t request_len;         /* offset 192 */
-    char pad3[60];
-    uint32_t reply_len;           /* offset 256 */
+    uint32_t reply_len;           /* offset 132: the same cache line as reply_seq */
 };
 _Static_assert(offsetof(struct shm_header, request_seq) == 64, "request_seq at 64");
 _Static_assert(offsetof(struct shm_header, reply_seq) == 128, "reply_seq at 128");
-_Static_assert(offsetof(struct shm_header, request_len) == 192, "request_len at 192");
-_Static_assert(offsetof(struct shm_header, reply_len) == 256, "reply_len at 256");
+_Static_assert(offsetof(struct shm_header, request_len) == 68, "request_len at 68");
+_Static_assert(offsetof(struct shm_header, reply_len) == 132, "reply_len at 132");
 _Static_assert(sizeof(struct shm_header) <= PAGE, "header fits its page");
 
 struct waiter {

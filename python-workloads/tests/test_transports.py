@@ -297,7 +297,7 @@ def write_bad_area(path, magic=shm.MAGIC, version=shm.VERSION, capacity=SMALL_CA
 
 @pytest.mark.parametrize('fields, message', [
     (dict(magic=0x12345678), 'bad magic 0x12345678, expected 0x48534247 ("GBSH")'),
-    (dict(version=2), 'version 2, this worker speaks version 1'),
+    (dict(version=1), 'version 1, this worker speaks version 2'),
     (dict(capacity=100), 'capacity 100 is not a positive multiple of 4096'),
     (dict(size=shm.file_size(SMALL_CAPACITY) + 4096), 'file of 16384 bytes, expected 12288'),
     (dict(size=100), 'file of 100 bytes is smaller than the 4096-byte header'),

@@ -22,9 +22,9 @@ import java.util.concurrent.locks.LockSupport;
  * is deleted with its directory on close.
  *
  * <pre>
- *   0    u32 magic "GBSH"     4  u32 version 1     8  u64 capacity of each data area
- *   64   u32 request_seq (JVM)    128 u32 reply_seq (worker)
- *   192  u32 request_len          256 u32 reply_len
+ *   0    u32 magic "GBSH"     4  u32 version 2     8  u64 capacity of each data area
+ *   64   u32 request_seq (JVM)    68  u32 request_len   (one cache line)
+ *   128  u32 reply_seq (worker)   132 u32 reply_len     (one cache line)
  *   4096 request area, then the reply area, capacity bytes each
  * </pre>
  *
@@ -42,12 +42,12 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class ShmLink implements Link {
     static final int MAGIC = 0x48534247;
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     static final long DATA = 4096;
     static final long REQUEST_SEQ = 64;
     static final long REPLY_SEQ = 128;
-    static final long REQUEST_LEN = 192;
-    static final long REPLY_LEN = 256;
+    static final long REQUEST_LEN = 68;
+    static final long REPLY_LEN = 132;
     /** Each data area; tmpfs allocates pages only when touched, so unused capacity costs nothing. */
     static final int DEFAULT_CAPACITY = 256 << 20;
 
