@@ -29,6 +29,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-scaling", description = "Leave out the 1-versus-2-callers measurement of the profile.")
     boolean noScaling;
 
+    @Option(names = "--machine-name", paramLabel = "NAME",
+            description = "Name this machine's results folder (default: the hostname and a hash of the hardware).")
+    String machineName;
+
     @Option(names = "--verbose", description = "Show JMH's own output.")
     boolean verbose;
 
@@ -38,10 +42,15 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        String badName = io.gluebench.run.Fingerprint.checkMachineName(machineName);
+        if (badName != null) {
+            throw new io.gluebench.run.UsageException(badName);
+        }
         PatternEnv env = PatternEnv.fromSystem().withAllowInterpreter(allowInterpreter);
         Plan plan = Plan.of(Profiles.load().get(selection.profile), selection.workloads, selection.patterns, selection.sizes,
                 placements);
-        new RunPipeline(env, System.out, verbose).withStartup(!noStartup).withScaling(!noScaling).run(plan, results == null ? env.resultsDir() : results.toAbsolutePath());
+        new RunPipeline(env, System.out, verbose).withStartup(!noStartup).withScaling(!noScaling)
+                .withMachineName(machineName).run(plan, results == null ? env.resultsDir() : results.toAbsolutePath());
         return 0;
     }
 }

@@ -23,7 +23,13 @@ public final class Catalog {
     }
 
     public static WorkloadInfo info(Workload w) {
-        return new WorkloadInfo(w.name(), w.sizeMeaning(), w.complexity(), w.summary());
+        return new WorkloadInfo(w.name(), w.sizeMeaning(), w.complexity(), w.summary(), w.tolerance().relative(), null);
+    }
+
+    /** The workload as a run stores it: with its tolerance and the hash of its sources. */
+    public static WorkloadInfo info(Workload w, io.gluebench.pattern.PatternEnv env) {
+        return new WorkloadInfo(w.name(), w.sizeMeaning(), w.complexity(), w.summary(), w.tolerance().relative(),
+                WorkloadSources.hash(env, w));
     }
 
     public static Run complete(Run run) {

@@ -76,6 +76,12 @@ public final class Fingerprint {
                 "        d[name] = metadata.version(name)",
                 "    except Exception:",
                 "        pass",
+                "try:",
+                "    import numpy",
+                "    blas = numpy.show_config(mode='dicts')['Build Dependencies']['blas']",
+                "    d['numpy-blas'] = ' '.join(str(blas.get(k, '')) for k in ('name', 'version')).strip()",
+                "except Exception:",
+                "    pass",
                 "print(json.dumps(d))");
         String out = Exec.output(null, 30, List.of(env.venvPython().toString(), "-c", script));
         if (out == null) {
@@ -92,14 +98,23 @@ public final class Fingerprint {
     }
 
     public Machine machine(Map<String, String> versions, Instant startedAt) {
+        return machine(versions, startedAt, null);
+    }
+
+    /** The fingerprint; machineName (checked by {@link #checkMachineName}) overrides the derived id. */
+    public Machine machine(Map<String, String> versions, Instant startedAt, String machineName) {
         String cpu = cpuModel();
         int cores = Runtime.getRuntime().availableProcessors();
         long mem = memoryBytes();
         String host = hostname();
+        Map<String, String> info = cpuInfo();
+        Integer physical = physicalCores(info);
+        Integer threads = threadsPerCore(info, physical);
+        List<String> caches = caches();
         String git = Exec.output(env.home(), 10, List.of("git", "rev-parse", "HEAD"));
         String status = Exec.output(env.home(), 10, List.of("git", "status", "--porcelain", "--", ".", ":(exclude)results"));
         return new Machine(
-                machineId(cpu, cores, mem, host),
+                machineName != null ? machineName : machineId(host, cpu, cores, mem, physical, caches),
                 host,
                 cpu,
                 cores,
@@ -112,24 +127,152 @@ public final class Fingerprint {
                 git == null ? "unknown" : git,
                 status == null || !status.isBlank(),
                 startedAt.toString(),
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                physical,
+                threads,
+                mhz(CPUFREQ.resolve("base_frequency")),
+                mhz(CPUFREQ.resolve("cpuinfo_max_freq")),
+                readFirst(CPUFREQ.resolve("scaling_governor")),
+                turbo(),
+                caches,
+                virtualization(info),
+                readFirst(env.home().resolve("native/target/build-flags.txt")),
+                null);
     }
 
-    static String machineId(String cpu, int cores, long mem, String host) {
-        String slug = cpu.toLowerCase(Locale.ROOT)
-                .replaceAll("\\(r\\)|\\(tm\\)|cpu|processor|\\d+-core", " ")
-                .replaceAll("@.*", " ")
-                .replaceAll("[^a-z0-9]+", "-")
-                .replaceAll("^-+|-+$", "");
+    private static final Path CPUFREQ = Path.of("/sys/devices/system/cpu/cpu0/cpufreq");
+    private static final java.util.regex.Pattern MACHINE_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    /** Null if name can be a machine id (a folder name under results/), else why not, with the fix. */
+    public static String checkMachineName(String name) {
+        if (name == null || MACHINE_NAME.matcher(name).matches()) {
+            return null;
+        }
+        return "--machine-name '" + name + "' is not a folder name gluebench will use: give 1 to 64 letters, digits, "
+                + "'.', '_' or '-', starting with a letter or digit (e.g. --machine-name ci-runner-2)";
+    }
+
+    /** The first processor's fields of /proc/cpuinfo. */
+    private static Map<String, String> cpuInfo() {
+        Map<String, String> m = new LinkedHashMap<>();
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.isBlank()) {
+                    break;
+                }
+                int colon = line.indexOf(':');
+                if (colon > 0) {
+                    m.putIfAbsent(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
+                }
+            }
+        } catch (IOException ignored) {
+            // Unreadable: the fields stay null.
+        }
+        return m;
+    }
+
+    private static Integer physicalCores(Map<String, String> info) {
+        try {
+            long sockets;
+            try (var lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+                sockets = lines.filter(l -> l.startsWith("physical id")).distinct().count();
+            }
+            int perSocket = Integer.parseInt(info.getOrDefault("cpu cores", ""));
+            return (int) Math.max(1, sockets) * perSocket;
+        } catch (IOException | NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Integer threadsPerCore(Map<String, String> info, Integer physical) {
+        try {
+            int siblings = Integer.parseInt(info.getOrDefault("siblings", ""));
+            int perSocket = Integer.parseInt(info.getOrDefault("cpu cores", ""));
+            return perSocket > 0 ? Math.max(1, siblings / perSocket) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** "L1d 32K", "L1i 32K", "L2 512K", "L3 32768K" from sysfs, cpu0's view. */
+    static List<String> caches() {
+        List<String> out = new java.util.ArrayList<>();
+        Path dir = Path.of("/sys/devices/system/cpu/cpu0/cache");
+        for (int i = 0; i < 8; i++) {
+            Path idx = dir.resolve("index" + i);
+            String level = readFirst(idx.resolve("level"));
+            String type = readFirst(idx.resolve("type"));
+            String size = readFirst(idx.resolve("size"));
+            if (level == null || size == null) {
+                continue;
+            }
+            String suffix = "Data".equals(type) ? "d" : "Instruction".equals(type) ? "i" : "";
+            out.add("L" + level + suffix + " " + size);
+        }
+        return out;
+    }
+
+    private static Double mhz(Path khzFile) {
+        String s = readFirst(khzFile);
+        try {
+            return s == null ? null : Long.parseLong(s) / 1000.0;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String turbo() {
+        String noTurbo = readFirst(Path.of("/sys/devices/system/cpu/intel_pstate/no_turbo"));
+        if (noTurbo != null) {
+            return "1".equals(noTurbo) ? "off" : "on";
+        }
+        String boost = readFirst(Path.of("/sys/devices/system/cpu/cpufreq/boost"));
+        if (boost != null) {
+            return "1".equals(boost) ? "on" : "off";
+        }
+        return null;
+    }
+
+    /** "kvm", "kvm, docker", "none": systemd-detect-virt where present, else the hypervisor flag and container marks. */
+    private static String virtualization(Map<String, String> info) {
+        String vm = Exec.output(null, 5, List.of("systemd-detect-virt", "--vm"));
+        String container = Exec.output(null, 5, List.of("systemd-detect-virt", "--container"));
+        vm = vm == null ? null : vm.strip();
+        container = container == null ? null : container.strip();
+        if (vm == null || vm.isEmpty()) {
+            vm = info.getOrDefault("flags", "").contains(" hypervisor") ? "a hypervisor" : null;
+        }
+        if (container == null || container.isEmpty() || "none".equals(container)) {
+            container = Files.exists(Path.of("/.dockerenv")) ? "docker"
+                    : Files.exists(Path.of("/run/.containerenv")) ? "podman" : container;
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        if (vm != null && !"none".equals(vm)) {
+            parts.add(vm);
+        }
+        if (container != null && !"none".equals(container)) {
+            parts.add(container);
+        }
+        if (parts.isEmpty()) {
+            return vm == null && container == null ? null : "none";
+        }
+        return String.join(", ", parts);
+    }
+
+    /**
+     * The hostname (as a folder-safe slug) and 6 hex digits of a hash of the hardware fields: the
+     * CPU model, logical and physical cores, memory in GiB and the caches. Stable across runs and
+     * reboots; it changes when the hardware (or the VM's shape) does.
+     */
+    static String machineId(String host, String cpu, int cores, long mem, Integer physical, List<String> caches) {
+        String slug = host == null ? "" : host.toLowerCase(Locale.ROOT).replaceAll("\\..*", "")
+                .replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         if (slug.length() > 32) {
             slug = slug.substring(0, 32).replaceAll("-+$", "");
         }
-        String identity = readFirst(Path.of("/etc/machine-id"));
-        if (identity == null || identity.isBlank()) {
-            identity = host;
-        }
-        return (slug.isEmpty() ? "cpu" : slug) + "-" + cores + "c-" + Math.round(mem / (1024.0 * 1024 * 1024)) + "g-"
-                + sha(identity).substring(0, 6);
+        String hardware = String.join("|", cpu, Integer.toString(cores), String.valueOf(physical),
+                Long.toString(Math.round(mem / (1024.0 * 1024 * 1024))), String.join(",", caches));
+        return (slug.isEmpty() ? "host" : slug) + "-" + sha(hardware).substring(0, 6);
     }
 
     private static String sha(String s) {

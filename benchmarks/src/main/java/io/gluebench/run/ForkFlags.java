@@ -46,6 +46,21 @@ public final class ForkFlags {
         return args;
     }
 
+    /**
+     * The pattern's configuration as a run stores it, machine-independent: its fork's flags with
+     * the checkout's path written as $GLUEBENCH (the placement is left out: it is part of the point),
+     * and its transport. Compare refuses to match a pattern whose configuration differs.
+     */
+    public static String config(PatternEnv env, PatternSpec spec) {
+        String home = env.home().toString();
+        String placement = "-D" + io.gluebench.pattern.Placement.PROPERTY + "=";
+        List<String> flags = forPattern(env, spec).stream()
+                .filter(f -> !f.startsWith(placement))
+                .map(f -> f.replace(home, "$GLUEBENCH"))
+                .toList();
+        return String.join(" ", flags) + (spec.transport() == null ? "" : "; transport " + spec.transport());
+    }
+
     /** The java launcher of the running JDK. */
     public static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();

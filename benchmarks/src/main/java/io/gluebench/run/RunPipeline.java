@@ -38,6 +38,7 @@ public final class RunPipeline {
     private final RunStore store = new RunStore();
     private boolean startup = true;
     private boolean scaling = true;
+    private String machineName;
 
     public RunPipeline(PatternEnv env, PrintStream out, boolean verbose) {
         this.env = env;
@@ -48,6 +49,12 @@ public final class RunPipeline {
     /** Whether the run measures start-up and warm-up (when its profile asks for it). */
     public RunPipeline withStartup(boolean on) {
         this.startup = on;
+        return this;
+    }
+
+    /** The results folder's machine name instead of the derived id (already checked), or null. */
+    public RunPipeline withMachineName(String name) {
+        this.machineName = name;
         return this;
     }
 
@@ -62,7 +69,7 @@ public final class RunPipeline {
         Instant start = Instant.now();
         Fingerprint fp = new Fingerprint(env);
         Map<String, String> versions = fp.versions();
-        Machine machine = fp.machine(versions, start);
+        Machine machine = fp.machine(versions, start, machineName);
         Doctor doctor = new Doctor(env, versions);
         Profile profile = plan.profile();
 
@@ -81,8 +88,9 @@ public final class RunPipeline {
         settings.put("mode", "AverageTime, ns/op, 1 fork per point");
         Run run = new Run(Run.FORMAT_VERSION, runDir.getFileName().toString(), profile.name(), "running",
                 start.toString(), null, machine, settings, List.of(), List.of(), skipped,
-                plan.items().stream().map(i -> i.pattern().info()).distinct().toList(),
-                plan.items().stream().map(i -> Catalog.info(i.workload())).distinct().toList());
+                plan.items().stream().map(Plan.Item::pattern).distinct()
+                        .map(p -> p.info().withConfig(ForkFlags.config(env, p))).toList(),
+                plan.items().stream().map(Plan.Item::workload).distinct().map(w -> Catalog.info(w, env)).toList());
         store.write(runDir, run);
 
         out.printf("gluebench run: profile %s, %d points, about %s; results in %s%n",
