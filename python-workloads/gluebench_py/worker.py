@@ -477,10 +477,29 @@ def connect_uds(path, timeout=CONNECT_TIMEOUT_S):
         time.sleep(0.01)
 
 
-def exit_when_stdin_closes(fd=0):
+def remove_private(path):
+    """Remove path (a socket or shared-memory file the client made for this worker) and its
+    directory when that is one of the client's private gluebench-* directories and is then empty.
+
+    The client removes both on close; this covers a client that died (kill -9, a crash) and so
+    never did: nothing the run made outlives it. Errors (already gone) are ignored."""
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+    parent = os.path.dirname(os.path.abspath(path))
+    if os.path.basename(parent).startswith('gluebench-'):
+        try:
+            os.rmdir(parent)
+        except OSError:
+            pass
+
+
+def exit_when_stdin_closes(fd=0, cleanup=None):
     """Start a daemon thread that drains fd and ends the process (status 0) at its EOF: stdin
     is a pipe from the client, so EOF means the client is gone. An fd that is not a pipe or a
-    socket (/dev/null, a terminal) is not watched; neither is one that cannot be read."""
+    socket (/dev/null, a terminal) is not watched; neither is one that cannot be read.
+    cleanup, if given, is called first (remove_private of the socket)."""
     from gluebench_py.shm import is_pipe
     if not is_pipe(fd):
         return
@@ -491,6 +510,8 @@ def exit_when_stdin_closes(fd=0):
                 pass
         except OSError:
             return
+        if cleanup is not None:
+            cleanup()
         os._exit(0)
     threading.Thread(target=watch, name='stdin-watch', daemon=True).start()
 
@@ -504,11 +525,12 @@ def serve_pipe(compute):
 def serve_uds(compute, path):
     sock = connect_uds(path)
     try:
-        exit_when_stdin_closes(0)
+        exit_when_stdin_closes(0, cleanup=lambda: remove_private(path))
         fd = sock.fileno()
         Worker(compute, fd, fd).serve()
     finally:
         sock.close()
+        remove_private(path)
 
 
 def serve_shm(compute, path, spin_us):
@@ -523,6 +545,7 @@ def serve_shm(compute, path, spin_us):
         if not area.close():
             sys.stderr.write('gluebench worker: a view of the shared area outlived the last '
                              'request; left to the exit\n')
+        remove_private(path)
 
 
 def main(argv=None):

@@ -14,7 +14,7 @@ import time
 
 import pytest
 
-from gluebench_py import framing, shm
+from gluebench_py import framing, shm, worker
 from gluebench_py.inputs import dot_input, records_input
 
 PROJECT_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -195,12 +195,25 @@ def test_ping_dot_records_then_quit(connect, compute, vectors):
     assert finish(client.proc) == (0, b'', '')
 
 
-def test_worker_exits_when_stdin_closes(connect):
+def test_worker_exits_when_stdin_closes(connect, private_dir):
     client = connect('python')
     assert call(client, framing.encode_ping()) == 0
     time.sleep(0.05)        # shm: the worker is in its sleep phase by now
     client.proc.stdin.close()
     assert finish(client.proc) == (0, b'', '')
+    # The client never closed (as when it is killed): the worker removed the socket or the
+    # shared file, and the private directory with it, so nothing outlives the client.
+    assert not os.path.exists(private_dir), os.listdir(private_dir)
+
+
+def test_remove_private_leaves_other_directories_alone(tmp_path):
+    other = tmp_path / 'results'
+    other.mkdir()
+    target = other / 'worker.shm'
+    target.write_bytes(b'x')
+    worker.remove_private(str(target))
+    assert not target.exists()
+    assert other.exists(), 'only a gluebench-* directory is removed'
 
 
 def test_a_stdin_that_is_not_a_pipe_is_not_watched(connect):

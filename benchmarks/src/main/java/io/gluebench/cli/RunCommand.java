@@ -29,6 +29,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-scaling", description = "Leave out the 1-versus-2-callers measurement of the profile.")
     boolean noScaling;
 
+    @Option(names = "--resume", paramLabel = "RUN_DIR",
+            description = "Finish an interrupted run in its folder: keep its finished points, run the rest.")
+    Path resume;
+
     @Option(names = "--machine-name", paramLabel = "NAME",
             description = "Name this machine's results folder (default: the hostname and a hash of the hardware).")
     String machineName;
@@ -47,6 +51,16 @@ public final class RunCommand implements Callable<Integer> {
             throw new io.gluebench.run.UsageException(badName);
         }
         PatternEnv env = PatternEnv.fromSystem().withAllowInterpreter(allowInterpreter);
+        if (resume != null) {
+            if (!selection.workloads.isEmpty() || !selection.patterns.isEmpty() || !selection.sizes.isEmpty()
+                    || !placements.isEmpty() || machineName != null || results != null) {
+                throw new io.gluebench.run.UsageException("--resume takes the run's own plan, profile and folder: "
+                        + "leave out --workload, --pattern, --size, --placement, --machine-name and --results");
+            }
+            new RunPipeline(env, System.out, verbose).withStartup(!noStartup).withScaling(!noScaling)
+                    .resume(resume.toAbsolutePath());
+            return 0;
+        }
         Plan plan = Plan.of(Profiles.load().get(selection.profile), selection.workloads, selection.patterns, selection.sizes,
                 placements);
         new RunPipeline(env, System.out, verbose).withStartup(!noStartup).withScaling(!noScaling)

@@ -58,6 +58,12 @@ public record Machine(
         versions = versions == null ? Map.of() : versions;
     }
 
+    /** Whether other describes the same hardware: CPU model, logical CPUs and memory within 1 GiB. */
+    public boolean hardwareMatches(Machine other) {
+        return java.util.Objects.equals(cpuModel, other.cpuModel) && cores == other.cores
+                && Math.abs(memoryBytes - other.memoryBytes) < (1L << 30);
+    }
+
     /** A fingerprint with the fields of the first format only (tests, older runs). */
     public Machine(String id, String hostname, String cpuModel, int cores, long memoryBytes, String os, String kernel,
             String jdkVendor, String jdkVersion, Map<String, String> versions, String gitCommit, boolean gitDirty,

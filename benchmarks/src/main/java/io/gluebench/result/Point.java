@@ -53,6 +53,8 @@ public record Point(
     public static final String OK = "ok";
     public static final String FAILED = "failed";
     public static final String SKIPPED = "skipped";
+    /** Planned but not run: the run was interrupted first; `run --resume` runs it. */
+    public static final String UNFINISHED = "unfinished";
 
     public String key() {
         return workload + "/" + pattern + "/" + size

@@ -73,6 +73,10 @@ public record Run(
         return new Run(formatVersion, runId, profile, status, startedAt, finishedAt, machine, settings, floors, next, skipped, patterns, workloads, startups, scaling);
     }
 
+    public Run withSkipped(List<SkippedPattern> s) {
+        return new Run(formatVersion, runId, profile, status, startedAt, finishedAt, machine, settings, floors, points, s, patterns, workloads, startups, scaling);
+    }
+
     public Run withFloors(List<Floor> f) {
         return new Run(formatVersion, runId, profile, status, startedAt, finishedAt, machine, settings, f, points, skipped, patterns, workloads, startups, scaling);
     }

@@ -50,6 +50,10 @@ public final class PointRunner {
 
         List<String> jvmArgs = new ArrayList<>(ForkFlags.forPattern(env, item.pattern()));
         jvmArgs.add("-D" + PointBenchmark.STATUS_PROPERTY + "=" + statusFile);
+        // A crashing fork (a segfault in JNI or a CPython extension) leaves its report with the point's log.
+        Path crashFile = logFile.resolveSibling(id + ".hs_err.log");
+        Files.deleteIfExists(crashFile);
+        jvmArgs.add("-XX:ErrorFile=" + crashFile);
         if (item.placement() != null) {
             jvmArgs.add("-D" + io.gluebench.pattern.Placement.PROPERTY + "=" + item.placement().id());
         }
@@ -74,6 +78,7 @@ public final class PointRunner {
 
         long started = System.nanoTime();
         JmhFork.Outcome outcome = JmhFork.run(options.build(), logFile, profile.pointTimeoutSeconds(), verbose);
+        io.gluebench.pattern.worker.WorkerPattern.sweepOrphans();
         String failure = outcome.failure();
         double wall = (System.nanoTime() - started) / 1e9;
         Verification verdict = readVerdict(statusFile);
@@ -86,6 +91,9 @@ public final class PointRunner {
                 reason = "timed out after " + profile.pointTimeoutSeconds() + " s; the fork was killed";
             } else if (verdict != null && !verdict.ok()) {
                 reason = "not timed: " + verdict.error();
+            } else if (Files.exists(crashFile)) {
+                reason = "the fork crashed: " + crashSummary(crashFile) + " (the JVM's report: "
+                        + runDir.relativize(crashFile) + ")";
             } else {
                 String thrown = thrownInFork(logFile);
                 reason = "the fork failed" + (failure == null ? "" : " (" + failure.lines().findFirst().orElse("") + ")")
@@ -108,6 +116,20 @@ public final class PointRunner {
                     item.placement() == null ? null : item.placement().id(),
                 Point.OK, primary.getScoreUnit(), primary.getScore(), Double.isNaN(err) ? null : err,
                 samples, warmup(logFile), verdict, null, rel, jvmArgs, wall, given);
+    }
+
+    /** "SIGSEGV (0xb) at pc=..., pid=..., tid=..." and the problematic frame, from a JVM crash report. */
+    static String crashSummary(Path hsErr) {
+        try (var lines = Files.lines(hsErr, StandardCharsets.ISO_8859_1)) {
+            List<String> l = lines.limit(60).toList();
+            String signal = l.stream().filter(s -> s.startsWith("#  SIG") || s.startsWith("#  Internal Error"))
+                    .map(s -> s.substring(1).trim()).findFirst().orElse("the JVM died");
+            int frame = l.indexOf("# Problematic frame:");
+            String where = frame >= 0 && frame + 1 < l.size() ? "; " + l.get(frame + 1).substring(1).trim() : "";
+            return signal + where;
+        } catch (IOException | RuntimeException e) {
+            return "the JVM died";
+        }
     }
 
     private Verification readVerdict(Path statusFile) {

@@ -39,6 +39,9 @@ public final class RunPipeline {
     private boolean startup = true;
     private boolean scaling = true;
     private String machineName;
+    /** Guards every write of run.json against the interrupt hook's final write. */
+    private final Object writing = new Object();
+    private volatile boolean interrupted;
 
     public RunPipeline(PatternEnv env, PrintStream out, boolean verbose) {
         this.env = env;
@@ -70,12 +73,83 @@ public final class RunPipeline {
         Fingerprint fp = new Fingerprint(env);
         Map<String, String> versions = fp.versions();
         Machine machine = fp.machine(versions, start, machineName);
-        Doctor doctor = new Doctor(env, versions);
         Profile profile = plan.profile();
 
         Path runDir = resultsRoot.resolve(machine.id()).resolve(RUN_ID.format(start) + "-" + profile.name());
         Files.createDirectories(runDir);
 
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("profile", store.mapper().convertValue(profile, Map.class));
+        settings.put("mode", "AverageTime, ns/op, 1 fork per point");
+        settings.put(PLAN, plan.items().stream().map(RunPipeline::planEntry).toList());
+        settings.put(MEASURE_STARTUP, startup);
+        settings.put(MEASURE_SCALING, scaling);
+        Run run = new Run(Run.FORMAT_VERSION, runDir.getFileName().toString(), profile.name(), "running",
+                start.toString(), null, machine, settings, List.of(), List.of(), List.of(),
+                plan.items().stream().map(Plan.Item::pattern).distinct()
+                        .map(p -> p.info().withConfig(ForkFlags.config(env, p))).toList(),
+                plan.items().stream().map(Plan.Item::workload).distinct().map(w -> Catalog.info(w, env)).toList());
+        out.printf("gluebench run: profile %s, %d points, about %s; results in %s%n",
+                profile.name(), plan.items().size(), Progress.duration(plan.estimateSeconds(plan.items())), runDir);
+        return execute(plan, runDir, run, versions);
+    }
+
+    /**
+     * Finishes an interrupted run (Ctrl-C, kill -9, a lost machine) in its own folder: the points
+     * it holds as ok, failed or skipped are kept, the rest are run as its stored plan says, with
+     * its stored profile. Refuses a complete run, a run still running, one from another machine and
+     * one written without its plan.
+     */
+    public Path resume(Path runDir) throws IOException, UsageException, io.gluebench.result.ResultFormatException {
+        Run run = store.read(runDir);
+        Path dir = Files.isDirectory(runDir) ? runDir : runDir.getParent();
+        if ("complete".equals(run.status())) {
+            throw new UsageException(dir + " is complete: nothing to resume (start a new run with ./gluebench run)");
+        }
+        Long holder = lockHolder(dir);
+        if (holder != null) {
+            throw new UsageException(dir + " is still being run by process " + holder
+                    + ": wait for it, or stop it (Ctrl-C) and resume then");
+        }
+        Map<String, Object> settings = run.settings() == null ? Map.of() : run.settings();
+        if (!(settings.get(PLAN) instanceof List<?> entries) || settings.get("profile") == null) {
+            throw new UsageException(dir + "/run.json holds no plan (written by an older gluebench): it cannot be "
+                    + "resumed; start a new run with ./gluebench run");
+        }
+        Profile profile;
+        try {
+            profile = store.mapper().convertValue(settings.get("profile"), Profile.class);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(dir + "/run.json: settings.profile is not a profile gluebench can read: "
+                    + e.getMessage().lines().findFirst().orElse(""));
+        }
+        List<Plan.Item> items = new ArrayList<>();
+        for (Object o : entries) {
+            items.add(planItem(dir, o));
+        }
+        Fingerprint fp = new Fingerprint(env);
+        Map<String, String> versions = fp.versions();
+        Machine here = fp.machine(versions, Instant.now(), null);
+        if (run.machine() != null && !here.hardwareMatches(run.machine())) {
+            throw new UsageException(dir + " was measured on " + run.machine().cpuModel() + " (" + run.machine().cores()
+                    + " CPUs), not on this machine: resume it there, or start a new run here");
+        }
+        startup = !Boolean.FALSE.equals(settings.get(MEASURE_STARTUP)) && startup;
+        scaling = !Boolean.FALSE.equals(settings.get(MEASURE_SCALING)) && scaling;
+        Plan plan = new Plan(profile, items);
+        long kept = items.stream().filter(i -> finished(run, keyOf(i))).count();
+        out.printf("gluebench run --resume: %s, profile %s: %d of %d points kept, %d to run%n", dir, profile.name(),
+                kept, items.size(), items.size() - kept);
+        Run resumed = new Run(run.formatVersion(), run.runId(), run.profile(), "running", run.startedAt(), null,
+                run.machine(), run.settings(), run.floors(), run.points(), run.skipped(), run.patterns(), run.workloads(),
+                run.startups(), run.scaling());
+        return execute(plan, dir, resumed, versions);
+    }
+
+    private Path execute(Plan plan, Path runDir, Run run, Map<String, String> versions) throws IOException {
+        Doctor doctor = new Doctor(env, versions);
+        Profile profile = plan.profile();
+        Machine machine = run.machine();
         List<SkippedPattern> skipped = new ArrayList<>();
         plan.items().stream().map(Plan.Item::pattern).distinct().forEach(spec -> {
             Doctor.Availability a = doctor.check(spec);
@@ -83,19 +157,11 @@ public final class RunPipeline {
                 skipped.add(new SkippedPattern(spec.name(), a.reason()));
             }
         });
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("profile", store.mapper().convertValue(profile, Map.class));
-        settings.put("mode", "AverageTime, ns/op, 1 fork per point");
-        Run run = new Run(Run.FORMAT_VERSION, runDir.getFileName().toString(), profile.name(), "running",
-                start.toString(), null, machine, settings, List.of(), List.of(), skipped,
-                plan.items().stream().map(Plan.Item::pattern).distinct()
-                        .map(p -> p.info().withConfig(ForkFlags.config(env, p))).toList(),
-                plan.items().stream().map(Plan.Item::workload).distinct().map(w -> Catalog.info(w, env)).toList());
+        run = run.withSkipped(skipped);
+        writeLock(runDir);
         store.write(runDir, run);
 
-        out.printf("gluebench run: profile %s, %d points, about %s; results in %s%n",
-                profile.name(), plan.items().size(), Progress.duration(plan.estimateSeconds(plan.items())), runDir);
-        if (machine.loadAverage() > machine.cores() * 0.5) {
+        if (machine != null && machine.loadAverage() > machine.cores() * 0.5) {
             out.printf("warning: the load average is %.1f on %d cores at start; other work will skew the times. "
                     + "Stop it, or compare ratios from this run only.%n", machine.loadAverage(), machine.cores());
         }
@@ -104,50 +170,74 @@ public final class RunPipeline {
         }
         Run[] current = {run};
         Thread hook = new Thread(() -> {
-            try {
-                PointRunner.killForks();
-                store.write(runDir, current[0].finished("interrupted", Instant.now().toString()));
-            } catch (IOException ignored) {
-                // Best effort on the way out.
+            synchronized (writing) {
+                interrupted = true;
+                try {
+                    PointRunner.killForks();
+                    store.write(runDir, unfinished(current[0], plan).finished("interrupted", Instant.now().toString()));
+                    Files.deleteIfExists(runDir.resolve(LOCK));
+                    System.err.printf("%ninterrupted: %s is valid, its unfinished points are marked; "
+                            + "./gluebench run --resume %s finishes it%n", runDir, runDir);
+                } catch (IOException ignored) {
+                    // Best effort on the way out.
+                }
             }
         }, "gluebench-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
 
-        if (profile.floors()) {
+        if (profile.floors() && current[0].floors().isEmpty()) {
             out.println("measuring the raw floors (JNI/FFM no-op, C ping-pong over pipe and socket) ...");
             List<Floor> floors = new FloorRunner(env).measure(runDir, profile.jmh());
-            current[0] = current[0].withFloors(floors);
-            store.write(runDir, current[0]);
+            synchronized (writing) {
+                if (interrupted) {
+                    return runDir;
+                }
+                current[0] = current[0].withFloors(floors);
+                store.write(runDir, current[0]);
+            }
         }
 
         PointRunner runner = new PointRunner(env, store, verbose);
         Progress progress = new Progress(out, plan);
         for (Plan.Item item : plan.items()) {
+            if (finished(current[0], keyOf(item))) {
+                progress.kept(item);
+                continue;
+            }
             Point point;
             SkippedPattern skip = skipped.stream().filter(s -> s.pattern().equals(item.pattern().name())).findFirst().orElse(null);
             String notApplicable = Applicability.notApplicable(item.pattern(), item.workload(), item.size());
             progress.starting(item);
             if (skip != null || notApplicable != null) {
-                point = new Point(item.workload().name(), item.series(), item.size(), item.pattern().transport(),
-                    item.placement() == null ? null : item.placement().id(),
-                        Point.SKIPPED, "ns/op", null, null, List.of(), List.of(), null,
-                        notApplicable != null ? notApplicable : skip.reason(), null, List.of(), 0);
+                point = pointOf(item, Point.SKIPPED, notApplicable != null ? notApplicable : skip.reason());
             } else {
                 point = runner.run(item, profile, runDir);
             }
-            current[0] = current[0].withPoint(point);
-            store.write(runDir, current[0]);
+            synchronized (writing) {
+                if (interrupted) {
+                    return runDir;      // the hook has written the run; this point's fork was killed
+                }
+                current[0] = current[0].withPoint(point);
+                store.write(runDir, current[0]);
+            }
             progress.finished(item, point);
         }
+        progress.done();
         if (startup && profile.startup() != null) {
             measureStartups(plan, profile, skipped, runDir, current);
         }
         if (scaling && profile.scaling() != null) {
             measureScaling(plan, profile, skipped, runDir, current);
         }
-        current[0] = current[0].finished("complete", Instant.now().toString());
-        store.write(runDir, current[0]);
-        Runtime.getRuntime().removeShutdownHook(hook);
+        synchronized (writing) {
+            if (interrupted) {
+                return runDir;
+            }
+            current[0] = current[0].finished("complete", Instant.now().toString());
+            store.write(runDir, current[0]);
+            Runtime.getRuntime().removeShutdownHook(hook);
+        }
+        Files.deleteIfExists(runDir.resolve(LOCK));
 
         Run done = Catalog.complete(current[0]);
         Analysis analysis = Analyzer.analyze(done);
@@ -179,6 +269,81 @@ public final class RunPipeline {
         return runDir;
     }
 
+    static final String PLAN = "plan";
+    static final String MEASURE_STARTUP = "measureStartup";
+    static final String MEASURE_SCALING = "measureScaling";
+    static final String LOCK = ".lock";
+
+    private static Map<String, Object> planEntry(Plan.Item i) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("workload", i.workload().name());
+        m.put("pattern", i.pattern().name());
+        m.put("size", i.size());
+        m.put("placement", i.placement() == null ? null : i.placement().id());
+        return m;
+    }
+
+    private static Plan.Item planItem(Path dir, Object o) throws UsageException {
+        if (!(o instanceof Map<?, ?> m) || !(m.get("size") instanceof Number size)) {
+            throw new UsageException(dir + "/run.json: settings.plan holds an entry that is not a point: " + o);
+        }
+        String w = String.valueOf(m.get("workload"));
+        String p = String.valueOf(m.get("pattern"));
+        Object pl = m.get("placement");
+        var workload = io.gluebench.workload.Workloads.byName(w).orElseThrow(() -> new UsageException(
+                dir + "/run.json: settings.plan names workload '" + w + "', which this gluebench does not have"));
+        var pattern = io.gluebench.pattern.Patterns.byName(p).orElseThrow(() -> new UsageException(
+                dir + "/run.json: settings.plan names pattern '" + p + "', which this gluebench does not have"));
+        io.gluebench.pattern.Placement placement = pl == null ? null : io.gluebench.pattern.Placement.byId(
+                String.valueOf(pl)).orElseThrow(() -> new UsageException(
+                dir + "/run.json: settings.plan names placement '" + pl + "', which this gluebench does not have"));
+        return new Plan.Item(workload, pattern, size.intValue(), placement);
+    }
+
+    /** The point an item becomes, without a measurement (skipped, unfinished). */
+    static Point pointOf(Plan.Item item, String status, String reason) {
+        return new Point(item.workload().name(), item.series(), item.size(), item.pattern().transport(),
+                item.placement() == null ? null : item.placement().id(), status, "ns/op", null, null, List.of(),
+                List.of(), null, reason, null, List.of(), 0);
+    }
+
+    static String keyOf(Plan.Item item) {
+        return pointOf(item, Point.SKIPPED, null).key();
+    }
+
+    /** Whether the run holds a finished (ok, failed or skipped) point under key. */
+    static boolean finished(Run run, String key) {
+        return run.points().stream().anyMatch(p -> p.key().equals(key) && (p.isOk()
+                || Point.FAILED.equals(p.status()) || Point.SKIPPED.equals(p.status())));
+    }
+
+    /** The run with every planned point it lacks marked unfinished, with how to finish it. */
+    static Run unfinished(Run run, Plan plan) {
+        Run out = run;
+        for (Plan.Item item : plan.items()) {
+            String key = keyOf(item);
+            if (run.points().stream().noneMatch(p -> p.key().equals(key))) {
+                out = out.withPoint(pointOf(item, Point.UNFINISHED,
+                        "the run was interrupted before this point finished; ./gluebench run --resume finishes it"));
+            }
+        }
+        return out;
+    }
+
+    private static void writeLock(Path runDir) throws IOException {
+        Files.writeString(runDir.resolve(LOCK), Long.toString(ProcessHandle.current().pid()));
+    }
+
+    /** The live process that holds the run's lock, or null. */
+    static Long lockHolder(Path runDir) {
+        try {
+            long pid = Long.parseLong(Files.readString(runDir.resolve(LOCK)).trim());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isPresent() ? pid : null;
+        } catch (IOException | NumberFormatException e) {
+            return null;
+        }
+    }
+
     /** The plan's patterns, in plan order, that a start-up or scaling setting lists (all if it lists none). */
     static List<io.gluebench.pattern.PatternSpec> chosen(Plan plan, List<String> listed) {
         return plan.items().stream().map(Plan.Item::pattern).distinct()
@@ -205,6 +370,9 @@ public final class RunPipeline {
                 specs.size(), w.name(), s.size(), s.forks(), s.forks() == 1 ? "" : "s", s.calls());
         StartupRunner runner = new StartupRunner(env, store, verbose);
         for (var spec : specs) {
+            if (current[0].startups().stream().anyMatch(x -> x.pattern().equals(spec.name()))) {
+                continue;       // measured before an interruption
+            }
             String why = notMeasured(spec, w, s.size(), skipped);
             io.gluebench.result.Startup st;
             if (why != null) {
@@ -222,8 +390,13 @@ public final class RunPipeline {
                             st.reason(), st.jmhFile());
                 }
             }
-            current[0] = current[0].withStartup(st);
-            store.write(runDir, current[0]);
+            synchronized (writing) {
+                if (interrupted) {
+                    return;
+                }
+                current[0] = current[0].withStartup(st);
+                store.write(runDir, current[0]);
+            }
             out.printf("  start-up %-22s %s%n", spec.name(), st.isOk()
                     ? String.format("%.0f ms to the first checked answer", st.medianFirstResultMillis())
                     : st.status() + ": " + st.reason().lines().findFirst().orElse(""));
@@ -242,13 +415,21 @@ public final class RunPipeline {
                 s.threads().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
         ScalingRunner runner = new ScalingRunner(env, store, verbose);
         for (var spec : specs) {
+            if (current[0].scaling().stream().anyMatch(x -> x.pattern().equals(spec.name()))) {
+                continue;       // measured before an interruption
+            }
             String why = notMeasured(spec, w, s.size(), skipped);
             io.gluebench.result.Scaling sc = why != null
                     ? new io.gluebench.result.Scaling(spec.name(), w.name(), s.size(), Point.SKIPPED, s.threads(),
                             List.of(), List.of(), null, why, List.of())
                     : runner.run(spec, w, s, profile.pointTimeoutSeconds(), runDir);
-            current[0] = current[0].withScaling(sc);
-            store.write(runDir, current[0]);
+            synchronized (writing) {
+                if (interrupted) {
+                    return;
+                }
+                current[0] = current[0].withScaling(sc);
+                store.write(runDir, current[0]);
+            }
             out.printf("  callers  %-22s %s%n", spec.name(), sc.factor() != null
                     ? String.format("x%.2f throughput with %d callers", sc.factor(), s.threads().get(s.threads().size() - 1))
                     : sc.status() + ": " + (sc.reason() == null ? "" : sc.reason().lines().findFirst().orElse("")));

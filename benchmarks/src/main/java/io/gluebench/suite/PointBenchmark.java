@@ -60,6 +60,11 @@ public class PointBenchmark {
             throw new IllegalStateException("not timed: " + e.getMessage(), e);
         }
         call = session.call();
+        try {
+            Faults.maybeCrash(pattern);
+        } catch (Throwable t) {
+            throw new IllegalStateException("fault injection failed: " + t, t);
+        }
     }
 
     private static void writeStatus(Object verdict) throws java.io.IOException {

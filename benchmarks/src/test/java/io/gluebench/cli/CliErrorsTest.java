@@ -44,6 +44,21 @@ class CliErrorsTest {
     }
 
     @Test
+    void resumeNeedsAnUnfinishedRunFolderAndNothingElse() throws Exception {
+        assertOneLine(run("run", "--resume", results.resolve("nope").toString()), "no such run file");
+        assertOneLine(run("run", "--resume", results.toString(), "--pattern", "java"),
+                "--resume takes the run's own plan");
+        java.nio.file.Path done = results.resolve("m/20260101-000000-quick");
+        new io.gluebench.result.RunStore().write(done, new io.gluebench.result.Run(io.gluebench.result.Run.FORMAT_VERSION,
+                "20260101-000000-quick", "quick", "complete", "2026-01-01T00:00:00Z", "2026-01-01T00:01:00Z", null,
+                java.util.Map.of(), java.util.List.of(), java.util.List.of(), java.util.List.of(), java.util.List.of(),
+                java.util.List.of()));
+        assertOneLine(run("run", "--resume", done.toString()), "is complete: nothing to resume");
+        assertOneLine(run("run", "--machine-name", "../up", "--results", results.toString()),
+                "--machine-name '../up' is not a folder name");
+    }
+
+    @Test
     void unknownPatternListsValidNames() {
         assertOneLine(run("verify", "--pattern", "cython"), "unknown pattern 'cython'", "jep-numpy", "worker-python");
     }

@@ -91,6 +91,14 @@ public final class WorkerPattern implements Pattern {
         return worker;
     }
 
+    /**
+     * Deletes what killed JVMs left behind (their socket and shared-memory directories); the
+     * harness calls it after every fork. Returns how many directories were removed.
+     */
+    public static int sweepOrphans() {
+        return PrivateDir.sweepOrphans();
+    }
+
     @Override
     public Call bind(Workload workload, WorkloadInput input) {
         return bindFrames(worker, workload, input);

@@ -99,6 +99,25 @@ class TransportTest {
     }
 
     @Test
+    void theDirectoriesOfDeadJvmsAreSweptAndLiveOnesKept() throws Exception {
+        Process dead = new ProcessBuilder("true").start();
+        dead.waitFor();
+        Path base = Path.of(System.getProperty("java.io.tmpdir"));
+        Path orphan = Files.createTempDirectory(base, "gluebench-uds-" + dead.pid() + "-");
+        Files.writeString(orphan.resolve("worker.sock"), "left by a killed fork");
+        Path mine = PrivateDir.create(null, "gluebench-uds-");
+        try {
+            assertTrue(mine.getFileName().toString().startsWith("gluebench-uds-" + ProcessHandle.current().pid() + "-"));
+            assertTrue(WorkerPattern.sweepOrphans() >= 1);
+            assertFalse(Files.exists(orphan), "a dead JVM's directory is removed");
+            assertTrue(Files.exists(mine), "a live JVM's directory is kept");
+        } finally {
+            PrivateDir.delete(orphan);
+            PrivateDir.delete(mine);
+        }
+    }
+
+    @Test
     void aWorkerThatCannotMapTheFileSaysWhy() throws Exception {
         PatternEnv env = TestEnv.env();
         List<String> cmd = new java.util.ArrayList<>(worker(env));

@@ -1,0 +1,30 @@
+package io.gluebench.suite;
+
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * Fault injection for the harness's own tests: with GLUEBENCH_FAULT=segfault:PATTERN in the
+ * environment, the fork of every point of PATTERN raises SIGSEGV once its pattern is open and
+ * verified, as a crashing JNI library or CPython extension would. The run must fail that point
+ * only. Unset (always, outside those tests), this does nothing.
+ */
+final class Faults {
+    static final String VARIABLE = "GLUEBENCH_FAULT";
+
+    private Faults() {
+    }
+
+    static void maybeCrash(String pattern) throws Throwable {
+        String fault = System.getenv(VARIABLE);
+        if (fault == null || !fault.equals("segfault:" + pattern)) {
+            return;
+        }
+        Linker linker = Linker.nativeLinker();
+        var raise = linker.downcallHandle(linker.defaultLookup().find("raise").orElseThrow(),
+                FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+        int sigsegv = 11;
+        int unused = (int) raise.invokeExact(sigsegv);
+    }
+}
