@@ -28,9 +28,17 @@ public final class FloorComparison {
     /**
      * One row.
      *
-     * @param ratio pattern time / floor time, null when there is no floor for the family
+     * @param ratio        pattern time / floor time, null when there is no floor for the family
+     * @param peerFloorNs  for a worker: the round trip of a C client to the CPython worker over the
+     *                     same transport and placement (what CPython's request handling adds to the
+     *                     C floor), null otherwise or when not measured
+     * @param peerRatio    pattern time / peer floor: what the JVM side adds
      */
-    public record Row(String pattern, double echoZeroNs, String floor, Double floorNs, Double ratio) {
+    public record Row(String pattern, double echoZeroNs, String floor, Double floorNs, Double ratio,
+            Double peerFloorNs, Double peerRatio) {
+        public Row(String pattern, double echoZeroNs, String floor, Double floorNs, Double ratio) {
+            this(pattern, echoZeroNs, floor, floorNs, ratio, null, null);
+        }
     }
 
     public static List<Row> rows(Run run) {
@@ -46,8 +54,12 @@ public final class FloorComparison {
                     : FLOOR_OF_FAMILY.get(family);
             Optional<Floor> floor = run.floors().stream()
                     .filter(f -> f.name().equals(floorName) && f.nsPerOp() > 0).findFirst();
+            String peerName = family.equals("worker") ? floorName.replace("_pingpong_", "_cpython_") : null;
+            Optional<Floor> peer = run.floors().stream()
+                    .filter(f -> f.name().equals(peerName) && f.nsPerOp() > 0).findFirst();
             rows.add(new Row(p.pattern(), p.score(), floor.map(Floor::name).orElse(null),
-                    floor.map(Floor::nsPerOp).orElse(null), floor.map(f -> p.score() / f.nsPerOp()).orElse(null)));
+                    floor.map(Floor::nsPerOp).orElse(null), floor.map(f -> p.score() / f.nsPerOp()).orElse(null),
+                    peer.map(Floor::nsPerOp).orElse(null), peer.map(f -> p.score() / f.nsPerOp()).orElse(null)));
         }
         return rows;
     }

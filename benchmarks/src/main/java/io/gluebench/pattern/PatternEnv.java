@@ -62,6 +62,11 @@ public record PatternEnv(Path home, boolean allowInterpreter, Placement placemen
         return home.resolve("native/target/pingpong");
     }
 
+    /** The C client of the real CPython worker (native/probe/peerfloor.c). */
+    public Path peerFloorProbe() {
+        return home.resolve("native/target/peerfloor");
+    }
+
     public Path pythonWorkloads() {
         return home.resolve("python-workloads");
     }

@@ -59,12 +59,14 @@ public final class TextTable {
             return "";
         }
         List<List<String>> out = new ArrayList<>();
-        out.add(List.of("pattern", "echo N=0", "floor", "floor time", "x floor"));
+        out.add(List.of("pattern", "echo N=0", "floor", "floor time", "x floor", "C->CPython", "x C->CPython"));
         for (var r : rows) {
             out.add(List.of(r.pattern(), TimePerCallChart.formatNanos(r.echoZeroNs()),
                     r.floor() == null ? "-" : r.floor(),
                     r.floorNs() == null ? "-" : TimePerCallChart.formatNanos(r.floorNs()),
-                    r.ratio() == null ? "-" : String.format(Locale.ROOT, "%.1f", r.ratio())));
+                    r.ratio() == null ? "-" : String.format(Locale.ROOT, "%.1f", r.ratio()),
+                    r.peerFloorNs() == null ? "-" : TimePerCallChart.formatNanos(r.peerFloorNs()),
+                    r.peerRatio() == null ? "-" : String.format(Locale.ROOT, "%.1f", r.peerRatio())));
         }
         return render(out);
     }

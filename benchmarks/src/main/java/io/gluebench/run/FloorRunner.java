@@ -102,6 +102,18 @@ public final class FloorRunner {
                         "C processes, 1 MiB there and 1 byte back, median of 300", out);
             }
         }
+        Path peer = env.peerFloorProbe();
+        if (Files.isExecutable(peer) && Files.isExecutable(env.venvPython())) {
+            for (String transport : List.of("pipe", "uds", "shm")) {
+                for (String placement : List.of("free", "same-core", "split-cores")) {
+                    List<String> cmd = List.of(peer.toString(), "--transport", transport, "--placement", placement,
+                            "--iterations", "20000", "--", env.venvPython().toString(), "-m", "gluebench_py.worker",
+                            "--compute", "python");
+                    probe(cmd, env.pythonWorkloads(), transport + "_cpython_" + placement, transport,
+                            "a C client and the CPython worker, PING (no payload), median of 20000", out);
+                }
+            }
+        }
         for (int bytes : new int[] {1 << 20, 64 << 20}) {
             probe(List.of(probe.toString(), "--memcpy", Integer.toString(bytes)),
                     "memcpy_" + (bytes >> 20) + "MiB", "memcpy", "one memcpy of " + (bytes >> 20) + " MiB, median", out);
@@ -110,7 +122,11 @@ public final class FloorRunner {
     }
 
     private static void probe(List<String> cmd, String name, String mechanism, String note, List<Floor> out) {
-        String json = Exec.output(null, 120, cmd);
+        probe(cmd, null, name, mechanism, note, out);
+    }
+
+    private static void probe(List<String> cmd, Path dir, String name, String mechanism, String note, List<Floor> out) {
+        String json = Exec.output(dir, 120, cmd);
         if (json == null) {
             return;
         }

@@ -40,12 +40,17 @@ class SummaryAnalysisTest {
         Run r = run(List.of(ok("echo", "jni", 0, 20), ok("echo", "worker-python", 0, 100_000), ok("echo", "jython", 0, 150),
                         ok("echo", "jni", 100, 40)),
                 List.of(new Floor("jni_noop", "jni", 5, 0.1, "jmh", ""),
-                        new Floor("pipe_pingpong_free", "pipe", 50_000, 1000, "probe", "")));
+                        new Floor("pipe_pingpong_free", "pipe", 50_000, 1000, "probe", ""),
+                        new Floor("pipe_cpython_free", "pipe", 80_000, 1000, "probe", ""),
+                        new Floor("pipe_cpython_same-core", "pipe", 10, 1, "probe", "")));
         List<FloorComparison.Row> rows = FloorComparison.rows(r);
         assertEquals(3, rows.size());
         assertEquals(4.0, rows.get(0).ratio(), 1e-12);
+        assertNull(rows.get(0).peerRatio(), "an in-process pattern has no CPython peer floor");
         assertEquals("pipe_pingpong_free", rows.get(1).floor());
         assertEquals(2.0, rows.get(1).ratio(), 1e-12);
+        assertEquals(80_000, rows.get(1).peerFloorNs(), 1e-9, "its own transport and placement");
+        assertEquals(1.25, rows.get(1).peerRatio(), 1e-12);
         assertNull(rows.get(2).ratio(), "jython has no native floor");
     }
 }
