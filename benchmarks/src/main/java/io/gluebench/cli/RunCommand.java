@@ -37,6 +37,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "Name this machine's results folder (default: the hostname and a hash of the hardware).")
     String machineName;
 
+    @Option(names = "--blas-threads", paramLabel = "N", defaultValue = "1",
+            description = "Threads numpy's BLAS may use (default 1, like every other compute; 0: the library's default).")
+    int blasThreads;
+
     @Option(names = "--verbose", description = "Show JMH's own output.")
     boolean verbose;
 
@@ -50,6 +54,11 @@ public final class RunCommand implements Callable<Integer> {
         if (badName != null) {
             throw new io.gluebench.run.UsageException(badName);
         }
+        if (blasThreads < 0 || blasThreads > 1024) {
+            throw new io.gluebench.run.UsageException("--blas-threads " + blasThreads
+                    + " is not a thread count: give 1 (the default), another count, or 0 for the library's default");
+        }
+        System.setProperty(io.gluebench.pattern.BlasThreads.PROPERTY, Integer.toString(blasThreads));
         PatternEnv env = PatternEnv.fromSystem().withAllowInterpreter(allowInterpreter);
         if (resume != null) {
             if (!selection.workloads.isEmpty() || !selection.patterns.isEmpty() || !selection.sizes.isEmpty()

@@ -24,6 +24,7 @@ public final class PointSession implements AutoCloseable {
     /** Opens, binds and verifies. Throws {@link VerificationException} carrying the verdict on failure. */
     public static PointSession open(PatternSpec spec, Workload workload, int size, PatternEnv env)
             throws VerificationException {
+        BlasThreads.applyToThisProcess();
         WorkloadInput input = workload.input(size);
         String reference = workload.referenceText(input);
         Pattern pattern = spec.create();

@@ -23,6 +23,7 @@ public final class ForkFlags {
             args.add("--sun-misc-unsafe-memory-access=allow");
         }
         args.add("-Xmx2g");
+        args.add("-D" + io.gluebench.pattern.BlasThreads.PROPERTY + "=" + io.gluebench.pattern.BlasThreads.configured());
         args.add("-Djava.awt.headless=true");
         return args;
     }

@@ -81,6 +81,7 @@ public final class RunPipeline {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("profile", store.mapper().convertValue(profile, Map.class));
         settings.put("mode", "AverageTime, ns/op, 1 fork per point");
+        settings.put("blasThreads", io.gluebench.pattern.BlasThreads.configured());
         settings.put(PLAN, plan.items().stream().map(RunPipeline::planEntry).toList());
         settings.put(MEASURE_STARTUP, startup);
         settings.put(MEASURE_SCALING, scaling);
@@ -133,6 +134,10 @@ public final class RunPipeline {
         if (run.machine() != null && !here.hardwareMatches(run.machine())) {
             throw new UsageException(dir + " was measured on " + run.machine().cpuModel() + " (" + run.machine().cores()
                     + " CPUs), not on this machine: resume it there, or start a new run here");
+        }
+        if (settings.get("blasThreads") instanceof Number n) {
+            // The run's own policy, whatever this command line's default.
+            System.setProperty(io.gluebench.pattern.BlasThreads.PROPERTY, Integer.toString(n.intValue()));
         }
         startup = !Boolean.FALSE.equals(settings.get(MEASURE_STARTUP)) && startup;
         scaling = !Boolean.FALSE.equals(settings.get(MEASURE_SCALING)) && scaling;

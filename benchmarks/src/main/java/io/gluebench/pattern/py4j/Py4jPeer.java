@@ -64,6 +64,7 @@ final class Py4jPeer implements AutoCloseable {
             pb.environment().put("PYTHONPATH", workDir.toString());
             pb.environment().put("PYTHONDONTWRITEBYTECODE", "1");
             pb.environment().put(TOKEN_VARIABLE, pythonToken);
+            pb.environment().putAll(io.gluebench.pattern.BlasThreads.variables());
             p = pb.start();
             int listening = readPort(p);
             InetAddress loopback = InetAddress.getLoopbackAddress();

@@ -49,6 +49,7 @@ final class SpawnPerCall implements FrameExchange, AutoCloseable {
                 .redirectError(ProcessBuilder.Redirect.to(stderrFile.toFile()));
         builder.environment().put("PYTHONPATH", workDir.toString());
         builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
+        builder.environment().putAll(io.gluebench.pattern.BlasThreads.variables());
         timer = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "gluebench-spawn-timeout");
             t.setDaemon(true);

@@ -46,6 +46,7 @@ final class WorkerProcess implements FrameExchange, AutoCloseable {
                     .redirectError(err.toFile());
             pb.environment().put("PYTHONPATH", workDir.toString());
             pb.environment().put("PYTHONDONTWRITEBYTECODE", "1");
+            pb.environment().putAll(io.gluebench.pattern.BlasThreads.variables());
             p = pb.start();
             link.connect(p);
         } catch (IOException e) {
