@@ -15,6 +15,7 @@ import io.gluebench.run.Catalog;
 import io.gluebench.run.Profile;
 import io.gluebench.run.Profiles;
 import io.gluebench.run.UsageException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -25,8 +26,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Compare stored runs point by point against the first (the baseline): ratio with a 95% CI, "
@@ -46,6 +49,13 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Also write one self-contained HTML file; the charts go into its folder.")
     Path html;
 
+    @Option(names = "--charts", paramLabel = "DIR",
+            description = "Folder for the overlay charts (default: the --html file's folder, else compare-<timestamp>).")
+    Path charts;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         if (runDirs.size() < 2) {
@@ -62,33 +72,36 @@ public final class CompareCommand implements Callable<Integer> {
             runs.add(forComparison(store.read(dir)));
         }
         Comparison c = Comparer.compare(runs, Comparison.Rules.defaults(remedy()));
+        PrintWriter out = spec.commandLine().getOut();
 
-        Path chartDir = html != null ? html.toAbsolutePath().getParent()
+        Path chartDir = charts != null ? charts : html != null ? html.toAbsolutePath().getParent()
                 : Path.of("compare-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)));
         List<String> labels = c.runs().stream().map(Comparison.RunRef::label).toList();
-        List<Path> charts = new ArrayList<>();
+        List<Path> written = new ArrayList<>();
         for (String w : workloads(runs)) {
-            charts.addAll(CompareChart.write(runs, labels, w, chartDir));
+            written.addAll(CompareChart.write(runs, labels, w, chartDir));
         }
         Path htmlOut = html == null ? null : CompareReport.writeHtml(c,
-                charts.stream().filter(p -> p.getFileName().toString().endsWith(".png")).toList(), html);
+                written.stream().filter(p -> p.getFileName().toString().endsWith(".png")).toList(), html);
 
         if (json) {
             ObjectNode root = store.mapper().valueToTree(c);
             ArrayNode files = root.putArray("charts");
-            charts.forEach(p -> files.add(p.toString()));
+            written.forEach(p -> files.add(p.toString()));
             root.put("html", htmlOut == null ? null : htmlOut.toString());
-            System.out.println(store.mapper().writeValueAsString(root));
+            out.println(store.mapper().writeValueAsString(root));
+            out.flush();
             return 0;
         }
-        System.out.print(CompareReport.text(c));
-        System.out.println();
-        if (!charts.isEmpty()) {
-            System.out.println("charts: " + chartDir);
+        out.print(CompareReport.text(c));
+        out.println();
+        if (!written.isEmpty()) {
+            out.println("charts: " + chartDir);
         }
         if (htmlOut != null) {
-            System.out.println("html: " + htmlOut);
+            out.println("html: " + htmlOut);
         }
+        out.flush();
         return 0;
     }
 
