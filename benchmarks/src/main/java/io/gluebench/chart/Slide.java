@@ -113,12 +113,16 @@ final class Slide {
 
     /** The footer: a rule and one line naming machine, date and profile, plus a chart-specific note. */
     static void footer(Graphics2D g, Run run, String note) {
+        footer(g, TimePerCallChart.footer(run) + (note == null || note.isEmpty() ? "" : " · " + note));
+    }
+
+    /** The footer with a text of the chart's own (charts over several runs). */
+    static void footer(Graphics2D g, String text) {
         g.setColor(new Color(0x99, 0x99, 0x99));
         g.setStroke(new BasicStroke(1f));
         g.drawLine(MARGIN / 2, HEIGHT - FOOTER, WIDTH - MARGIN / 2, HEIGHT - FOOTER);
         g.setColor(MUTED);
         g.setFont(FOOT);
-        String text = TimePerCallChart.footer(run) + (note == null || note.isEmpty() ? "" : " · " + note);
         g.drawString(fit(g, text, WIDTH - MARGIN), MARGIN / 2, HEIGHT - 18);
     }
 

@@ -1,0 +1,139 @@
+package io.gluebench.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gluebench.analysis.Comparer;
+import io.gluebench.analysis.Comparison;
+import io.gluebench.chart.CompareChart;
+import io.gluebench.report.CompareReport;
+import io.gluebench.result.PatternInfo;
+import io.gluebench.result.Point;
+import io.gluebench.result.Run;
+import io.gluebench.result.RunStore;
+import io.gluebench.result.WorkloadInfo;
+import io.gluebench.run.Catalog;
+import io.gluebench.run.Profile;
+import io.gluebench.run.Profiles;
+import io.gluebench.run.UsageException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Compare stored runs point by point against the first (the baseline): ratio with a 95% CI, "
+                + "Mann-Whitney U test, a verdict per point, crossover shifts and overlay charts.")
+public final class CompareCommand implements Callable<Integer> {
+    /** The profile the few-samples warning recommends. */
+    static final String REMEDY_PROFILE = "standard";
+
+    @Parameters(paramLabel = "RUN_DIR", arity = "1..*",
+            description = "Two or more run folders holding run.json; the first is the baseline.")
+    List<Path> runDirs;
+
+    @Option(names = "--json", description = "Print the comparison as one JSON document instead of the text table.")
+    boolean json;
+
+    @Option(names = "--html", paramLabel = "OUT.html",
+            description = "Also write one self-contained HTML file; the charts go into its folder.")
+    Path html;
+
+    @Option(names = "--charts", paramLabel = "DIR",
+            description = "Folder for the overlay charts (default: the --html file's folder, else compare-<timestamp>).")
+    Path charts;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (runDirs.size() < 2) {
+            throw new UsageException("compare needs two or more run folders, the baseline first (got only "
+                    + runDirs.get(0) + "); e.g. gluebench compare results/MACHINE/RUN_A results/MACHINE/RUN_B");
+        }
+        if (html != null && Files.isDirectory(html)) {
+            throw new UsageException("--html " + html + " is a folder; name the file to write, e.g. --html "
+                    + html.resolve("compare.html"));
+        }
+        List<Run> runs = new ArrayList<>();
+        RunStore store = new RunStore();
+        for (Path dir : runDirs) {
+            runs.add(forComparison(store.read(dir)));
+        }
+        Comparison c = Comparer.compare(runs, Comparison.Rules.defaults(remedy()));
+        PrintWriter out = spec.commandLine().getOut();
+
+        Path chartDir = charts != null ? charts : html != null ? html.toAbsolutePath().getParent()
+                : Path.of("compare-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)));
+        List<String> labels = c.runs().stream().map(Comparison.RunRef::label).toList();
+        List<Path> written = new ArrayList<>();
+        for (String w : workloads(runs)) {
+            written.addAll(CompareChart.write(runs, labels, w, chartDir));
+        }
+        Path htmlOut = html == null ? null : CompareReport.writeHtml(c,
+                written.stream().filter(p -> p.getFileName().toString().endsWith(".png")).toList(), html);
+
+        if (json) {
+            ObjectNode root = store.mapper().valueToTree(c);
+            ArrayNode files = root.putArray("charts");
+            written.forEach(p -> files.add(p.toString()));
+            root.put("html", htmlOut == null ? null : htmlOut.toString());
+            out.println(store.mapper().writeValueAsString(root));
+            out.flush();
+            return 0;
+        }
+        out.print(CompareReport.text(c));
+        out.println();
+        if (!written.isEmpty()) {
+            out.println("charts: " + chartDir);
+        }
+        if (htmlOut != null) {
+            out.println("html: " + htmlOut);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /**
+     * The run with its catalogue completed for display (families, kinds), but with the fields the
+     * comparison checks (tolerance, source hash, configuration) only as the run itself stored them:
+     * values filled in from this build's catalogue would be a guess, not a record.
+     */
+    static Run forComparison(Run stored) {
+        Run completed = Catalog.complete(stored);
+        List<PatternInfo> patterns = completed.patterns().stream()
+                .map(p -> stored.pattern(p.name()).isPresent() ? p : p.withConfig(null)).toList();
+        List<WorkloadInfo> workloads = completed.workloads().stream()
+                .map(w -> stored.workload(w.name()).isPresent() ? w
+                        : new WorkloadInfo(w.name(), w.sizeMeaning(), w.complexity(), w.summary(), null, null))
+                .toList();
+        return completed.withCatalog(patterns, workloads);
+    }
+
+    static String remedy() {
+        try {
+            Profile p = Profiles.load().get(REMEDY_PROFILE);
+            return String.format(Locale.ROOT, "Rerun with --profile %s, which measures %d iterations of %d ms per point.",
+                    p.name(), p.jmh().measurementIterations(), p.jmh().measurementMillis());
+        } catch (UsageException | IllegalStateException e) {
+            return "Rerun with a profile that measures more iterations per point (--profile " + REMEDY_PROFILE + ").";
+        }
+    }
+
+    private static List<String> workloads(List<Run> runs) {
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        runs.forEach(r -> r.points().stream().filter(Point::isOk).forEach(p -> out.add(p.workload())));
+        return List.copyOf(out);
+    }
+}

@@ -1,0 +1,123 @@
+package io.gluebench.cli;
+
+import static io.gluebench.analysis.SyntheticRuns.dotPoints;
+import static io.gluebench.analysis.SyntheticRuns.patterns;
+import static io.gluebench.analysis.SyntheticRuns.workloads;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gluebench.analysis.SyntheticRuns;
+import io.gluebench.result.RunStore;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** gluebench compare end to end, over two run folders written with RunStore. */
+class CompareCommandTest {
+    @TempDir
+    Path tmp;
+
+    Path a;
+    Path b;
+
+    private record Outcome(int code, String out, String err) {
+    }
+
+    @BeforeEach
+    void twoRuns() throws Exception {
+        a = tmp.resolve("results/m1/r1");
+        b = tmp.resolve("results/m2/r2");
+        RunStore store = new RunStore();
+        // In B jep-python takes half the time and jep-numpy twice the time; java is unchanged.
+        store.write(a, SyntheticRuns.run("m1", "r1", dotPoints(1, 1, 1), patterns(), workloads()));
+        store.write(b, SyntheticRuns.run("m2", "r2", dotPoints(1, 0.5, 2), patterns(), workloads()));
+    }
+
+    private Outcome run(String... args) {
+        CommandLine cl = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void textTableGivesAVerdictPerPoint() {
+        Path charts = tmp.resolve("charts");
+        Outcome o = run("compare", a.toString(), b.toString(), "--charts", charts.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("A  m1/r1") && o.out().contains("B  m2/r2"), o.out());
+        assertTrue(o.out().lines().anyMatch(l -> l.matches("dot\\s+jep-python\\s+1000\\s+B\\s.*\\s0\\.500\\s.*\\sfaster\\s.*")), o.out());
+        assertTrue(o.out().lines().anyMatch(l -> l.matches("dot\\s+jep-numpy\\s+1000\\s+B\\s.*\\s2\\.000\\s.*\\sslower\\s.*")), o.out());
+        assertTrue(o.out().lines().anyMatch(l -> l.matches("dot\\s+java\\s+1000\\s+B\\s.*\\s1\\.000\\s.*\\ssame\\s.*")), o.out());
+        assertTrue(o.out().contains("summary by pattern family"), o.out());
+        assertTrue(o.out().lines().anyMatch(l -> l.matches("jep\\s+B vs A\\s+8\\s+1\\.000\\s+4\\s+4\\s+0\\s+0")), o.out());
+        assertTrue(o.out().contains("jep-python | jep-numpy"), o.out());
+        assertTrue(Files.isRegularFile(charts.resolve("compare-dot.png")));
+        assertTrue(Files.isRegularFile(charts.resolve("compare-dot.svg")));
+    }
+
+    @Test
+    void jsonIsMachineReadable() throws Exception {
+        Outcome o = run("compare", a.toString(), b.toString(), "--json", "--charts", tmp.resolve("c").toString());
+        assertEquals(0, o.code(), o.err());
+        JsonNode root = new ObjectMapper().readTree(o.out());
+        assertEquals(2, root.get("runs").size());
+        assertEquals("m1/r1", root.get("runs").get(0).get("label").asText());
+        assertEquals(12, root.get("points").size());
+        int faster = 0;
+        for (JsonNode p : root.get("points")) {
+            if (p.get("pattern").asText().equals("jep-python")) {
+                assertEquals("faster", p.get("verdict").asText());
+                assertEquals(0.5, p.get("ratio").asDouble(), 1e-9);
+                assertTrue(p.get("ci").get("hi").asDouble() < 0.51);
+                faster++;
+            }
+        }
+        assertEquals(4, faster);
+        assertEquals(0.05, root.get("rules").get("alpha").asDouble(), 0);
+        assertTrue(root.get("charts").size() >= 2);
+    }
+
+    @Test
+    void htmlIsOneSelfContainedFileWithTheChartsBesideIt() throws Exception {
+        Path html = tmp.resolve("out/compare.html");
+        Outcome o = run("compare", a.toString(), b.toString(), "--html", html.toString());
+        assertEquals(0, o.code(), o.err());
+        String doc = Files.readString(html);
+        assertTrue(doc.contains("data:image/png;base64,"), "chart embedded");
+        assertFalse(doc.contains("src=\"http"), "nothing loaded from the network");
+        assertTrue(doc.contains("faster") && doc.contains("slower") && doc.contains("m2/r2"));
+        assertTrue(Files.isRegularFile(html.resolveSibling("compare-dot.png")));
+    }
+
+    @Test
+    void badInputIsOneLineAndExitCodeTwo() throws Exception {
+        assertOneLine(run("compare", a.toString()), "two or more run folders");
+        assertOneLine(run("compare", a.toString(), tmp.resolve("nothing-here").toString()), "nothing-here", "run.json");
+        Path broken = tmp.resolve("results/m3/broken");
+        Files.createDirectories(broken);
+        Files.writeString(broken.resolve("run.json"), "{ not json");
+        assertOneLine(run("compare", a.toString(), broken.toString()), "broken", "run.json", "not a valid run file");
+        assertOneLine(run("compare", a.toString(), b.toString(), "--html", tmp.toString()), "is a folder");
+    }
+
+    private static void assertOneLine(Outcome o, String... contains) {
+        assertEquals(2, o.code(), o.err());
+        assertEquals(1, o.err().strip().lines().count(), "one line: " + o.err());
+        assertFalse(o.err().contains("Exception"), o.err());
+        for (String c : contains) {
+            assertTrue(o.err().contains(c), "'" + c + "' in: " + o.err());
+        }
+    }
+}
