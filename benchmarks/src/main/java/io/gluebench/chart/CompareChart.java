@@ -22,7 +22,8 @@ import org.knowm.xchart.style.XYStyler;
  * {@link TimePerCallChart}, one line per pattern and run, for the patterns measured in two or more
  * of the runs. Colour and marker name the pattern
  * ({@link Palette}), the line style names the run: solid for the baseline (the first run), then
- * dashed, dotted and dash-dotted. The legend reads "pattern — machine-id/run-id".
+ * dashed, dotted and dash-dotted. The legend reads "pattern — A" (the run's letter, as in the compare
+ * table); the footer names each letter's run (machine-id/run-id).
  */
 public final class CompareChart {
     /** Line styles of the runs, in order; the baseline is solid. */
@@ -93,7 +94,7 @@ public final class CompareChart {
                 }
                 double[] x = sorted.keySet().stream().mapToDouble(axis::x).toArray();
                 double[] y = sorted.values().stream().mapToDouble(Math::log10).toArray();
-                XYSeries s = chart.addSeries(legend(pattern, labels.get(i)), x, y);
+                XYSeries s = chart.addSeries(legend(pattern, letter(i)), x, y);
                 Palette.Style ps = Palette.style(pattern);
                 s.setLineColor(ps.color());
                 s.setMarkerColor(ps.color());
@@ -109,8 +110,13 @@ public final class CompareChart {
         return chart;
     }
 
-    public static String legend(String pattern, String runLabel) {
-        return pattern + " — " + runLabel;
+    /** "java — B": the run by its letter, as in the compare table; the footer says which run each letter is. */
+    public static String legend(String pattern, String runLetter) {
+        return pattern + " — " + runLetter;
+    }
+
+    static String letter(int i) {
+        return i < 26 ? String.valueOf((char) ('A' + i)) : "R" + (i + 1);
     }
 
     /** Shrinks the legend's font further so that the longest label stays within {@link #LEGEND_SHARE}. */
@@ -135,8 +141,8 @@ public final class CompareChart {
         }
         StringBuilder styles = new StringBuilder();
         for (int i = 0; i < runs.size(); i++) {
-            styles.append(i == 0 ? "" : ", ").append(lineName(i)).append(' ').append(labels.get(i))
-                    .append(i == 0 ? " (baseline)" : "");
+            styles.append(i == 0 ? "" : ", ").append(letter(i)).append(' ').append(lineName(i)).append(' ')
+                    .append(labels.get(i)).append(i == 0 ? " (baseline)" : "");
         }
         String subtitle = TimePerCallChart.summary(runs.get(0), workload) + "lower is faster · colour: pattern · line: run";
         return Slide.write((Graphics2D g, int w, int h) -> {
