@@ -90,7 +90,7 @@ class RunValidatorTest {
             refused(t -> point(t, 0).put("workload", bad), "points[0].workload", "is not a name");
             refused(t -> point(t, 0).put("pattern", bad), "points[0].pattern");
             refused(t -> t.put("runId", bad), "runId");
-            refused(t -> t.with("machine").put("id", bad), "machine.id");
+            refused(t -> t.withObjectProperty("machine").put("id", bad), "machine.id");
             refused(t -> ((ObjectNode) t.withArray("workloads").get(0)).put("name", bad), "workloads[0].name");
             refused(t -> ((ObjectNode) t.withArray("startups").get(0)).put("workload", bad), "startups[0].workload");
         }
@@ -124,7 +124,7 @@ class RunValidatorTest {
     void requiredFields() throws Exception {
         refused(t -> t.remove("runId"), "runId: missing");
         refused(t -> t.remove("machine"), "machine: missing");
-        refused(t -> t.with("machine").remove("id"), "machine.id: missing");
+        refused(t -> t.withObjectProperty("machine").remove("id"), "machine.id: missing");
         refused(t -> point(t, 0).remove("workload"), "points[0].workload: missing");
         refused(t -> t.withArray("points").addNull(), "a list in Run holds a null entry");
         refused(t -> t.remove("formatVersion"), "formatVersion: missing or null");
@@ -134,17 +134,17 @@ class RunValidatorTest {
     void wrongTypesNameTheField() throws Exception {
         refused(t -> t.put("points", "many"), "points");
         refused(t -> point(t, 0).putObject("samples"), "points[0].samples");
-        refused(t -> t.with("machine").put("cores", "two"), "machine.cores");
-        refused(t -> t.with("machine").put("cores", -2), "machine.cores");
-        refused(t -> t.with("machine").put("memoryBytes", -1), "machine.memoryBytes");
-        refused(t -> t.with("machine").put("loadAverage", "NaN"), "machine.loadAverage");
+        refused(t -> t.withObjectProperty("machine").put("cores", "two"), "machine.cores");
+        refused(t -> t.withObjectProperty("machine").put("cores", -2), "machine.cores");
+        refused(t -> t.withObjectProperty("machine").put("memoryBytes", -1), "machine.memoryBytes");
+        refused(t -> t.withObjectProperty("machine").put("loadAverage", "NaN"), "machine.loadAverage");
         refused(t -> ((ObjectNode) t.withArray("scaling").get(0)).withArray("threads").set(0, t.numberNode(0)), "scaling[0].threads[0]");
     }
 
     @Test
     void stringsAreBounded() throws Exception {
         refused(t -> point(t, 1).put("reason", "x".repeat(RunValidator.MAX_STRING + 1)), "points[1].reason", "100001 characters");
-        refused(t -> t.with("settings").put("huge", "x".repeat(RunValidator.MAX_STRING + 1)), "settings");
+        refused(t -> t.withObjectProperty("settings").put("huge", "x".repeat(RunValidator.MAX_STRING + 1)), "settings");
     }
 
     @Test
@@ -172,7 +172,7 @@ class RunValidatorTest {
     @Test
     void noTypeInformationFromTheFileIsHonoured() throws Exception {
         ObjectNode t = tree();
-        ObjectNode evil = t.with("settings").putObject("gadget");
+        ObjectNode evil = t.withObjectProperty("settings").putObject("gadget");
         evil.put("@class", "java.lang.ProcessBuilder");
         evil.putArray("command").add("touch").add(dir.resolve("pwned").toString());
         ((ObjectNode) point(t, 0).get("verification")).putArray("structured").add("java.lang.ProcessBuilder").addObject();
