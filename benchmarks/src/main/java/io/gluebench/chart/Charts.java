@@ -2,6 +2,7 @@ package io.gluebench.chart;
 
 import io.gluebench.analysis.Analysis;
 import io.gluebench.analysis.Analyzer;
+import io.gluebench.result.Names;
 import io.gluebench.result.Point;
 import io.gluebench.result.Run;
 import java.io.IOException;
@@ -25,6 +26,7 @@ public final class Charts {
 
     public static List<Path> writeAll(Run run, Analysis analysis, ChartOptions options, Path dir) throws IOException {
         ChartOptions opts = options == null ? ChartOptions.defaults() : options;
+        Names.refuseLink(dir);
         List<String> patterns = patternOrder(run);
         LinkedHashSet<String> workloads = new LinkedHashSet<>();
         run.points().forEach(p -> workloads.add(p.workload()));

@@ -3,6 +3,7 @@ package io.gluebench.chart;
 import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
 import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
 import de.erichseifert.vectorgraphics2d.util.PageSize;
+import io.gluebench.result.Names;
 import io.gluebench.result.Run;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -55,8 +56,12 @@ final class Slide {
         void paint(Graphics2D g, int width, int height);
     }
 
-    /** Writes dir/name.png and dir/name.svg; returns both paths. */
+    /**
+     * Writes dir/name.png and dir/name.svg; returns both paths. The name comes from the run (its
+     * workload) and is refused unless it is one safe name, so no chart is written outside dir.
+     */
     static List<Path> write(Painter painter, Path dir, String name) throws IOException {
+        Names.fileName(name);
         Files.createDirectories(dir);
         Path png = dir.resolve(name + ".png");
         Path svg = dir.resolve(name + ".svg");
@@ -70,6 +75,7 @@ final class Slide {
         painter.paint(g, WIDTH, HEIGHT);
         g.dispose();
         Path tmp = dir.resolve(name + ".png.tmp");
+        Files.deleteIfExists(tmp);
         ImageIO.write(img, "png", tmp.toFile());
         Files.move(tmp, png, StandardCopyOption.REPLACE_EXISTING);
 
@@ -80,6 +86,7 @@ final class Slide {
         painter.paint(vg, WIDTH, HEIGHT);
         vg.dispose();
         Path stmp = dir.resolve(name + ".svg.tmp");
+        Files.deleteIfExists(stmp);
         try (OutputStream out = Files.newOutputStream(stmp)) {
             new SVGProcessor().getDocument(vg.getCommands(), new PageSize(0, 0, WIDTH, HEIGHT)).writeTo(out);
         }

@@ -243,7 +243,9 @@ public final class TimePerCallChart {
 
     static String footer(Run run) {
         var m = run.machine();
-        String machine = m == null ? "unknown machine" : m.cpuModel() + ", " + m.cores() + " cores, "
+        String machine = m == null ? "unknown machine"
+                : m.origin() != null ? m.origin() + (m.jdkVersion() == null ? "" : ", JDK " + m.jdkVersion())
+                : m.cpuModel() + ", " + m.cores() + " cores, "
                 + Math.round(m.memoryBytes() / (1024.0 * 1024 * 1024)) + " GiB, JDK " + m.jdkVersion();
         String date = run.startedAt() == null ? "" : run.startedAt().substring(0, Math.min(10, run.startedAt().length()));
         return "gluebench · " + machine + " · " + date + " · profile " + run.profile()

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "gluebench", mixinStandardHelpOptions = true, version = "gluebench 0.1.0",
         description = "When to glue, when to compute: JVM -> Python/native boundary benchmarks.",
         subcommands = {RunCommand.class, VerifyCommand.class, DoctorCommand.class, ListCommand.class,
-                ChartCommand.class, ReportCommand.class, AdviseCommand.class, CompareCommand.class})
+                ChartCommand.class, ReportCommand.class, AdviseCommand.class, CompareCommand.class, ImportCommand.class})
 public final class Main implements Runnable {
     public static final int USAGE = 2;
 
@@ -19,7 +19,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, verify, doctor, list, chart, report, advise or compare");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, verify, doctor, list, chart, report, advise, compare or import");
     }
 
     public static CommandLine commandLine() {

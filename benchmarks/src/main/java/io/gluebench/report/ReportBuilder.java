@@ -660,7 +660,11 @@ final class ReportBuilder {
         facts.add(new Fact("git commit", Phrase.builder().code(nz(m.gitCommit()))
                 .text(m.gitDirty() ? " — dirty: the tree had uncommitted changes" : " — clean").build()));
         facts.add(new Fact("started", Phrase.of(nz(m.startedAt()))));
-        facts.add(new Fact("load average", Phrase.of(Format.fixed(m.loadAverage(), 2) + " (1 min, at start)")));
+        facts.add(new Fact("load average", Phrase.of(m.loadAverage() < 0 ? "unknown"
+                : Format.fixed(m.loadAverage(), 2) + " (1 min, at start)")));
+        if (m.origin() != null) {
+            facts.add(new Fact("origin", Phrase.of(m.origin() + "; not measured or verified by gluebench")));
+        }
         blocks.add(new Facts(facts));
         if (m.versions() != null && !m.versions().isEmpty()) {
             List<List<Cell>> rows = new ArrayList<>();

@@ -1,10 +1,14 @@
 package io.gluebench.report;
 
 import io.gluebench.analysis.Analysis;
+import io.gluebench.result.Names;
 import io.gluebench.result.Run;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -18,21 +22,46 @@ public final class Reports {
 
     /** Returns the written files: runDir/report.html, then runDir/report.md. */
     public static List<Path> writeAll(Run run, Analysis analysis, Path runDir) throws IOException {
+        Names.refuseLink(runDir.resolve(HtmlReport.FILE));
+        Names.refuseLink(runDir.resolve(MarkdownReport.FILE));
         List<Path> charts = charts(runDir.resolve(CHARTS_DIR));
         Path html = HtmlReport.write(run, analysis, charts, runDir.resolve(HtmlReport.FILE));
         Path md = MarkdownReport.write(run, analysis, charts, runDir.resolve(MarkdownReport.FILE));
         return List.of(html, md);
     }
 
-    /** The PNG files in a charts folder, sorted by name; none when the folder does not exist. */
+    /**
+     * The PNG files in a charts folder, sorted by name; none when the folder does not exist. A run
+     * folder may come from elsewhere, and the HTML report embeds these files' bytes, so only real
+     * PNGs are taken: regular files (not links, which could point anywhere), with a safe name, the
+     * PNG signature and at most {@link #MAX_CHART_BYTES}.
+     */
     public static List<Path> charts(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(Files::isRegularFile)
+            return s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
                     .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png"))
+                    .filter(p -> Names.isSeries(p.getFileName().toString()))
+                    .filter(Reports::isPng)
                     .sorted().toList();
+        }
+    }
+
+    public static final long MAX_CHART_BYTES = 64L << 20;
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+    private static boolean isPng(Path p) {
+        try {
+            if (Files.size(p) > MAX_CHART_BYTES) {
+                return false;
+            }
+            try (InputStream in = Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS)) {
+                return Arrays.equals(in.readNBytes(PNG_SIGNATURE.length), PNG_SIGNATURE);
+            }
+        } catch (IOException e) {
+            return false;
         }
     }
 }
