@@ -50,7 +50,9 @@ class CliErrorsTest {
                 "--resume takes the run's own plan");
         java.nio.file.Path done = results.resolve("m/20260101-000000-quick");
         new io.gluebench.result.RunStore().write(done, new io.gluebench.result.Run(io.gluebench.result.Run.FORMAT_VERSION,
-                "20260101-000000-quick", "quick", "complete", "2026-01-01T00:00:00Z", "2026-01-01T00:01:00Z", null,
+                "20260101-000000-quick", "quick", "complete", "2026-01-01T00:00:00Z", "2026-01-01T00:01:00Z",
+                new io.gluebench.result.Machine("m", "host", "cpu", 2, 1L << 30, "os", "6.1", "vendor", "25",
+                        java.util.Map.of(), "abc", false, "2026-01-01T00:00:00Z", 0.1),
                 java.util.Map.of(), java.util.List.of(), java.util.List.of(), java.util.List.of(), java.util.List.of(),
                 java.util.List.of()));
         assertOneLine(run("run", "--resume", done.toString()), "is complete: nothing to resume");
