@@ -38,6 +38,10 @@ public final class ForkFlags {
         if ("graalpy".equals(spec.family())) {
             args.add("-Dpolyglot.engine.userResourceCache=" + env.home().resolve("benchmarks/target/polyglot-cache"));
         }
+        String fault = System.getProperty(io.gluebench.suite.Faults.PROPERTY);
+        if (fault != null) {
+            args.add("-D" + io.gluebench.suite.Faults.PROPERTY + "=" + fault);     // the harness's own fault tests
+        }
         if (env.allowInterpreter()) {
             args.add("-Dgluebench.allowInterpreter=true");
         }

@@ -5,20 +5,29 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.ValueLayout;
 
 /**
- * Fault injection for the harness's own tests: with GLUEBENCH_FAULT=segfault:PATTERN in the
- * environment, the fork of every point of PATTERN raises SIGSEGV once its pattern is open and
- * verified, as a crashing JNI library or CPython extension would. The run must fail that point
- * only. Unset (always, outside those tests), this does nothing.
+ * Fault injection for the harness's own tests: with GLUEBENCH_FAULT (environment) or
+ * -Dgluebench.fault (passed on to forks) set to segfault:PATTERN, the fork of every point of
+ * PATTERN raises SIGSEGV once its pattern is open and verified, as a crashing JNI library or
+ * CPython extension would; with hang:PATTERN it never returns from its set-up, as a hung
+ * interpreter would. The run must fail that point only. Unset (always, outside those tests), this
+ * does nothing.
  */
-final class Faults {
+public final class Faults {
     static final String VARIABLE = "GLUEBENCH_FAULT";
+    public static final String PROPERTY = "gluebench.fault";
 
     private Faults() {
     }
 
     static void maybeCrash(String pattern) throws Throwable {
-        String fault = System.getenv(VARIABLE);
-        if (fault == null || !fault.equals("segfault:" + pattern)) {
+        String fault = System.getProperty(PROPERTY, System.getenv(VARIABLE));
+        if (fault == null) {
+            return;
+        }
+        if (fault.equals("hang:" + pattern)) {
+            Thread.sleep(Long.MAX_VALUE);
+        }
+        if (!fault.equals("segfault:" + pattern)) {
             return;
         }
         Linker linker = Linker.nativeLinker();

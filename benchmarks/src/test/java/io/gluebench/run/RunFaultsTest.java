@@ -110,6 +110,33 @@ class RunFaultsTest {
         assertNoLeftovers();
     }
 
+    @Test
+    void aHungForkIsKilledAtThePointTimeoutAndTheRunGoesOn() throws Exception {
+        Profile smoke = Profiles.load().get("smoke");
+        Profile shortTimeout = new Profile(smoke.name(), smoke.description(), smoke.sizes(), smoke.workloads(),
+                smoke.patterns(), smoke.jmh(), smoke.graalpyJmh(), false, 20, null, null);
+        Plan plan = Plan.of(shortTimeout, List.of("echo"), List.of("jni", "worker-python", "java"), List.of(0));
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        Path runDir;
+        System.setProperty(io.gluebench.suite.Faults.PROPERTY, "hang:worker-python");
+        try {
+            runDir = new RunPipeline(TestEnv.env(), new PrintStream(console, true, StandardCharsets.UTF_8), false)
+                    .withStartup(false).withScaling(false).run(plan, results);
+        } finally {
+            System.clearProperty(io.gluebench.suite.Faults.PROPERTY);
+        }
+        Run run = store.read(runDir);
+        assertEquals("complete", run.status());
+        Map<String, Point> byPattern = run.points().stream().collect(Collectors.toMap(Point::pattern, Function.identity()));
+        Point hung = byPattern.get("worker-python");
+        assertEquals(Point.FAILED, hung.status());
+        assertEquals("timed out after 20 s; the fork was killed", hung.reason());
+        assertEquals(Point.OK, byPattern.get("java").status(), "the run went on after the hung point");
+        assertEquals(Point.OK, byPattern.get("jni").status());
+        assertTrue(ProcessHandle.current().children().findAny().isEmpty(), "the hung fork and its worker are gone");
+        assertNoLeftovers();
+    }
+
     /** The harness as the launcher runs it, in its own JVM, with the segfault injected into jni's forks. */
     private Process harness(List<String> args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(ForkFlags.javaBinary(), "--enable-native-access=ALL-UNNAMED",
