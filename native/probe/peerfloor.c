@@ -40,10 +40,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#define PAGE 4096
+#include "probe.h"
+
 #define SHM_CAPACITY 4096
-#define SHM_MAGIC 0x48534247u
-#define SHM_VERSION 2u
 #define OP_PING 0
 #define OP_QUIT 255
 
@@ -77,13 +76,6 @@ static void usage_error(const char *msg, const char *arg)
             "free|same-core|split-cores] [--iterations N] [--warmup N] [--spin-us N] -- PYTHON [ARGS...])\n",
             msg, arg ? ": " : "", arg ? arg : "");
     exit(2);
-}
-
-static int64_t now_ns(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
 }
 
 static int cpus[2];
@@ -141,26 +133,6 @@ static void stream_ping(int out, int in)
         errno = 0;
         die("the worker's reply to PING is not an ok reply");
     }
-}
-
-struct shm_header {
-    uint32_t magic;
-    uint32_t version;
-    uint64_t capacity;
-    char pad0[64 - 16];
-    _Atomic uint32_t request_seq; /* offset 64 */
-    uint32_t request_len;         /* offset 68 */
-    char pad1[56];
-    _Atomic uint32_t reply_seq;   /* offset 128 */
-    uint32_t reply_len;           /* offset 132 */
-};
-_Static_assert(offsetof(struct shm_header, request_len) == 68, "request_len at 68");
-_Static_assert(offsetof(struct shm_header, reply_len) == 132, "reply_len at 132");
-
-static int cmp_i64(const void *a, const void *b)
-{
-    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
-    return (x > y) - (x < y);
 }
 
 int main(int argc, char **argv)
@@ -346,15 +318,8 @@ int main(int argc, char **argv)
     worker = 0;
     cleanup();
 
-    qsort(samples, (size_t)iterations, sizeof *samples, cmp_i64);
-    double sum = 0;
-    for (long k = 0; k < iterations; k++)
-        sum += (double)samples[k];
-#define AT(q) ((double)samples[(long)((q) * (double)(iterations - 1))])
-    printf("{\"transport\":\"%s\",\"placement\":\"%s\",\"peer\":\"cpython\",\"iterations\":%ld,"
-           "\"median_ns\":%.1f,\"mean_ns\":%.1f,\"p10_ns\":%.1f,\"p90_ns\":%.1f,\"min_ns\":%.1f,"
-           "\"p99_ns\":%.1f,\"max_ns\":%.1f}\n",
-           transport, placement, iterations, AT(0.5), sum / (double)iterations, AT(0.1), AT(0.9),
-           (double)samples[0], AT(0.99), (double)samples[iterations - 1]);
+    printf("{\"transport\":\"%s\",\"placement\":\"%s\",\"peer\":\"cpython\",", transport, placement);
+    print_times(samples, iterations);
+    printf("\"iterations\":%ld}\n", iterations);
     return 0;
 }

@@ -68,11 +68,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "probe.h"
+
 #define MAX_COUNT 1000000000L
 #define PIPE_BYTES (1 << 20)
-#define PAGE 4096
-#define SHM_MAGIC 0x48534247u /* "GBSH" */
-#define SHM_VERSION 1u
 #define SHM_QUIT UINT32_MAX /* request_len that tells the shm child to exit */
 #define YIELD_NS 1000000L
 #define SLEEP_MIN_NS 20000L
@@ -203,13 +202,6 @@ static int place_parent(const char *placement)
     return 1;
 }
 
-static int64_t now_ns(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
-}
-
 static void *checked_malloc(size_t n)
 {
     void *p = malloc(n > 0 ? n : 1);
@@ -301,22 +293,6 @@ static void enlarge_pipe(int fd)
 
 /* ---- shm ----------------------------------------------------------------- */
 
-struct shm_header {
-    uint32_t magic;
-    uint32_t version;
-    uint64_t capacity;
-    char pad0[64 - 16];
-    _Atomic uint32_t request_seq; /* offset 64, written by the parent only */
-    uint32_t request_len;         /* offset 68: the same cache line as request_seq */
-    char pad1[56];
-    _Atomic uint32_t reply_seq;   /* offset 128, written by the child only */
-    uint32_t reply_len;           /* offset 132: the same cache line as reply_seq */
-};
-_Static_assert(offsetof(struct shm_header, request_seq) == 64, "request_seq at 64");
-_Static_assert(offsetof(struct shm_header, reply_seq) == 128, "reply_seq at 128");
-_Static_assert(offsetof(struct shm_header, request_len) == 68, "request_len at 68");
-_Static_assert(offsetof(struct shm_header, reply_len) == 132, "reply_len at 132");
-_Static_assert(sizeof(struct shm_header) <= PAGE, "header fits its page");
 
 struct waiter {
     int64_t spin_ns;
@@ -415,36 +391,6 @@ static void shm_child(struct shm_header *h, const unsigned char *request, unsign
 }
 
 /* ---- statistics and output ----------------------------------------------- */
-
-static int compare_i64(const void *a, const void *b)
-{
-    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
-    return (x > y) - (x < y);
-}
-
-/* Percentile of sorted samples, linear interpolation between closest ranks. */
-static double percentile(const int64_t *s, long n, double p)
-{
-    double rank = p * (double)(n - 1);
-    long lo = (long)rank;
-    long hi = lo + 1 < n ? lo + 1 : lo;
-    return (double)s[lo] + (rank - (double)lo) * (double)(s[hi] - s[lo]);
-}
-
-/* Sorts the samples and prints the time keys, each followed by a comma. */
-static double print_times(int64_t *samples, long n)
-{
-    qsort(samples, (size_t)n, sizeof *samples, compare_i64);
-    double sum = 0.0;
-    for (long i = 0; i < n; i++)
-        sum += (double)samples[i];
-    double median = percentile(samples, n, 0.5);
-    printf("\"median_ns\":%.1f,\"mean_ns\":%.1f,\"p10_ns\":%.1f,\"p90_ns\":%.1f,"
-           "\"min_ns\":%.1f,\"p50_ns\":%.1f,\"p99_ns\":%.1f,\"max_ns\":%.1f,",
-           median, sum / (double)n, percentile(samples, n, 0.1), percentile(samples, n, 0.9),
-           (double)samples[0], median, percentile(samples, n, 0.99), (double)samples[n - 1]);
-    return median;
-}
 
 /* ---- the memcpy mode ------------------------------------------------------ */
 
