@@ -1,41 +1,21 @@
 package io.gluebench.cli;
 
+import static io.gluebench.cli.CliRun.assertOneLine;
+import static io.gluebench.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** User mistakes get one line naming the fix and exit code 2, before any work starts. */
 class CliErrorsTest {
     @TempDir
     Path results;
 
-    private record Outcome(int code, String err) {
-    }
 
-    private Outcome run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter err = new StringWriter();
-        cl.setErr(new PrintWriter(err, true));
-        cl.setOut(new PrintWriter(new StringWriter(), true));
-        int code = cl.execute(args);
-        return new Outcome(code, err.toString());
-    }
 
-    private static void assertOneLine(Outcome o, String... contains) {
-        assertEquals(2, o.code(), o.err());
-        assertEquals(1, o.err().strip().lines().count(), "one line: " + o.err());
-        assertFalse(o.err().contains("Exception"), o.err());
-        for (String c : contains) {
-            assertTrue(o.err().contains(c), "'" + c + "' in: " + o.err());
-        }
-    }
 
     @Test
     void unknownWorkloadListsValidNames() {

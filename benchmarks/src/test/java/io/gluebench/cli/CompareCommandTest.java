@@ -1,5 +1,7 @@
 package io.gluebench.cli;
 
+import static io.gluebench.cli.CliRun.assertOneLine;
+import static io.gluebench.cli.CliRun.run;
 import static io.gluebench.analysis.SyntheticRuns.dotPoints;
 import static io.gluebench.analysis.SyntheticRuns.patterns;
 import static io.gluebench.analysis.SyntheticRuns.workloads;
@@ -11,14 +13,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gluebench.analysis.SyntheticRuns;
 import io.gluebench.result.RunStore;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** gluebench compare end to end, over two run folders written with RunStore. */
 class CompareCommandTest {
@@ -28,8 +27,6 @@ class CompareCommandTest {
     Path a;
     Path b;
 
-    private record Outcome(int code, String out, String err) {
-    }
 
     @BeforeEach
     void twoRuns() throws Exception {
@@ -41,20 +38,11 @@ class CompareCommandTest {
         store.write(b, SyntheticRuns.run("m2", "r2", dotPoints(1, 0.5, 2), patterns(), workloads()));
     }
 
-    private Outcome run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Outcome(code, out.toString(), err.toString());
-    }
 
     @Test
     void textTableGivesAVerdictPerPoint() {
         Path charts = tmp.resolve("charts");
-        Outcome o = run("compare", a.toString(), b.toString(), "--charts", charts.toString());
+        CliRun o = run("compare", a.toString(), b.toString(), "--charts", charts.toString());
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().contains("A  m1/r1") && o.out().contains("B  m2/r2"), o.out());
         assertTrue(o.out().lines().anyMatch(l -> l.matches("dot\\s+jep-python\\s+1000\\s+B\\s.*\\s0\\.500\\s.*\\sfaster\\s.*")), o.out());
@@ -69,7 +57,7 @@ class CompareCommandTest {
 
     @Test
     void jsonIsMachineReadable() throws Exception {
-        Outcome o = run("compare", a.toString(), b.toString(), "--json", "--charts", tmp.resolve("c").toString());
+        CliRun o = run("compare", a.toString(), b.toString(), "--json", "--charts", tmp.resolve("c").toString());
         assertEquals(0, o.code(), o.err());
         JsonNode root = new ObjectMapper().readTree(o.out());
         assertEquals(2, root.get("runs").size());
@@ -92,7 +80,7 @@ class CompareCommandTest {
     @Test
     void htmlIsOneSelfContainedFileWithTheChartsBesideIt() throws Exception {
         Path html = tmp.resolve("out/compare.html");
-        Outcome o = run("compare", a.toString(), b.toString(), "--html", html.toString());
+        CliRun o = run("compare", a.toString(), b.toString(), "--html", html.toString());
         assertEquals(0, o.code(), o.err());
         String doc = Files.readString(html);
         assertTrue(doc.contains("data:image/png;base64,"), "chart embedded");
@@ -112,12 +100,4 @@ class CompareCommandTest {
         assertOneLine(run("compare", a.toString(), b.toString(), "--html", tmp.toString()), "is a folder");
     }
 
-    private static void assertOneLine(Outcome o, String... contains) {
-        assertEquals(2, o.code(), o.err());
-        assertEquals(1, o.err().strip().lines().count(), "one line: " + o.err());
-        assertFalse(o.err().contains("Exception"), o.err());
-        for (String c : contains) {
-            assertTrue(o.err().contains(c), "'" + c + "' in: " + o.err());
-        }
-    }
 }
