@@ -201,12 +201,27 @@ public final class Analyzer {
             if (!p.isOk() || p.score() == null) {
                 continue;
             }
+            boolean forked = !p.forks().isEmpty();
             if (p.scoreError() != null && p.scoreError() > WIDE_CI * p.score()) {
                 out.add(new StabilityWarning("wide-ci", p.workload(), p.pattern(), p.size(),
-                        String.format(Locale.ROOT, "The 99.9%% CI is ±%.0f%% of the score.", 100 * p.scoreError() / p.score()),
-                        "Measure longer (profile standard, or more iterations), on a quiet machine."));
+                        String.format(Locale.ROOT, forked ? "The 95%% interval over %d forks is ±%.0f%% of the score."
+                                : "The 99.9%% CI of one fork is ±%.0f%% of the score.", forked ? p.forkCount() : 0,
+                                100 * p.scoreError() / p.score()).replace("over 0 forks ", ""),
+                        forked ? "Run more forks (profile standard), on a quiet machine."
+                                : "Measure longer (profile standard, or more iterations), on a quiet machine."));
             }
-            if (p.samples() != null && p.samples().size() < FEW_SAMPLES) {
+            if (!p.steady()) {
+                out.add(new StabilityWarning("not-settled", p.workload(), p.pattern(), p.size(),
+                        "The time per call did not settle: " + p.steadyState() + " (" + p.forks().stream()
+                                .map(f -> f.steadyState()).collect(java.util.stream.Collectors.joining(", "))
+                                + " across its forks).",
+                        "Give it a longer warm-up cap (warmupCapMillis in the profile), or read it as a range, not a number."));
+            }
+            if (forked && p.forkCount() < 2) {
+                out.add(new StabilityWarning("few-samples", p.workload(), p.pattern(), p.size(),
+                        "Only one fork backs this score: its interval cannot show the variation between JVMs.",
+                        "Use a profile with three or more forks (quick or standard)."));
+            } else if (!forked && p.samples() != null && p.samples().size() < FEW_SAMPLES) {
                 out.add(new StabilityWarning("few-samples", p.workload(), p.pattern(), p.size(),
                         "Only " + p.samples().size() + " measurement iterations back this score.",
                         "Use a profile with " + FEW_SAMPLES + " or more measurement iterations (quick or standard)."));

@@ -24,9 +24,14 @@ import java.util.function.Function;
 /**
  * Compares stored runs point by point against the first. Pure function of the runs and the rules.
  *
+ * <p><b>Samples are forks.</b> A point measured in several forks (run.json format 2) is tested by
+ * its fork means, one value per JVM: the variation a rerun shows is between JVMs, and iterations
+ * of one JVM would understate it (DESIGN truth rule 5). Format-1 points (one fork) are tested by
+ * their iterations, as before, and a pair of one format-1 and one format-2 point is refused.
+ *
  * <p><b>Verdict.</b> For a point measured (status ok, two or more samples) in both runs, with the
  * ratio r = mean(other) / mean(baseline), its 95% interval [lo, hi] ({@link RatioOfMeans}) and the
- * two-sided Mann-Whitney U test of the raw samples ({@link MannWhitney}):
+ * two-sided Mann-Whitney U test of the samples ({@link MannWhitney}):
  * <ul>
  *   <li><b>faster</b>: p &lt; alpha and hi &lt; 1/(1+band): the other run is faster, significantly
  *       and by more than the practical band (2% by default);</li>
@@ -163,11 +168,17 @@ public final class Comparer {
         if (refusal != null) {
             return refuse.apply(refusal);
         }
+        if (b.forks().isEmpty() != o.forks().isEmpty()) {
+            return refuse.apply("run " + (b.forks().isEmpty() ? baseRef.letter() : ref.letter())
+                    + " measured this point in one fork (format 1) and the other in several: their intervals do not "
+                    + "measure the same variation; rerun the older one");
+        }
         double[] xs = samples(b);
         double[] ys = samples(o);
+        String unit = b.forks().isEmpty() ? "sample(s)" : "fork(s)";
         if (xs.length < 2 || ys.length < 2) {
             return refuse.apply("run " + (xs.length < 2 ? baseRef.letter() + " has " + xs.length
-                    : ref.letter() + " has " + ys.length) + " sample(s) of this point; a test needs 2 or more per side");
+                    : ref.letter() + " has " + ys.length) + " " + unit + " of this point; a test needs 2 or more per side");
         }
         RatioOfMeans.Result r = RatioOfMeans.of(xs, ys, rules.level());
         MannWhitney.Result u = MannWhitney.test(xs, ys);
@@ -441,7 +452,14 @@ public final class Comparer {
         return workload + "/" + (a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a);
     }
 
-    private static double[] samples(Point p) {
+    /**
+     * The values a point is tested by: its fork means when it was measured in forks (format 2), so
+     * that the test sees the variation between JVMs; a format-1 point's iteration scores otherwise.
+     */
+    static double[] samples(Point p) {
+        if (!p.forks().isEmpty()) {
+            return java.util.Arrays.stream(HierarchicalBootstrap.forkMeans(p.forkSamples())).filter(v -> v > 0).toArray();
+        }
         if (p.samples() == null) {
             return new double[0];
         }

@@ -8,8 +8,8 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 
 /**
- * Weighted least squares of t(N) = a + b f(N) on measured means, with a bootstrap over the raw
- * JMH iteration samples for the intervals. Pure functions; the regression and percentiles come from
+ * Weighted least squares of t(N) = a + b f(N) on measured means, with a two-level bootstrap (forks,
+ * then iterations within a fork: {@link HierarchicalBootstrap}) for the intervals. Pure functions; the regression and percentiles come from
  * Commons Math.
  */
 public final class CostModelFit {
@@ -20,12 +20,29 @@ public final class CostModelFit {
     private CostModelFit() {
     }
 
-    /** One measured size: its mean and the raw iteration samples behind it, in ns. */
-    public record Observation(int size, double mean, double[] samples) {
+    /**
+     * One measured size: its mean and the iteration samples behind it, in ns, fork by fork (one
+     * fork for a format-1 point).
+     */
+    public record Observation(int size, double mean, List<double[]> forks) {
+        /** One fork holding these samples. */
+        public Observation(int size, double mean, double[] samples) {
+            this(size, mean, List.of(samples));
+        }
+
+        double[] samples() {
+            return forks.stream().flatMapToDouble(java.util.Arrays::stream).toArray();
+        }
+
         double sigma() {
             double s;
-            if (samples.length >= 2) {
-                s = new DescriptiveStatistics(samples).getStandardDeviation() / Math.sqrt(samples.length);
+            double[] means = HierarchicalBootstrap.forkMeans(forks);
+            double[] all = samples();
+            if (means.length >= 2) {
+                // The spread of the fork means: the variation a rerun shows.
+                s = new DescriptiveStatistics(means).getStandardDeviation() / Math.sqrt(means.length);
+            } else if (all.length >= 2) {
+                s = new DescriptiveStatistics(all).getStandardDeviation() / Math.sqrt(all.length);
             } else {
                 s = 0.05 * mean;
             }
@@ -63,16 +80,11 @@ public final class CostModelFit {
         double[] yb = new double[y.length];
         for (int r = 0; r < replicates; r++) {
             for (int i = 0; i < obs.size(); i++) {
-                double[] s = obs.get(i).samples();
-                if (s.length < 2) {
-                    yb[i] = y[i];
-                } else {
-                    double sum = 0;
-                    for (int k = 0; k < s.length; k++) {
-                        sum += s[rng.nextInt(s.length)];
-                    }
-                    yb[i] = sum / s.length;
-                }
+                Observation o = obs.get(i);
+                // Forks first, then iterations within a fork (HierarchicalBootstrap); one fork with
+                // fewer than two samples cannot be resampled and keeps its mean.
+                boolean one = o.forks().size() < 2 && (o.forks().isEmpty() || o.forks().get(0).length < 2);
+                yb[i] = one ? y[i] : HierarchicalBootstrap.replicate(o.forks(), rng);
             }
             Coefficients cr = solve(x, yb, w);
             aRep[r] = cr.a();
@@ -186,8 +198,7 @@ public final class CostModelFit {
     public static List<Observation> observations(List<io.gluebench.result.Point> points) {
         List<Observation> out = new ArrayList<>();
         for (var p : points) {
-            double[] s = p.samples() == null ? new double[0] : p.samples().stream().mapToDouble(Double::doubleValue).toArray();
-            out.add(new Observation(p.size(), p.score(), s));
+            out.add(new Observation(p.size(), p.score(), p.forkSamples()));
         }
         out.sort(java.util.Comparator.comparingInt(Observation::size));
         return out;

@@ -41,6 +41,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "Threads numpy's BLAS may use (default 1, like every other compute; 0: the library's default).")
     int blasThreads;
 
+    @Option(names = "--seed", paramLabel = "S",
+            description = "Seed of the random order in which the run's forks are interleaved (default: a new one, stored in run.json).")
+    Long seed;
+
     @Option(names = "--verbose", description = "Show JMH's own output.")
     boolean verbose;
 
@@ -72,8 +76,12 @@ public final class RunCommand implements Callable<Integer> {
         }
         Plan plan = Plan.of(Profiles.load().get(selection.profile), selection.workloads, selection.patterns, selection.sizes,
                 placements);
-        new RunPipeline(env, System.out, verbose).withStartup(!noStartup).withScaling(!noScaling)
-                .withMachineName(machineName).run(plan, results == null ? env.resultsDir() : results.toAbsolutePath());
+        RunPipeline pipeline = new RunPipeline(env, System.out, verbose).withStartup(!noStartup).withScaling(!noScaling)
+                .withMachineName(machineName);
+        if (seed != null) {
+            pipeline.withSeed(seed);
+        }
+        pipeline.run(plan, results == null ? env.resultsDir() : results.toAbsolutePath());
         return 0;
     }
 }

@@ -15,6 +15,15 @@ import java.util.List;
  * @param jmhFile     the raw JMH JSON of this point, relative to the run folder
  * @param jvmArgs     the fork's JVM arguments
  * @param warmupGiven the warm-up the measurement followed (iterations x length), null if none recorded
+ * @param forks       format 2: each fork's iterations kept apart (format 1 points hold one implied fork)
+ * @param steadyState format 2: the point's class from its forks' (flat, warm-up, slowdown, no steady
+ *                    state, inconsistent); null in format 1, where steady state was assumed
+ * @param ciLow       format 2: the 95% interval of the score, resampling forks then iterations
+ * @param ciHigh      see ciLow
+ *
+ * <p>In format 2, {@code score} is the mean of the fork means, {@code scoreError} the half-width of
+ * the 95% two-level interval and {@code samples} every fork's iterations pooled; in format 1 they
+ * are JMH's mean, its 99.9% half-width and the one fork's iterations.
  */
 public record Point(
         String workload,
@@ -33,7 +42,24 @@ public record Point(
         String jmhFile,
         List<String> jvmArgs,
         double wallSeconds,
-        Warmup warmupGiven) {
+        Warmup warmupGiven,
+        List<Fork> forks,
+        String steadyState,
+        Double ciLow,
+        Double ciHigh) {
+
+    public Point {
+        forks = forks == null ? List.of() : List.copyOf(forks);
+    }
+
+    /** A format-1 point: one fork, no steady-state class, no two-level interval. */
+    public Point(String workload, String pattern, int size, String transport, String placement, String status,
+            String unit, Double score, Double scoreError, List<Double> samples, List<Double> warmup,
+            Verification verification, String reason, String jmhFile, List<String> jvmArgs, double wallSeconds,
+            Warmup warmupGiven) {
+        this(workload, pattern, size, transport, placement, status, unit, score, scoreError, samples, warmup,
+                verification, reason, jmhFile, jvmArgs, wallSeconds, warmupGiven, List.of(), null, null, null);
+    }
 
     /** The warm-up a point was given before its measurement: JMH iterations of a fixed length. */
     public record Warmup(int iterations, int millisEach) {
@@ -64,4 +90,31 @@ public record Point(
     public boolean isOk() {
         return OK.equals(status);
     }
+
+    /**
+     * The iterations of each fork, for the two-level statistics. A format-1 point (no forks stored)
+     * is one fork holding its samples.
+     */
+    public List<double[]> forkSamples() {
+        if (!forks.isEmpty()) {
+            return forks.stream().map(Fork::sampleArray).toList();
+        }
+        if (samples == null || samples.isEmpty()) {
+            return score == null ? List.of() : List.of(new double[] {score});
+        }
+        return List.of(samples.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** How many forks measured the point (1 for a format-1 point that was measured). */
+    public int forkCount() {
+        return forks.isEmpty() ? (isOk() ? 1 : 0) : forks.size();
+    }
+
+    /** Whether the point's forks reached a steady state; true for format 1, where it was assumed. */
+    public boolean steady() {
+        return steadyState == null || !(steadyState.equals(NO_STEADY_STATE) || steadyState.equals(INCONSISTENT));
+    }
+
+    public static final String NO_STEADY_STATE = "no steady state";
+    public static final String INCONSISTENT = "inconsistent";
 }

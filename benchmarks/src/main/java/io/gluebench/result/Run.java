@@ -30,7 +30,17 @@ public record Run(
         List<Startup> startups,
         List<Scaling> scaling) {
 
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
+
+    /**
+     * Format 1 (one fork per point) is still read; its intervals come from one JVM's iterations and
+     * ignore fork-to-fork variation. Null for a current run.
+     */
+    public String formatWarning() {
+        return formatVersion >= 2 ? null
+                : runId + " was measured with one fork per point (run.json format " + formatVersion
+                        + "): its intervals ignore fork-to-fork variation and read narrower than a rerun would show";
+    }
 
     public Run {
         floors = floors == null ? List.of() : List.copyOf(floors);

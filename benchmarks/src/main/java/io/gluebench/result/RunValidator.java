@@ -48,9 +48,9 @@ public final class RunValidator {
         if (r == null) {
             throw new ResultFormatException(Names.oneLine(file + ": empty run file"));
         }
-        if (r.formatVersion() != Run.FORMAT_VERSION) {
+        if (r.formatVersion() < 1 || r.formatVersion() > Run.FORMAT_VERSION) {
             throw new ResultFormatException(Names.oneLine(file + ": formatVersion " + r.formatVersion()
-                    + " is not supported (this gluebench reads " + Run.FORMAT_VERSION + ")"));
+                    + " is not supported (this gluebench reads 1 to " + Run.FORMAT_VERSION + ")"));
         }
         name("runId", r.runId(), true, false);
         name("profile", r.profile(), false, false);
@@ -183,7 +183,29 @@ public final class RunValidator {
             count(f + ".warmupGiven.iterations", p.warmupGiven().iterations());
             count(f + ".warmupGiven.millisEach", p.warmupGiven().millisEach());
         }
+        oneOf(f + ".steadyState", p.steadyState(), STEADY_STATES, false);
+        optionalNumber(f + ".ciLow", p.ciLow());
+        optionalNumber(f + ".ciHigh", p.ciHigh());
+        list(f + ".forks", p.forks());
+        for (int i = 0; i < p.forks().size(); i++) {
+            Fork k = present(f + ".forks[" + i + "]", p.forks().get(i));
+            String g = f + ".forks[" + i + "]";
+            count(g + ".index", k.index());
+            count(g + ".order", k.order());
+            numbers(g + ".samples", k.samples());
+            numbers(g + ".warmup", k.warmup());
+            number(g + ".warmupSeconds", k.warmupSeconds(), 0);
+            oneOf(g + ".steadyState", k.steadyState(), STEADY_STATES, false);
+            if (k.steadyFrom() < -1) {
+                throw bad(g + ".steadyFrom", k.steadyFrom() + " is not an index (expected -1 or more)");
+            }
+            number(g + ".wallSeconds", k.wallSeconds(), 0);
+            fileRef(g + ".jmhFile", k.jmhFile());
+        }
     }
+
+    static final Set<String> STEADY_STATES = Set.of("flat", "warm-up", "slowdown", Point.NO_STEADY_STATE,
+            Point.INCONSISTENT);
 
     private void patternInfo(String f, PatternInfo p) throws ResultFormatException {
         present(f, p);

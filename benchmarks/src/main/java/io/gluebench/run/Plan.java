@@ -109,15 +109,42 @@ public record Plan(Profile profile, List<Item> items) {
         return new Plan(profile, List.copyOf(items));
     }
 
-    /** Rough seconds for one point: fork start, the pattern's own start-up, and JMH's iterations. */
+    /** Rough seconds for one point in a fork of its own: fork start, the pattern's start-up, the iterations. */
     public double estimateSeconds(Item item) {
-        double startup = switch (item.pattern().family()) {
-            case "graalpy" -> 7.0;
-            case "jython" -> 2.5;
-            case "jep", "pemja", "worker", "py4j" -> 1.5;
-            default -> 0.8;
+        return estimateForkSeconds(item.pattern(), 1);
+    }
+
+    /** Rough seconds for one fork of a pattern measuring {@code points} points. */
+    public double estimateForkSeconds(PatternSpec pattern, int points) {
+        double startup = switch (pattern.family()) {
+            case "graalpy" -> 12.0;
+            case "jython" -> 2.0;
+            case "jep", "pemja", "worker", "py4j" -> 1.0;
+            default -> 0.5;
         };
-        return 0.7 + startup + profile.settingsFor(item.pattern().family()).seconds();
+        return 0.7 + startup + points * (0.3 + profile.settingsFor(pattern.family()).seconds());
+    }
+
+    /** The whole plan's estimate: every point in as many forks as its profile asks, grouped by fork span. */
+    public double estimateRunSeconds() {
+        java.util.Map<String, Integer> perFork = new java.util.LinkedHashMap<>();
+        java.util.Map<String, PatternSpec> specs = new java.util.HashMap<>();
+        for (Item i : items) {
+            var s = profile.settingsFor(i.pattern().family());
+            String key = i.series() + "|" + switch (s.span()) {
+                case Profile.JmhSettings.SPAN_PATTERN -> "";
+                case Profile.JmhSettings.SPAN_WORKLOAD -> i.workload().name();
+                default -> i.workload().name() + "|" + i.size();
+            };
+            perFork.merge(key, 1, Integer::sum);
+            specs.put(key, i.pattern());
+        }
+        double total = 0;
+        for (var e : perFork.entrySet()) {
+            PatternSpec spec = specs.get(e.getKey());
+            total += profile.settingsFor(spec.family()).forkCount() * estimateForkSeconds(spec, e.getValue());
+        }
+        return total;
     }
 
     public double estimateSeconds(List<Item> subset) {

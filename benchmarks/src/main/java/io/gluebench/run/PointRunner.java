@@ -1,6 +1,10 @@
 package io.gluebench.run;
 
+import io.gluebench.analysis.HierarchicalBootstrap;
+import io.gluebench.analysis.Interval;
+import io.gluebench.analysis.SteadyState;
 import io.gluebench.pattern.PatternEnv;
+import io.gluebench.result.Fork;
 import io.gluebench.result.Point;
 import io.gluebench.result.RunStore;
 import io.gluebench.result.Verification;
@@ -21,9 +25,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs one point as one JMH fork with the pattern's JVM flags, under a watchdog that kills the
- * fork (and its worker processes) when the point overruns its timeout. Returns the point: measured,
- * or failed with the reason (the verification verdict, or the tail of the fork's output).
+ * Runs the run's forks: each {@link ForkSchedule.Unit} in one fresh JVM through {@link ForkLauncher},
+ * then folds each point's new fork into the point: its iterations kept apart, its steady-state class,
+ * and the point's score and interval over all its forks so far (the two-level bootstrap). A point
+ * whose fork failed (verification, crash, time-out) is failed with the reason.
  */
 public final class PointRunner {
     private static final Pattern WARMUP_LINE =
@@ -32,90 +37,142 @@ public final class PointRunner {
     private final PatternEnv env;
     private final RunStore store;
     private final boolean verbose;
+    private final ForkLauncher launcher;
 
     public PointRunner(PatternEnv env, RunStore store, boolean verbose) {
         this.env = env;
         this.store = store;
         this.verbose = verbose;
+        this.launcher = new ForkLauncher(env, store);
     }
 
-    public Point run(Plan.Item item, Profile profile, Path runDir) throws IOException {
-        String id = item.workload().name() + "-" + item.series().replace('@', '-') + "-" + item.size();
-        Path jmhFile = runDir.resolve("jmh").resolve(id + ".json");
-        Path logFile = runDir.resolve("logs").resolve(id + ".log");
-        Path statusFile = runDir.resolve("logs").resolve(id + ".verify.json");
-        Files.createDirectories(jmhFile.getParent());
-        Files.createDirectories(logFile.getParent());
-        Files.deleteIfExists(statusFile);
+    /** The file stem of a point: workload-series-size. */
+    static String id(Plan.Item item) {
+        return item.workload().name() + "-" + item.series().replace('@', '-') + "-" + item.size();
+    }
 
-        List<String> jvmArgs = new ArrayList<>(ForkFlags.forPattern(env, item.pattern()));
-        jvmArgs.add("-D" + PointBenchmark.STATUS_PROPERTY + "=" + statusFile);
-        // A crashing fork (a segfault in JNI or a CPython extension) leaves its report with the point's log.
-        Path crashFile = logFile.resolveSibling(id + ".hs_err.log");
-        Files.deleteIfExists(crashFile);
-        jvmArgs.add("-XX:ErrorFile=" + crashFile);
-        if (item.placement() != null) {
-            jvmArgs.add("-D" + io.gluebench.pattern.Placement.PROPERTY + "=" + item.placement().id());
+    /** One point's share of a fork: the point as it now stands (this fork folded in). */
+    record Folded(Plan.Item item, Point point) {
+    }
+
+    /**
+     * Measures one fork and folds it into the points.
+     *
+     * @param previous the points as they stand (null for a point not yet measured)
+     * @param order    the fork's place in the run's order
+     */
+    List<Folded> run(ForkSchedule.Unit unit, java.util.function.Function<Plan.Item, Point> previous, Profile profile,
+            Path runDir, int order) throws IOException {
+        Profile.JmhSettings s = profile.settingsFor(unit.pattern().family());
+        Path logs = runDir.resolve("logs");
+        Path jmhDir = runDir.resolve("jmh");
+        Files.createDirectories(logs);
+        Files.createDirectories(jmhDir);
+        List<ForkJob.Entry> entries = new ArrayList<>();
+        for (Plan.Item item : unit.items()) {
+            String id = id(item) + "-f" + unit.fork();
+            entries.add(new ForkJob.Entry(id, item.workload().name(), item.pattern().name(), item.size(),
+                    logs.resolve(id + ".verify.json").toString(), logs.resolve(id + ".warmup.json").toString(),
+                    jmhDir.resolve(id + ".json").toString(), logs.resolve(id + ".log").toString(),
+                    logs.resolve(id + ".out.json").toString()));
         }
-        Profile.JmhSettings s = profile.settingsFor(item.pattern().family());
-        Point.Warmup given = new Point.Warmup(s.warmupIterations(), s.warmupMillis());
-        ChainedOptionsBuilder options = new OptionsBuilder()
-                .include("^" + Pattern.quote(PointBenchmark.class.getName()) + "\\.call$")
-                .param("workload", item.workload().name())
-                .param("pattern", item.pattern().name())
-                .param("size", Integer.toString(item.size()))
-                .forks(1)
-                .warmupIterations(s.warmupIterations())
-                .warmupTime(TimeValue.milliseconds(s.warmupMillis()))
-                .measurementIterations(s.measurementIterations())
-                .measurementTime(TimeValue.milliseconds(s.measurementMillis()))
-                .timeout(TimeValue.seconds(profile.pointTimeoutSeconds()))
-                .jvm(ForkFlags.javaBinary())
-                .jvmArgs(jvmArgs.toArray(String[]::new))
-                .shouldFailOnError(true)
-                .result(jmhFile.toString())
-                .resultFormat(ResultFormatType.JSON);
+        List<ForkLauncher.Result> results = launcher.run(unit.pattern(), unit.placement(), entries, s,
+                profile.pointTimeoutSeconds(), logs, unit.name());
+        List<Folded> out = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            Plan.Item item = unit.items().get(i);
+            out.add(new Folded(item, fold(item, previous.apply(item), results.get(i), unit.fork(), order, profile, runDir)));
+        }
+        return out;
+    }
 
-        long started = System.nanoTime();
-        JmhFork.Outcome outcome = JmhFork.run(options.build(), logFile, profile.pointTimeoutSeconds(), verbose);
-        io.gluebench.pattern.worker.WorkerPattern.sweepOrphans();
-        String failure = outcome.failure();
-        double wall = (System.nanoTime() - started) / 1e9;
-        Verification verdict = readVerdict(statusFile);
+    private Point fold(Plan.Item item, Point before, ForkLauncher.Result r, int forkIndex, int order, Profile profile,
+            Path runDir) throws IOException {
+        ForkJob.Entry e = r.entry();
+        Path logFile = Path.of(e.logFile());
+        Path jmhFile = Path.of(e.jmhFile());
+        Verification verdict = readVerdict(Path.of(e.statusFile()));
         String rel = runDir.relativize(jmhFile).toString();
-
-        RunResult rr = outcome.first();
-        if (rr == null || rr.getPrimaryResult() == null || verdict == null || !verdict.ok()) {
+        ForkJob.Outcome o = r.outcome();
+        List<Fork> forks = new ArrayList<>(before == null ? List.of() : before.forks());
+        double wallBefore = before == null ? 0 : before.wallSeconds();
+        if (o == null || !"ok".equals(o.status()) || verdict == null || !verdict.ok()) {
             String reason;
-            if (outcome.timedOut()) {
+            if (r.timedOut()) {
                 reason = "timed out after " + profile.pointTimeoutSeconds() + " s; the fork was killed";
             } else if (verdict != null && !verdict.ok()) {
                 reason = "not timed: " + verdict.error();
-            } else if (Files.exists(crashFile)) {
-                reason = "the fork crashed: " + crashSummary(crashFile) + " (the JVM's report: "
-                        + runDir.relativize(crashFile) + ")";
+            } else if (r.crashFile() != null) {
+                reason = "the fork crashed: " + crashSummary(r.crashFile()) + " (the JVM's report: "
+                        + runDir.relativize(r.crashFile()) + ")";
             } else {
                 String thrown = thrownInFork(logFile);
-                reason = "the fork failed" + (failure == null ? "" : " (" + failure.lines().findFirst().orElse("") + ")")
+                reason = "the fork failed" + (o == null || o.failure() == null ? "" : " (" + o.failure() + ")")
                         + (thrown != null ? ": " + thrown : "; its output ends with:\n" + ForkedVerifier.tail(logFile));
             }
-            return new Point(item.workload().name(), item.series(), item.size(), item.pattern().transport(),
-                    item.placement() == null ? null : item.placement().id(),
-                    Point.FAILED, "ns/op", null, null, List.of(), warmup(logFile), verdict, reason,
-                    Files.exists(jmhFile) ? rel : null, jvmArgs, wall, given);
-        }
-        List<Double> samples = new ArrayList<>();
-        for (var br : rr.getBenchmarkResults()) {
-            for (IterationResult ir : br.getIterationResults()) {
-                samples.add(ir.getPrimaryResult().getScore());
+            if (!forks.isEmpty()) {
+                reason = "fork " + (forkIndex + 1) + " of the point: " + reason;
             }
+            return new Point(item.workload().name(), item.series(), item.size(), item.pattern().transport(),
+                    item.placement() == null ? null : item.placement().id(), Point.FAILED, "ns/op", null, null,
+                    List.of(), List.of(), verdict, reason, Files.exists(jmhFile) ? rel : null, r.jvmArgs(),
+                    wallBefore + (o == null ? 0 : o.wallSeconds()), null, forks, null, null, null);
         }
-        var primary = rr.getPrimaryResult();
-        double err = primary.getScoreError();
+        List<Double> warm = readWarmup(Path.of(e.warmupFile()));
+        double warmSeconds = readWarmupSeconds(Path.of(e.warmupFile()));
+        double[] series = java.util.stream.Stream.concat(warm.stream(), o.samples().stream())
+                .mapToDouble(Double::doubleValue).toArray();
+        SteadyState.Fork cls = SteadyState.classify(series, warm.size());
+        forks.removeIf(f -> f.index() == forkIndex);
+        forks.add(new Fork(forkIndex, order, o.samples(), warm, warmSeconds, cls.kind().label(), cls.steadyFrom(),
+                o.wallSeconds(), rel));
+        forks.sort(java.util.Comparator.comparingInt(Fork::index));
+        return summarise(item, forks, verdict, r.jvmArgs(), wallBefore + o.wallSeconds(),
+                profile.settingsFor(item.pattern().family()), o.unit());
+    }
+
+    /** The point from its forks: the mean of fork means, the two-level 95% interval, the class. */
+    static Point summarise(Plan.Item item, List<Fork> forks, Verification verdict, List<String> jvmArgs, double wall,
+            Profile.JmhSettings s, String unit) {
+        List<double[]> samples = forks.stream().map(Fork::sampleArray).toList();
+        double mean = HierarchicalBootstrap.grandMean(samples);
+        // Seeded by the point, so a run's intervals are the same each time they are computed.
+        var rng = new org.apache.commons.math3.random.MersenneTwister(
+                (item.workload().name() + "/" + item.series() + "/" + item.size()).hashCode());
+        Interval ci = HierarchicalBootstrap.interval(samples, 0.95, HierarchicalBootstrap.REPLICATES, rng);
+        SteadyState.Kind kind = SteadyState.ofPoint(forks.stream()
+                .map(f -> SteadyState.Kind.fromLabel(f.steadyState())).filter(java.util.Objects::nonNull).toList());
+        List<Double> pooled = forks.stream().flatMap(f -> f.samples().stream()).toList();
+        List<Double> warm = forks.isEmpty() ? List.of() : forks.get(0).warmup();
         return new Point(item.workload().name(), item.series(), item.size(), item.pattern().transport(),
-                    item.placement() == null ? null : item.placement().id(),
-                Point.OK, primary.getScoreUnit(), primary.getScore(), Double.isNaN(err) ? null : err,
-                samples, warmup(logFile), verdict, null, rel, jvmArgs, wall, given);
+                item.placement() == null ? null : item.placement().id(), Point.OK, unit == null ? "ns/op" : unit, mean,
+                (ci.hi() - ci.lo()) / 2, pooled, warm, verdict, null, forks.get(0).jmhFile(), jvmArgs, wall,
+                new Point.Warmup(s.warmupIterations(), s.warmupMillis()), forks, kind == null ? null : kind.label(),
+                ci.lo(), ci.hi());
+    }
+
+    private List<Double> readWarmup(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                return List.of();
+            }
+            var node = store.mapper().readTree(file.toFile()).get("batches");
+            List<Double> out = new ArrayList<>();
+            if (node != null) {
+                node.forEach(n -> out.add(n.asDouble()));
+            }
+            return out;
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private double readWarmupSeconds(Path file) {
+        try {
+            return Files.exists(file) ? store.mapper().readTree(file.toFile()).path("seconds").asDouble(0) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /** "SIGSEGV (0xb) at pc=..., pid=..., tid=..." and the problematic frame, from a JVM crash report. */

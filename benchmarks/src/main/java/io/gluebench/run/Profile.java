@@ -68,10 +68,63 @@ public record Profile(
         }
     }
 
-    /** JMH iteration settings. */
-    public record JmhSettings(int warmupIterations, int warmupMillis, int measurementIterations, int measurementMillis) {
+    /**
+     * JMH iteration settings, and how points are replicated and warmed.
+     *
+     * @param forks             forks (fresh JVMs) per point in the first round; absent: 1
+     * @param maxForks          more forks are added, in later rounds, to a point whose interval is
+     *                          wider than targetHalfWidth, up to this many; absent: forks
+     * @param targetHalfWidth   the 95% interval's half-width, as a share of the mean, that a point aims for
+     * @param forkSpan          what one fork (JVM) measures: "point" (one point), "workload" (every
+     *                          size of one pattern on one workload) or "pattern" (every point of one
+     *                          pattern); absent: "point"
+     * @param warmupBatchMillis the adaptive warm-up times calls in batches this long and stops when
+     *                          the batch series is steady; absent: no adaptive warm-up (JMH's fixed one only)
+     * @param warmupMinMillis   the adaptive warm-up runs at least this long
+     * @param warmupCapMillis   and at most this long: a series still moving then is labelled, not waited for
+     */
+    public record JmhSettings(int warmupIterations, int warmupMillis, int measurementIterations, int measurementMillis,
+            Integer forks, Integer maxForks, Double targetHalfWidth, String forkSpan,
+            Integer warmupBatchMillis, Integer warmupMinMillis, Integer warmupCapMillis) {
+
+        public JmhSettings(int warmupIterations, int warmupMillis, int measurementIterations, int measurementMillis) {
+            this(warmupIterations, warmupMillis, measurementIterations, measurementMillis, null, null, null, null, null,
+                    null, null);
+        }
+
+        public static final String SPAN_POINT = "point";
+        public static final String SPAN_WORKLOAD = "workload";
+        public static final String SPAN_PATTERN = "pattern";
+
+        public int forkCount() {
+            return forks == null ? 1 : forks;
+        }
+
+        public int maxForkCount() {
+            return Math.max(forkCount(), maxForks == null ? forkCount() : maxForks);
+        }
+
+        public String span() {
+            return forkSpan == null ? SPAN_POINT : forkSpan;
+        }
+
+        public boolean adaptiveWarmup() {
+            return warmupBatchMillis != null && warmupBatchMillis > 0;
+        }
+
+        /** Seconds of iterations per point and fork: the warm-up at its minimum (adaptive) or fixed. */
         public double seconds() {
-            return (warmupIterations * (double) warmupMillis + measurementIterations * (double) measurementMillis) / 1000.0;
+            double adaptive = adaptiveWarmup() ? (warmupMinMillis == null ? 0 : warmupMinMillis) / 1000.0 : 0;
+            return adaptive + (warmupIterations * (double) warmupMillis + measurementIterations * (double) measurementMillis) / 1000.0;
+        }
+
+        /** The value of -Dgluebench.warmup for a fork: batch,min,cap in ms; null without adaptive warm-up. */
+        public String warmupProperty() {
+            if (!adaptiveWarmup()) {
+                return null;
+            }
+            return warmupBatchMillis + "," + (warmupMinMillis == null ? 0 : warmupMinMillis) + ","
+                    + (warmupCapMillis == null ? 10 * warmupBatchMillis : warmupCapMillis);
         }
     }
 }

@@ -69,6 +69,19 @@ public final class Profiles {
         }
         if (p.jmh() == null || p.graalpyJmh() == null) {
             problems.add("jmh and graalpyJmh settings are required");
+        } else {
+            for (var j : List.of(p.jmh(), p.graalpyJmh())) {
+                if (j.forkCount() < 1 || j.measurementIterations() < 1) {
+                    problems.add("forks and measurementIterations must be >= 1");
+                }
+                if (!List.of(Profile.JmhSettings.SPAN_POINT, Profile.JmhSettings.SPAN_WORKLOAD,
+                        Profile.JmhSettings.SPAN_PATTERN).contains(j.span())) {
+                    problems.add("forkSpan must be point, workload or pattern, not " + j.span());
+                }
+                if (j.adaptiveWarmup() && (j.warmupCapMillis() == null || j.warmupCapMillis() < j.warmupBatchMillis())) {
+                    problems.add("warmupCapMillis must be set and at least warmupBatchMillis");
+                }
+            }
         }
         if (p.startup() != null) {
             var st = p.startup();

@@ -6,30 +6,31 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * The run's progress: one line per finished point (its result), and on a terminal one progress bar
- * below them, redrawn as each JMH fork starts and finishes: points done out of the total, the
- * current point, and the time left by the plan's estimate scaled by the pace so far. Without a
- * terminal (CI logs, pipes) only the lines are written, each with its position and the ETA.
+ * The run's progress, counted in point-forks (one point measured in one fork): one line per point
+ * per fork (its fork's mean and the point's mean and 95% interval so far), and on a terminal one
+ * progress bar below them, redrawn as each fork starts and finishes, with the time left by the
+ * plan's estimate scaled by the pace so far. Without a terminal (CI logs, pipes) only the lines are
+ * written, each with its position and the ETA.
  */
 final class Progress {
     private static final int BAR = 24;
 
     private final PrintStream out;
-    private final Plan plan;
     private final boolean terminal;
     private final long started = System.nanoTime();
+    private int total;
+    private double plannedSeconds;
     private int done;
-    private int kept;
     private double plannedDone;
-    private double plannedKept;
 
-    Progress(PrintStream out, Plan plan) {
-        this(out, plan, System.console() != null && System.console().isTerminal());
+    Progress(PrintStream out, int totalPointForks, double plannedSeconds) {
+        this(out, totalPointForks, plannedSeconds, System.console() != null && System.console().isTerminal());
     }
 
-    Progress(PrintStream out, Plan plan, boolean terminal) {
+    Progress(PrintStream out, int totalPointForks, double plannedSeconds, boolean terminal) {
         this.out = out;
-        this.plan = plan;
+        this.total = totalPointForks;
+        this.plannedSeconds = plannedSeconds;
         this.terminal = terminal;
     }
 
@@ -37,41 +38,47 @@ final class Progress {
         return started;
     }
 
-    /** A point finished before (a resumed run): counted as done, not timed. */
-    void kept(Plan.Item item) {
-        done++;
-        kept++;
-        plannedKept += plan.estimateSeconds(item);
+    /** More point-forks joined the plan (a later round for points whose interval is still wide). */
+    void extend(int pointForks, double seconds) {
+        total += pointForks;
+        plannedSeconds += seconds;
     }
 
-    void starting(Plan.Item item) {
+    void starting(String what) {
         if (terminal) {
-            out.print("\r\033[K" + bar(item));
-        } else {
-            out.printf(Locale.ROOT, "[%3d/%d] %-34s ", done + 1, plan.items().size(), item.label());
+            out.print("\r\033[K" + bar(what));
+            out.flush();
         }
-        out.flush();
     }
 
-    void finished(Plan.Item item, Point p) {
+    /** One point of a finished fork: its label, the fork number and the point as it now stands. */
+    void finished(String label, int fork, Point p, double plannedSecondsOfThis) {
         done++;
-        plannedDone += plan.estimateSeconds(item);
+        plannedDone += plannedSecondsOfThis;
         String what = switch (p.status()) {
-            case Point.OK -> TimePerCallChart.formatNanos(p.score())
-                    + (p.scoreError() == null ? "" : " ± " + TimePerCallChart.formatNanos(p.scoreError()));
+            case Point.OK -> {
+                double thisFork = p.forks().stream().filter(f -> f.index() == fork).mapToDouble(io.gluebench.result.Fork::mean)
+                        .findFirst().orElse(Double.NaN);
+                yield "fork " + TimePerCallChart.formatNanos(thisFork) + "; point " + TimePerCallChart.formatNanos(p.score())
+                        + (p.ciLow() == null ? "" : " [" + TimePerCallChart.formatNanos(p.ciLow()) + ", "
+                                + TimePerCallChart.formatNanos(p.ciHigh()) + "]")
+                        + " (" + p.forkCount() + " fork" + (p.forkCount() == 1 ? "" : "s")
+                        + (p.steady() ? "" : ", " + p.steadyState()) + ")";
+            }
             case Point.SKIPPED -> "skipped";
             default -> "FAILED: " + (p.reason() == null ? "" : p.reason().lines().findFirst().orElse(""));
         };
+        String line = String.format(Locale.ROOT, "%-40s f%d  %s", label, fork + 1, what);
         if (terminal) {
-            out.printf(Locale.ROOT, "\r\033[K%-44s %s%n", item.label(), what);
+            out.printf(Locale.ROOT, "\r\033[K%s%n", line);
             out.print(bar(null));
         } else {
-            out.printf(Locale.ROOT, "%-40s ETA %s%n", what, duration(secondsLeft()));
+            out.printf(Locale.ROOT, "[%4d/%d] %s  ETA %s%n", done, total, line, duration(secondsLeft()));
         }
         out.flush();
     }
 
-    /** Clears the bar once every point is done. */
+    /** Clears the bar once every fork is done. */
     void done() {
         if (terminal) {
             out.print("\r\033[K");
@@ -79,19 +86,18 @@ final class Progress {
         }
     }
 
-    /** The plan's remaining estimate, scaled by how fast the measured points have gone so far. */
+    /** The plan's remaining estimate, scaled by how fast the measured forks have gone so far. */
     double secondsLeft() {
         double elapsed = (System.nanoTime() - started) / 1e9;
-        double remaining = plan.estimateSeconds(plan.items()) - plannedKept - plannedDone;
+        double remaining = plannedSeconds - plannedDone;
         return plannedDone > 0 ? remaining * (elapsed / plannedDone) : remaining;
     }
 
-    /** "[#########---------------]  12/36  echo n=0 worker-python  ETA 1m27s" */
-    String bar(Plan.Item current) {
-        int total = plan.items().size();
-        int filled = total == 0 ? BAR : (int) Math.round(BAR * (double) done / total);
-        return String.format(Locale.ROOT, "[%s%s] %3d/%d  %s ETA %s", "#".repeat(filled), "-".repeat(BAR - filled),
-                done, total, current == null ? "" : current.label() + " ", duration(secondsLeft()));
+    /** "[#########---------------]  12/36  fork-dot-java-f1  ETA 1m27s" */
+    String bar(String current) {
+        int filled = total == 0 ? BAR : (int) Math.round(BAR * Math.min(1.0, (double) done / total));
+        return String.format(Locale.ROOT, "[%s%s] %4d/%d  %s ETA %s", "#".repeat(filled), "-".repeat(BAR - filled),
+                done, total, current == null ? "" : current + " ", duration(secondsLeft()));
     }
 
     static String duration(double seconds) {

@@ -39,6 +39,7 @@ public final class RunPipeline {
     private boolean startup = true;
     private boolean scaling = true;
     private String machineName;
+    private long seed = new java.security.SecureRandom().nextLong() & 0xffffffffL;
     /** Guards every write of run.json against the interrupt hook's final write. */
     private final Object writing = new Object();
     private volatile boolean interrupted;
@@ -61,6 +62,12 @@ public final class RunPipeline {
         return this;
     }
 
+    /** The seed of the run's fork order (a new random one by default; stored in run.json). */
+    public RunPipeline withSeed(long s) {
+        this.seed = s;
+        return this;
+    }
+
     /** Whether the run measures 1 versus more callers (when its profile asks for it). */
     public RunPipeline withScaling(boolean on) {
         this.scaling = on;
@@ -80,7 +87,8 @@ public final class RunPipeline {
 
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("profile", store.mapper().convertValue(profile, Map.class));
-        settings.put("mode", "AverageTime, ns/op, 1 fork per point");
+        settings.put("mode", "AverageTime, ns/op, forks per point as the profile says, in a seeded random order");
+        settings.put(SEED, seed);
         settings.put("blasThreads", io.gluebench.pattern.BlasThreads.configured());
         settings.put(PLAN, plan.items().stream().map(RunPipeline::planEntry).toList());
         settings.put(MEASURE_STARTUP, startup);
@@ -90,8 +98,8 @@ public final class RunPipeline {
                 plan.items().stream().map(Plan.Item::pattern).distinct()
                         .map(p -> p.info().withConfig(ForkFlags.config(env, p))).toList(),
                 plan.items().stream().map(Plan.Item::workload).distinct().map(w -> Catalog.info(w, env)).toList());
-        out.printf("gluebench run: profile %s, %d points, about %s; results in %s%n",
-                profile.name(), plan.items().size(), Progress.duration(plan.estimateSeconds(plan.items())), runDir);
+        out.printf("gluebench run: profile %s, %d points, about %s of points; results in %s%n",
+                profile.name(), plan.items().size(), Progress.duration(plan.estimateRunSeconds()), runDir);
         return execute(plan, runDir, run, versions);
     }
 
@@ -139,6 +147,9 @@ public final class RunPipeline {
             // The run's own policy, whatever this command line's default.
             System.setProperty(io.gluebench.pattern.BlasThreads.PROPERTY, Integer.toString(n.intValue()));
         }
+        if (settings.get(SEED) instanceof Number n) {
+            seed = n.longValue();
+        }
         startup = !Boolean.FALSE.equals(settings.get(MEASURE_STARTUP)) && startup;
         scaling = !Boolean.FALSE.equals(settings.get(MEASURE_SCALING)) && scaling;
         Plan plan = new Plan(profile, items);
@@ -152,6 +163,7 @@ public final class RunPipeline {
     }
 
     private Path execute(Plan plan, Path runDir, Run run, Map<String, String> versions) throws IOException {
+        long startedNanos = System.nanoTime();
         Doctor doctor = new Doctor(env, versions);
         Profile profile = plan.profile();
         Machine machine = run.machine();
@@ -202,32 +214,10 @@ public final class RunPipeline {
             }
         }
 
-        PointRunner runner = new PointRunner(env, store, verbose);
-        Progress progress = new Progress(out, plan);
-        for (Plan.Item item : plan.items()) {
-            if (finished(current[0], keyOf(item))) {
-                progress.kept(item);
-                continue;
-            }
-            Point point;
-            SkippedPattern skip = skipped.stream().filter(s -> s.pattern().equals(item.pattern().name())).findFirst().orElse(null);
-            String notApplicable = Applicability.notApplicable(item.pattern(), item.workload(), item.size());
-            progress.starting(item);
-            if (skip != null || notApplicable != null) {
-                point = pointOf(item, Point.SKIPPED, notApplicable != null ? notApplicable : skip.reason());
-            } else {
-                point = runner.run(item, profile, runDir);
-            }
-            synchronized (writing) {
-                if (interrupted) {
-                    return runDir;      // the hook has written the run; this point's fork was killed
-                }
-                current[0] = current[0].withPoint(point);
-                store.write(runDir, current[0]);
-            }
-            progress.finished(item, point);
+        measurePoints(plan, profile, skipped, runDir, current);
+        if (interrupted) {
+            return runDir;
         }
-        progress.done();
         if (startup && profile.startup() != null) {
             measureStartups(plan, profile, skipped, runDir, current);
         }
@@ -268,13 +258,14 @@ public final class RunPipeline {
         out.printf("run: %s%ncharts: %s (%d files)%nreport: %s%nfinished in %s; %d points measured, %d failed, %d skipped%n",
                 runDir.resolve(RunStore.RUN_FILE), charts.isEmpty() ? "(none)" : runDir.resolve("charts"), charts.size(),
                 reports.get(0),
-                Progress.duration((System.nanoTime() - progress.startedNanos()) / 1e9),
+                Progress.duration((System.nanoTime() - startedNanos) / 1e9),
                 current[0].points().stream().filter(Point::isOk).count(), failed,
                 current[0].points().stream().filter(p -> Point.SKIPPED.equals(p.status())).count());
         return runDir;
     }
 
     static final String PLAN = "plan";
+    static final String SEED = "forkOrderSeed";
     static final String MEASURE_STARTUP = "measureStartup";
     static final String MEASURE_SCALING = "measureScaling";
     static final String LOCK = ".lock";
@@ -364,6 +355,123 @@ public final class RunPipeline {
         }
         return skipped.stream().filter(s -> s.pattern().equals(spec.name())).map(SkippedPattern::reason)
                 .findFirst().orElse(null);
+    }
+
+    /**
+     * The points, fork by fork: skipped ones recorded at once; the rest in the profile's number of
+     * forks, in a seeded random order across points (ForkSchedule); then, while the profile allows
+     * more forks, one more round for the points whose 95% interval is still wider than its target.
+     * run.json is rewritten after every fork.
+     */
+    private void measurePoints(Plan plan, Profile profile, List<SkippedPattern> skipped, Path runDir, Run[] current)
+            throws IOException {
+        List<Plan.Item> toMeasure = new ArrayList<>();
+        for (Plan.Item item : plan.items()) {
+            SkippedPattern skip = skipped.stream().filter(s -> s.pattern().equals(item.pattern().name())).findFirst().orElse(null);
+            String notApplicable = Applicability.notApplicable(item.pattern(), item.workload(), item.size());
+            if (finished(current[0], keyOf(item)) && missingForks(current[0], item, profile).isEmpty()) {
+                continue;
+            }
+            if (skip != null || notApplicable != null) {
+                synchronized (writing) {
+                    if (interrupted) {
+                        return;
+                    }
+                    current[0] = current[0].withPoint(pointOf(item, Point.SKIPPED,
+                            notApplicable != null ? notApplicable : skip.reason()));
+                    store.write(runDir, current[0]);
+                }
+                continue;
+            }
+            toMeasure.add(item);
+        }
+        java.util.Random rng = new java.util.Random(seed);
+        java.util.function.Function<io.gluebench.pattern.PatternSpec, String> span =
+                spec -> profile.settingsFor(spec.family()).span();
+        List<ForkSchedule.Unit> units = ForkSchedule.units(toMeasure, item -> missingForks(current[0], item, profile),
+                span, rng);
+        Progress progress = new Progress(out, units.stream().mapToInt(u -> u.items().size()).sum(), seconds(plan, units));
+        PointRunner runner = new PointRunner(env, store, verbose);
+        int order = current[0].points().stream().flatMap(p -> p.forks().stream()).mapToInt(io.gluebench.result.Fork::order)
+                .max().orElse(-1) + 1;
+        for (int round = 0; ; round++) {
+            for (ForkSchedule.Unit unit : units) {
+                // A point that failed in one fork is not measured again.
+                List<Plan.Item> live = unit.items().stream().filter(i -> !failed(current[0], keyOf(i))).toList();
+                if (live.isEmpty()) {
+                    continue;
+                }
+                ForkSchedule.Unit u = new ForkSchedule.Unit(unit.pattern(), unit.placement(), unit.fork(), live);
+                progress.starting(u.name());
+                List<PointRunner.Folded> folded = runner.run(u, i -> point(current[0], keyOf(i)), profile, runDir, order++);
+                synchronized (writing) {
+                    if (interrupted) {
+                        return;     // the hook has written the run; this fork was killed
+                    }
+                    for (PointRunner.Folded f : folded) {
+                        current[0] = current[0].withPoint(f.point());
+                    }
+                    store.write(runDir, current[0]);
+                }
+                double each = plan.estimateForkSeconds(u.pattern(), u.items().size()) / u.items().size();
+                for (PointRunner.Folded f : folded) {
+                    progress.finished(f.item().label(), u.fork(), f.point(), each);
+                }
+            }
+            List<Plan.Item> wide = toMeasure.stream().filter(i -> needsMoreForks(current[0], i, profile)).toList();
+            if (wide.isEmpty()) {
+                break;
+            }
+            units = ForkSchedule.units(wide, i -> java.util.Set.of(point(current[0], keyOf(i)).forkCount()), span, rng);
+            progress.extend(units.stream().mapToInt(u -> u.items().size()).sum(), seconds(plan, units));
+            out.printf("%d point%s still wider than their target interval: one more fork each%n", wide.size(),
+                    wide.size() == 1 ? "" : "s");
+        }
+        progress.done();
+    }
+
+    private static double seconds(Plan plan, List<ForkSchedule.Unit> units) {
+        return units.stream().mapToDouble(u -> plan.estimateForkSeconds(u.pattern(), u.items().size())).sum();
+    }
+
+    static Point point(Run run, String key) {
+        return run.points().stream().filter(p -> p.key().equals(key) && !Point.UNFINISHED.equals(p.status()))
+                .findFirst().orElse(null);
+    }
+
+    private static boolean failed(Run run, String key) {
+        Point p = point(run, key);
+        return p != null && Point.FAILED.equals(p.status());
+    }
+
+    /** The first-round fork indexes the point lacks (none for a failed or skipped point, or a format-1 one). */
+    static java.util.Set<Integer> missingForks(Run run, Plan.Item item, Profile profile) {
+        Point p = point(run, keyOf(item));
+        if (p != null && !p.isOk()) {
+            return java.util.Set.of();
+        }
+        if (p != null && p.forks().isEmpty()) {
+            return java.util.Set.of();     // measured by an older gluebench in one fork
+        }
+        java.util.Set<Integer> want = new java.util.TreeSet<>();
+        for (int k = 0; k < profile.settingsFor(item.pattern().family()).forkCount(); k++) {
+            want.add(k);
+        }
+        if (p != null) {
+            p.forks().forEach(f -> want.remove(f.index()));
+        }
+        return want;
+    }
+
+    /** Whether an ok point's interval is wider than its target and the profile allows another fork. */
+    static boolean needsMoreForks(Run run, Plan.Item item, Profile profile) {
+        Point p = point(run, keyOf(item));
+        Profile.JmhSettings s = profile.settingsFor(item.pattern().family());
+        if (p == null || !p.isOk() || p.ciLow() == null || s.targetHalfWidth() == null
+                || p.forkCount() >= s.maxForkCount()) {
+            return false;
+        }
+        return (p.ciHigh() - p.ciLow()) / 2 > s.targetHalfWidth() * p.score();
     }
 
     private void measureStartups(Plan plan, Profile profile, List<SkippedPattern> skipped, Path runDir, Run[] current)

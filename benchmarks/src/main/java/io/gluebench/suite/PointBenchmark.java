@@ -25,14 +25,20 @@ import org.openjdk.jmh.annotations.TearDown;
  * the answer against the Java reference, all done once in the trial setup.
  *
  * <p>Scope.Thread: setup, calls and teardown run on the one benchmark thread, which Jep requires.
- * The harness runs one fork per (workload, pattern, size) and passes -Dgluebench.status=FILE; the
- * setup writes the verification verdict there so the harness can report it, passed or failed.
+ * The harness's fork ({@code run.ForkMain}) sets -Dgluebench.status=FILE for each point; the setup
+ * writes the verification verdict there so the harness can report it, passed or failed. With
+ * -Dgluebench.warmup the setup then warms the call until its time per call is steady (the adaptive
+ * warm-up, whose batch series goes to -Dgluebench.warmupFile), before JMH's own iterations.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class PointBenchmark {
     public static final String STATUS_PROPERTY = "gluebench.status";
+    /** "batch,min,cap" in ms: warm the call adaptively in the set-up (see AdaptiveWarmup). */
+    public static final String WARMUP_PROPERTY = "gluebench.warmup";
+    /** Where the set-up writes the adaptive warm-up's batch series (JSON). */
+    public static final String WARMUP_FILE_PROPERTY = "gluebench.warmupFile";
 
     @Param({"echo"})
     public String workload;
@@ -64,6 +70,14 @@ public class PointBenchmark {
             Faults.maybeCrash(pattern);
         } catch (Throwable t) {
             throw new IllegalStateException("fault injection failed: " + t, t);
+        }
+        AdaptiveWarmup warmup = AdaptiveWarmup.parse(System.getProperty(WARMUP_PROPERTY));
+        if (warmup != null) {
+            AdaptiveWarmup.Series series = warmup.run(call);
+            String file = System.getProperty(WARMUP_FILE_PROPERTY);
+            if (file != null) {
+                new RunStore().writeJson(Path.of(file), series);
+            }
         }
     }
 

@@ -1,0 +1,87 @@
+package io.gluebench.suite;
+
+import io.gluebench.analysis.SteadyState;
+import io.gluebench.pattern.Call;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Warms a verified call until its time per call is steady, instead of for a fixed time: calls are
+ * timed in batches of about {@code batchMillis}, and after each batch the series of batch means is
+ * tested with {@link SteadyState#reached}. It stops at the first steady window once {@code minMillis}
+ * have passed, or at {@code capMillis} whatever the series does (the harness then labels the fork by
+ * its whole series). So GraalPy gets the seconds its JIT needs and plain Java does not wait for them.
+ *
+ * <p>Runs in the trial set-up, before JMH's own (short) warm-up and its measurement; nothing here is
+ * part of a reported time except as the fork's warm-up curve.
+ */
+final class AdaptiveWarmup {
+    /** The steady window: this long (in batches, at least 5) must hold one level before warm-up ends. */
+    static final int WINDOW_MILLIS = 500;
+
+    private final long batchNanos;
+    private final long minNanos;
+    private final long capNanos;
+    private final int window;
+
+    /** The result: each batch's mean time per call (ns) and the warm-up's length. */
+    record Series(List<Double> batches, double seconds) {
+    }
+
+    AdaptiveWarmup(int batchMillis, int minMillis, int capMillis) {
+        this.batchNanos = batchMillis * 1_000_000L;
+        this.minNanos = minMillis * 1_000_000L;
+        this.capNanos = capMillis * 1_000_000L;
+        this.window = Math.max(5, (int) Math.round(WINDOW_MILLIS / (double) batchMillis));
+    }
+
+    /** "batch,min,cap" in milliseconds (the fork's -Dgluebench.warmup), or null when absent. */
+    static AdaptiveWarmup parse(String spec) {
+        if (spec == null || spec.isBlank()) {
+            return null;
+        }
+        String[] f = spec.split(",");
+        if (f.length != 3) {
+            throw new IllegalArgumentException("gluebench.warmup must be batch,min,cap in ms, got " + spec);
+        }
+        return new AdaptiveWarmup(Integer.parseInt(f[0].trim()), Integer.parseInt(f[1].trim()), Integer.parseInt(f[2].trim()));
+    }
+
+    Series run(Call call) throws Exception {
+        List<Double> batches = new ArrayList<>();
+        long sink = 0;
+        long start = System.nanoTime();
+        while (true) {
+            long t0 = System.nanoTime();
+            long calls = 0;
+            long t1;
+            do {
+                sink ^= call.invoke();
+                calls++;
+                t1 = System.nanoTime();
+            } while (t1 - t0 < batchNanos);
+            batches.add((t1 - t0) / (double) calls);
+            long elapsed = t1 - start;
+            if (elapsed >= capNanos) {
+                break;
+            }
+            if (elapsed >= minNanos && batches.size() >= window + 2
+                    && SteadyState.reached(toArray(batches), window, window + 2)) {
+                break;
+            }
+        }
+        consume(sink);
+        return new Series(batches, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static double[] toArray(List<Double> xs) {
+        return xs.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** Keeps the calls' answers alive so that no compiler can drop the calls. */
+    private static volatile long sinkHole;
+
+    private static void consume(long v) {
+        sinkHole = v;
+    }
+}
