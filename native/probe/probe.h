@@ -1,7 +1,8 @@
 /*
- * What the two floor probes share: the worker's shared-memory header (the
- * layout of python-workloads/gluebench_py/shm.py and the JVM's ShmLink, in C),
- * the clock, and the summary of timed round trips as JSON keys.
+ * What the floor probes share: the worker's shared-memory header (the layout
+ * of python-workloads/gluebench_py/shm.py and the JVM's ShmLink, in C; used by
+ * pingpong and peerfloor), the clock, and the summary of timed round trips as
+ * JSON keys (all three, pycall too).
  */
 #ifndef GLUEBENCH_PROBE_H
 #define GLUEBENCH_PROBE_H
@@ -57,19 +58,30 @@ static inline double percentile(const int64_t *s, long n, double p)
     return (double)s[lo] + (rank - (double)lo) * (double)(s[hi] - s[lo]);
 }
 
-/* Sorts the samples and prints the time keys, each followed by a comma; returns the median. */
-static inline double print_times(int64_t *samples, long n)
+/*
+ * Sorts the samples and prints the time keys, each followed by a comma; returns
+ * the median. Each sample holds `per` round trips (timed together so that the
+ * clock's own cost is spread over them): every key is divided by `per`.
+ */
+static inline double print_times_per(int64_t *samples, long n, long per)
 {
     qsort(samples, (size_t)n, sizeof *samples, compare_i64);
     double sum = 0.0;
     for (long i = 0; i < n; i++)
         sum += (double)samples[i];
-    double median = percentile(samples, n, 0.5);
+    double d = (double)per;
+    double median = percentile(samples, n, 0.5) / d;
     printf("\"median_ns\":%.1f,\"mean_ns\":%.1f,\"p10_ns\":%.1f,\"p90_ns\":%.1f,"
            "\"min_ns\":%.1f,\"p50_ns\":%.1f,\"p99_ns\":%.1f,\"max_ns\":%.1f,",
-           median, sum / (double)n, percentile(samples, n, 0.1), percentile(samples, n, 0.9),
-           (double)samples[0], median, percentile(samples, n, 0.99), (double)samples[n - 1]);
+           median, sum / (double)n / d, percentile(samples, n, 0.1) / d, percentile(samples, n, 0.9) / d,
+           (double)samples[0] / d, median, percentile(samples, n, 0.99) / d, (double)samples[n - 1] / d);
     return median;
+}
+
+/* print_times_per with one round trip per sample. */
+static inline double print_times(int64_t *samples, long n)
+{
+    return print_times_per(samples, n, 1);
 }
 
 #endif

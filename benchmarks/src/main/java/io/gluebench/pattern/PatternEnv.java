@@ -67,6 +67,11 @@ public record PatternEnv(Path home, boolean allowInterpreter, Placement placemen
         return home.resolve("native/target/peerfloor");
     }
 
+    /** C calling a Python function through the CPython C API (native/probe/pycall.c). */
+    public Path pycallProbe() {
+        return home.resolve("native/target/pycall");
+    }
+
     public Path pythonWorkloads() {
         return home.resolve("python-workloads");
     }

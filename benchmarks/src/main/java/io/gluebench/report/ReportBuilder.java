@@ -693,8 +693,11 @@ final class ReportBuilder {
                 + "a pattern's round trip is read against it.")));
         List<List<Cell>> rows = new ArrayList<>();
         for (Floor f : run.floors()) {
-            rows.add(List.of(Cell.code(f.name()), Cell.text(nz(f.mechanism())), Cell.num(Format.nanos(f.nsPerOp())),
-                    Cell.num("± " + Format.nanos(f.spread())), Cell.text(nz(f.source())), Cell.text(nz(f.note()))));
+            // A floor that could not be measured is NaN; its note says why.
+            rows.add(List.of(Cell.code(f.name()), Cell.text(nz(f.mechanism())),
+                    Cell.num(Double.isNaN(f.nsPerOp()) ? "not measured" : Format.nanos(f.nsPerOp())),
+                    Cell.num(Double.isNaN(f.spread()) ? "–" : "± " + Format.nanos(f.spread())), Cell.text(nz(f.source())),
+                    Cell.text(nz(f.note()))));
         }
         blocks.add(new Table(null, List.of("floor", "mechanism", "time per round trip", "spread", "source", "note"), rows, true));
         List<FloorComparison.Row> cmp = FloorComparison.rows(run);
@@ -704,7 +707,7 @@ final class ReportBuilder {
                 crow.add(List.of(Cell.code(r.pattern()), Cell.num(Format.nanos(r.echoZeroNs())),
                         r.floor() == null ? Cell.text("–") : Cell.code(r.floor()),
                         Cell.num(r.floorNs() == null ? "–" : Format.nanos(r.floorNs())),
-                        Cell.num(r.ratio() == null ? "–" : "×" + Format.fixed(r.ratio(), 1)),
+                        Cell.num(r.ratio() == null ? "–" : timesFloor(r)),
                         Cell.num(r.peerFloorNs() == null ? "–" : Format.nanos(r.peerFloorNs())),
                         Cell.num(r.peerRatio() == null ? "–" : "×" + Format.fixed(r.peerRatio(), 1))));
             }
@@ -712,11 +715,24 @@ final class ReportBuilder {
             blocks.add(new Para(Phrase.of("Each pattern's no-op round trip (echo at N = 0) beside the floor of its mechanism. "
                     + "For a worker, two floors of its transport and placement: C to C (the transport alone) and a C "
                     + "client to the real CPython worker (the transport plus CPython's request handling); the gap "
-                    + "between the second and the pattern is what the JVM side adds.")));
+                    + "between the second and the pattern is what the JVM side adds. Jep and PEMJA are read against "
+                    + "C calling CPython with the GIL taken and released per call, FFM against its critical no-op. "
+                    + "In brackets, the ratio's interval, taken wide: the pattern's score ± its error against the "
+                    + "floor's spread.")));
             blocks.add(new Table(null, List.of("pattern", "echo N=0", "floor", "floor time", "× floor", "C→CPython",
                     "× C→CPython"), crow, true));
         }
         return new Section("floors", "Floors", blocks);
+    }
+
+    /** ×3.1 (2.8–3.5): the ratio to the floor and its interval. */
+    private static String timesFloor(FloorComparison.Row r) {
+        String times = "×" + Format.fixed(r.ratio(), 1);
+        if (r.ratioLow() == null) {
+            return times + " (interval unknown)";
+        }
+        return times + " (" + Format.fixed(r.ratioLow(), 1) + "–"
+                + (r.ratioHigh() == null ? "∞" : Format.fixed(r.ratioHigh(), 1)) + ")";
     }
 
     // ---------------------------------------------------------------- start-up and callers

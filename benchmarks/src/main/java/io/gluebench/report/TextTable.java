@@ -47,8 +47,8 @@ public final class TextTable {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("floor", "time per round trip", "spread", "source"));
         for (Floor f : run.floors()) {
-            rows.add(List.of(f.name(), TimePerCallChart.formatNanos(f.nsPerOp()),
-                    TimePerCallChart.formatNanos(f.spread()), f.source()));
+            rows.add(List.of(f.name(), Double.isNaN(f.nsPerOp()) ? "not measured" : TimePerCallChart.formatNanos(f.nsPerOp()),
+                    Double.isNaN(f.spread()) ? "-" : TimePerCallChart.formatNanos(f.spread()), f.source()));
         }
         return render(rows);
     }
@@ -64,11 +64,21 @@ public final class TextTable {
             out.add(List.of(r.pattern(), TimePerCallChart.formatNanos(r.echoZeroNs()),
                     r.floor() == null ? "-" : r.floor(),
                     r.floorNs() == null ? "-" : TimePerCallChart.formatNanos(r.floorNs()),
-                    r.ratio() == null ? "-" : String.format(Locale.ROOT, "%.1f", r.ratio()),
+                    r.ratio() == null ? "-" : timesFloor(r),
                     r.peerFloorNs() == null ? "-" : TimePerCallChart.formatNanos(r.peerFloorNs()),
                     r.peerRatio() == null ? "-" : String.format(Locale.ROOT, "%.1f", r.peerRatio())));
         }
         return render(out);
+    }
+
+    /** 3.1 (2.8-3.5): the ratio to the floor and its interval. */
+    private static String timesFloor(io.gluebench.analysis.FloorComparison.Row r) {
+        String times = String.format(Locale.ROOT, "%.1f", r.ratio());
+        if (r.ratioLow() == null) {
+            return times + " (interval unknown)";
+        }
+        return times + String.format(Locale.ROOT, " (%.1f-%s)", r.ratioLow(),
+                r.ratioHigh() == null ? "inf" : String.format(Locale.ROOT, "%.1f", r.ratioHigh()));
     }
 
     /** Start-up and warm-up per pattern; empty if the run has none. */

@@ -24,8 +24,11 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Measures the raw floors of the mechanisms on this machine, in this run: an empty C call through
- * JNI and FFM (JMH), and one byte ping-ponged between two C processes over a pipe and a Unix
- * socket, unpinned and pinned to one core (native/target/pingpong).
+ * JNI and FFM (JMH); one byte ping-ponged between two C processes over a pipe, a Unix socket and
+ * shared memory, unpinned and pinned (native/target/pingpong), and a C client of the CPython worker
+ * (native/target/peerfloor); C calling a Python function through the CPython C API with the GIL
+ * taken and released per call, as Jep and PEMJA do (native/target/pycall). A floor whose probe or
+ * interpreter is missing is stored as not measured (NaN) with the reason, never guessed.
  */
 public final class FloorRunner {
     private final PatternEnv env;
@@ -77,11 +80,61 @@ public final class FloorRunner {
     }
 
     private List<Floor> probeFloors() {
+        List<Floor> out = new ArrayList<>();
+        pingpongFloors(out);
+        out.addAll(pycallFloors());
+        return out;
+    }
+
+    /** One in-process CPython floor: its name, the probe's --call and --gil, its note. */
+    private record PycallFloor(String name, String call, String gil, String note) {
+    }
+
+    /** cpython_call is what jep-* and pemja-* are read against; the other two explain it. */
+    private static final List<PycallFloor> PYCALL_FLOORS = List.of(
+            new PycallFloor("cpython_call", "noop", "release",
+                    "C calls def noop(): pass through the CPython C API, taking and releasing the GIL around each call"
+                            + " as Jep and PEMJA do; median of 20000 batches of 100 calls, per call; spread is p90 - p10"),
+            new PycallFloor("cpython_call_echo", "echo", "release",
+                    "as cpython_call, calling def echo(x): return x with an int made from a C long and read back"),
+            new PycallFloor("cpython_call_gil", "noop", "held",
+                    "as cpython_call with the GIL held throughout: cpython_call minus this is the GIL hand-off"));
+
+    /** The in-process CPython floors; each not measured, with the reason, when the probe cannot run. */
+    List<Floor> pycallFloors() {
+        List<Floor> out = new ArrayList<>();
+        Path probe = env.pycallProbe();
+        String missing = !Files.isExecutable(probe)
+                ? "skipped: the probe " + probe + " is missing; make -C native pycall builds it (it needs the venv"
+                        + " and a shared libpython; ./gluebench setup)"
+                : !Files.isExecutable(env.venvPython())
+                        ? "skipped: no venv python at " + env.venvPython() + "; ./gluebench setup makes it"
+                        : null;
+        for (PycallFloor f : PYCALL_FLOORS) {
+            if (missing != null) {
+                out.add(new Floor(f.name(), "cpython", Double.NaN, Double.NaN, "probe", missing));
+                continue;
+            }
+            List<String> cmd = List.of(probe.toString(), "--call", f.call(), "--gil", f.gil(),
+                    "--iterations", "20000", "--python", env.venvPython().toString());
+            Exec.Outcome o = Exec.run(null, 120, cmd);
+            if (o.exit() != 0) {
+                String line = o.output().lines().filter(l -> !l.isBlank()).findFirst().orElse("no message");
+                out.add(new Floor(f.name(), "cpython", Double.NaN, Double.NaN, "probe",
+                        (line.contains("error while loading shared libraries")
+                                ? "skipped: the probe cannot load libpython: " : "failed: ") + line));
+                continue;
+            }
+            parse(o.output(), f.name(), "cpython", f.note(), out);
+        }
+        return out;
+    }
+
+    private void pingpongFloors(List<Floor> out) {
         Path probe = env.pingpongProbe();
         if (!Files.isExecutable(probe)) {
-            return List.of();
+            return;
         }
-        List<Floor> out = new ArrayList<>();
         for (String transport : List.of("pipe", "uds", "shm")) {
             for (String placement : List.of("free", "same-core", "split-cores")) {
                 List<String> cmd = new ArrayList<>(List.of(probe.toString(), "--transport", transport,
@@ -118,7 +171,6 @@ public final class FloorRunner {
             probe(List.of(probe.toString(), "--memcpy", Integer.toString(bytes)),
                     "memcpy_" + (bytes >> 20) + "MiB", "memcpy", "one memcpy of " + (bytes >> 20) + " MiB, median", out);
         }
-        return out;
     }
 
     private static void probe(List<String> cmd, String name, String mechanism, String note, List<Floor> out) {
@@ -127,9 +179,12 @@ public final class FloorRunner {
 
     private static void probe(List<String> cmd, Path dir, String name, String mechanism, String note, List<Floor> out) {
         String json = Exec.output(dir, 120, cmd);
-        if (json == null) {
-            return;
+        if (json != null) {
+            parse(json, name, mechanism, note, out);
         }
+    }
+
+    private static void parse(String json, String name, String mechanism, String note, List<Floor> out) {
         try {
             JsonNode n = new ObjectMapper().readTree(json.lines().reduce((a, b) -> b).orElse("{}"));
             double bw = n.path("bandwidth_bytes_per_s").asDouble(0);
