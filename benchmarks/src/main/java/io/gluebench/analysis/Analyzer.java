@@ -204,9 +204,10 @@ public final class Analyzer {
             boolean forked = !p.forks().isEmpty();
             if (p.scoreError() != null && p.scoreError() > WIDE_CI * p.score()) {
                 out.add(new StabilityWarning("wide-ci", p.workload(), p.pattern(), p.size(),
-                        String.format(Locale.ROOT, forked ? "The 95%% interval over %d forks is ±%.0f%% of the score."
-                                : "The 99.9%% CI of one fork is ±%.0f%% of the score.", forked ? p.forkCount() : 0,
-                                100 * p.scoreError() / p.score()).replace("over 0 forks ", ""),
+                        forked ? String.format(Locale.ROOT, "The 95%% interval over %d forks is ±%.0f%% of the score.",
+                                p.forkCount(), 100 * p.scoreError() / p.score())
+                                : String.format(Locale.ROOT, "The 99.9%% CI is ±%.0f%% of the score.",
+                                        100 * p.scoreError() / p.score()),
                         forked ? "Run more forks (profile standard), on a quiet machine."
                                 : "Measure longer (profile standard, or more iterations), on a quiet machine."));
             }

@@ -39,6 +39,7 @@ public final class AdviseCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Run run = Catalog.complete(new RunStore().read(runDir));
+        Main.warnFormat(run);
         List<String> workloads = run.points().stream().map(p -> p.workload()).distinct().toList();
         if (!workloads.contains(workload)) {
             throw new UsageException("workload '" + workload + "' is not in " + runDir + "; it has: " + String.join(", ", workloads));

@@ -29,6 +29,7 @@ public final class ChartCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Run run = Catalog.complete(new RunStore().read(runDir));
+        Main.warnFormat(run);
         if (baseline != null && run.points().stream().noneMatch(p -> p.pattern().equals(baseline))) {
             throw new io.gluebench.run.UsageException("--baseline " + baseline + " is not in this run; it has: "
                     + String.join(", ", run.points().stream().map(p -> p.pattern()).distinct().toList()));

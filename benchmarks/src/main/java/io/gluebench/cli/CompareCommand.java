@@ -69,7 +69,9 @@ public final class CompareCommand implements Callable<Integer> {
         List<Run> runs = new ArrayList<>();
         RunStore store = new RunStore();
         for (Path dir : runDirs) {
-            runs.add(forComparison(store.read(dir)));
+            Run r = store.read(dir);
+            Main.warnFormat(r);
+            runs.add(forComparison(r));
         }
         Comparison c = Comparer.compare(runs, Comparison.Rules.defaults(remedy()));
         PrintWriter out = spec.commandLine().getOut();

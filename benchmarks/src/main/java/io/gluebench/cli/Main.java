@@ -48,4 +48,12 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
+
+    /** Warns, on stderr, that a format-1 run's intervals ignore fork-to-fork variation. */
+    static void warnFormat(io.gluebench.result.Run run) {
+        String w = run.formatWarning();
+        if (w != null) {
+            System.err.println("warning: " + w + "; rerun it with this gluebench for intervals that hold from run to run");
+        }
+    }
 }

@@ -21,6 +21,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Run run = Catalog.complete(new RunStore().read(runDir));
+        Main.warnFormat(run);
         Path dir = runDir.toFile().isDirectory() ? runDir : runDir.toAbsolutePath().getParent();
         Analysis analysis = Analyzer.analyze(run);
         List<Path> written = Reports.writeAll(run, analysis, dir);

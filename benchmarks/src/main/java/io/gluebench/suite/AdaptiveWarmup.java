@@ -16,13 +16,17 @@ import java.util.List;
  * part of a reported time except as the fork's warm-up curve.
  */
 final class AdaptiveWarmup {
-    /** The steady window: this long (in batches, at least 5) must hold one level before warm-up ends. */
-    static final int WINDOW_MILLIS = 500;
+    /**
+     * The steady window, in batches: at least this many, and at least a third of the batches so
+     * far, must sit in one level that is not falling before warm-up ends. Twenty keeps the slope
+     * test's own noise from ending a warm-up early; the third keeps a long warm-up (GraalPy's JIT
+     * steps down through plateaus of seconds) from stopping on a plateau much shorter than its past.
+     */
+    static final int MIN_WINDOW = 20;
 
     private final long batchNanos;
     private final long minNanos;
     private final long capNanos;
-    private final int window;
 
     /** The result: each batch's mean time per call (ns) and the warm-up's length. */
     record Series(List<Double> batches, double seconds) {
@@ -32,7 +36,6 @@ final class AdaptiveWarmup {
         this.batchNanos = batchMillis * 1_000_000L;
         this.minNanos = minMillis * 1_000_000L;
         this.capNanos = capMillis * 1_000_000L;
-        this.window = Math.max(5, (int) Math.round(WINDOW_MILLIS / (double) batchMillis));
     }
 
     /** "batch,min,cap" in milliseconds (the fork's -Dgluebench.warmup), or null when absent. */
@@ -65,6 +68,7 @@ final class AdaptiveWarmup {
             if (elapsed >= capNanos) {
                 break;
             }
+            int window = Math.max(MIN_WINDOW, batches.size() / 3);
             if (elapsed >= minNanos && batches.size() >= window + 2
                     && SteadyState.reached(toArray(batches), window, window + 2)) {
                 break;

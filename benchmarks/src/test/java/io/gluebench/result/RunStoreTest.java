@@ -24,7 +24,11 @@ class RunStoreTest {
         Verification v = new Verification("dot", "jni", 1000, "-5.95", "-5.95", true, "", null, -5.95);
         Point ok = new Point("dot", "jni", 1000, null, null, Point.OK, "ns/op", 1234.5, 12.5,
                 List.of(1230.0, 1239.0), List.of(1500.0), v, null, "jmh/dot-jni-1000.json", List.of("-Xmx2g"), 3.2,
-                new Point.Warmup(2, 300));
+                new Point.Warmup(2, 300),
+                List.of(new Fork(0, 3, List.of(1230.0), List.of(1500.0, 1240.0), 0.6, "warm-up", 1, 1.5,
+                                "jmh/dot-jni-1000-f0.json"),
+                        new Fork(1, 7, List.of(1239.0), List.of(1238.0), 0.5, "flat", 0, 1.4, "jmh/dot-jni-1000-f1.json")),
+                "warm-up", 1220.0, 1250.0);
         Point failed = new Point("dot", "worker-python", 1000, null, null, Point.FAILED, "ns/op", null, null,
                 List.of(), List.of(), null, "the worker died (exit code 3); its stderr ends with:\nboom", null, List.of(), 1.0);
         return new Run(Run.FORMAT_VERSION, "20261125-180000-quick", "quick", "complete", "2026-11-25T18:00:00Z",
@@ -73,7 +77,7 @@ class RunStoreTest {
         store.write(dir, run);
         assertEquals(run, store.read(dir));
         String json = Files.readString(dir.resolve("run.json"));
-        assertTrue(json.contains("\"formatVersion\" : 1"), json);
+        assertTrue(json.contains("\"formatVersion\" : 2"), json);
     }
 
     @Test
@@ -96,7 +100,7 @@ class RunStoreTest {
     void refusesAnUnknownFormatVersionNamingTheFile() throws Exception {
         store.write(dir, sample());
         Path f = dir.resolve("run.json");
-        Files.writeString(f, Files.readString(f).replace("\"formatVersion\" : 1", "\"formatVersion\" : 99"));
+        Files.writeString(f, Files.readString(f).replace("\"formatVersion\" : 2", "\"formatVersion\" : 99"));
         ResultFormatException e = assertThrows(ResultFormatException.class, () -> store.read(dir));
         assertTrue(e.getMessage().contains(f.toString()) && e.getMessage().contains("formatVersion 99"), e.getMessage());
     }

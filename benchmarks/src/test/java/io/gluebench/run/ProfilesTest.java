@@ -52,7 +52,9 @@ class ProfilesTest {
                 Plan.of(quick, List.of("records"), List.of("java"), List.of()).items().stream()
                         .map(Plan.Item::size).toList(), "a workload outside the default set runs at its quick sizes");
         Profile.JmhSettings g = quick.graalpyJmh();
-        assertTrue(g.warmupIterations() * g.warmupMillis() >= 10_000, "GraalPy needs >= 10 s of warm-up");
+        assertTrue(g.adaptiveWarmup() && g.warmupCapMillis() >= 20_000, "GraalPy may warm up for 20 s or more");
+        assertTrue(quick.jmh().forkCount() >= 3 && g.forkCount() >= 3, "quick measures each point in 3 or more forks");
+        assertEquals(1, Profiles.load().get("smoke").jmh().forkCount(), "smoke keeps one fork");
         assertTrue(quick.floors());
     }
 
