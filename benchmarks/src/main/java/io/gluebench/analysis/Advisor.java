@@ -101,6 +101,17 @@ public final class Advisor {
                     callsPerSecond, r.pattern(), r.pattern(), r.coreShare())));
         }
         Nearest nearest = nearest(analysis, workload, size);
+        if (nearest != null) {
+            analysis.crossovers(workload).stream()
+                    .filter(c -> c.smallWinner().equals(nearest.smallWinner()) && c.largeWinner().equals(nearest.largeWinner())
+                            && !c.settled())
+                    .findFirst().ifPresent(c -> notes.add("the crossover " + c.smallWinner() + " | " + c.largeWinner()
+                            + " is read from points that never reached a steady state (" + String.join("; ", c.unsettled())
+                            + "); it may move on a rerun"));
+        }
+        run.points().stream().filter(p -> p.workload().equals(workload) && p.size() == size && p.isOk() && !p.steady())
+                .forEach(p -> notes.add(p.pattern() + " at N=" + size + " never reached a steady state (" + p.steadyState()
+                        + "); read its time as a range"));
         return new Advice(1, run.runId(), workload, size, callsPerSecond, List.copyOf(ranks), nearest,
                 reasoning(analysis, ranks, workload, size), List.copyOf(notes));
     }

@@ -157,7 +157,12 @@ public final class Analyzer {
         String kl = run.pattern(large).map(PatternInfo::kind).orElse("");
         boolean headline = (PatternInfo.INTERPRETED.equals(ks) && PatternInfo.NATIVE.equals(kl))
                 || (PatternInfo.NATIVE.equals(ks) && PatternInfo.INTERPRETED.equals(kl));
-        return new Crossover(workload, small, large, low, high, modelN, ci, headline, extrapolated);
+        List<String> unsettled = run.points().stream()
+                .filter(pt -> pt.isOk() && pt.workload().equals(workload) && !pt.steady()
+                        && (pt.pattern().equals(small) || pt.pattern().equals(large)))
+                .sorted(java.util.Comparator.comparing(Point::pattern).thenComparingInt(Point::size))
+                .map(pt -> pt.pattern() + " N=" + pt.size() + ": " + pt.steadyState()).toList();
+        return new Crossover(workload, small, large, low, high, modelN, ci, headline, extrapolated, unsettled);
     }
 
     /** f* where a1 + b1 f = a2 + b2 f with a1 < a2 and b1 > b2, else null. */

@@ -12,6 +12,8 @@ package io.gluebench.analysis;
  * @param modelCi     N*'s bootstrap interval, or null
  * @param headline    an interpreted pattern against a native-backed one
  * @param extrapolated modelN lies more than 4x outside the measured range
+ * @param unsettled   the points of either pattern on this workload that never reached a steady
+ *                    state ("pattern N=x: class"): a crossing read from them is labelled as such
  */
 public record Crossover(
         String workload,
@@ -22,5 +24,21 @@ public record Crossover(
         Double modelN,
         Interval modelCi,
         boolean headline,
-        boolean extrapolated) {
+        boolean extrapolated,
+        java.util.List<String> unsettled) {
+
+    public Crossover {
+        unsettled = unsettled == null ? java.util.List.of() : java.util.List.copyOf(unsettled);
+    }
+
+    public Crossover(String workload, String smallWinner, String largeWinner, Integer bracketLow, Integer bracketHigh,
+            Double modelN, Interval modelCi, boolean headline, boolean extrapolated) {
+        this(workload, smallWinner, largeWinner, bracketLow, bracketHigh, modelN, modelCi, headline, extrapolated,
+                java.util.List.of());
+    }
+
+    /** Whether every point the crossing is read from reached a steady state. */
+    public boolean settled() {
+        return unsettled.isEmpty();
+    }
 }

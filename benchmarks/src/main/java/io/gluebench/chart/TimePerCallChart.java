@@ -97,6 +97,17 @@ public final class TimePerCallChart {
             XYSeries s = chart.addSeries(e.getKey(), x, y, err);
             Palette.apply(s, run, e.getKey(), 4f);
         }
+        // Points that never reached a steady state: ringed, and named in the legend.
+        List<Point> unsettled = byPattern.values().stream().flatMap(List::stream).filter(p -> !p.steady()).toList();
+        if (!unsettled.isEmpty()) {
+            double[] ux = unsettled.stream().mapToDouble(p -> axis.x(p.size())).toArray();
+            double[] uy = unsettled.stream().mapToDouble(p -> Math.log10(p.score())).toArray();
+            XYSeries ring = chart.addSeries("~ never steady", ux, uy);
+            ring.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
+            ring.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
+            ring.setMarkerColor(new java.awt.Color(0, 0, 0, 60));
+            ring.setShowInLegend(true);
+        }
         fitLegend(chart);
         return chart;
     }

@@ -191,6 +191,10 @@ final class ReportBuilder {
             b.text("at small N");
         }
         b.text(", ").code(c.largeWinner()).text(" above.");
+        if (!c.settled()) {
+            b.muted(" Read from points that never reached a steady state (" + String.join("; ", c.unsettled())
+                    + "): the crossing may move on a rerun.");
+        }
         if (c.extrapolated()) {
             b.muted(" The model crossing lies far outside the measured sizes: an extrapolation.");
         }
@@ -340,7 +344,7 @@ final class ReportBuilder {
         if (!pt.isOk() || pt.score() == null) {
             return new Cell(Phrase.of(nz(pt.status())), true, Tone.MISSING, null, nz(pt.reason()));
         }
-        String text = Format.nanos(pt.score());
+        String text = (pt.steady() ? "" : TextTable.UNSETTLED_MARK) + Format.nanos(pt.score());
         String error = pt.scoreError() != null && pt.score() > 0 ? " ± " + Format.percent(pt.scoreError() / pt.score()) : "";
         boolean best = fr != null && pt.pattern().equals(fr.fastest())
                 && Objects.equals(fr.nanos().get(pt.pattern()), pt.score());
@@ -350,8 +354,11 @@ final class ReportBuilder {
         } else {
             p.text(text);
         }
-        return new Cell(p.sub(error).build(), true, best ? Tone.BEST : Tone.NONE, null,
-                best ? "fastest at this N" : null);
+        String forks = pt.forks().isEmpty() ? "" : pt.forkCount() + " fork" + (pt.forkCount() == 1 ? "" : "s")
+                + (pt.steadyState() == null ? "" : ", " + pt.steadyState());
+        String title = (best ? "fastest at this N" : "") + (best && !forks.isEmpty() ? "; " : "") + forks
+                + (pt.steady() ? "" : ": never reached a steady state in some fork; read it as a range");
+        return new Cell(p.sub(error).build(), true, best ? Tone.BEST : Tone.NONE, null, title.isEmpty() ? null : title);
     }
 
     // ---------------------------------------------------------------- cost models
@@ -360,7 +367,7 @@ final class ReportBuilder {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Para(Phrase.builder().text("Each pattern's time per call fitted as ").code("t(N) = a + b·f(N)")
                 .text(", f from the workload's complexity: ").strong("a").text(" is the fixed cost of one call (the crossing), ")
-                .strong("b").text(" the cost per unit of work. Intervals are 95% bootstrap intervals over the JMH samples. "
+                .strong("b").text(" the cost per unit of work. Intervals are 95% bootstrap intervals that resample forks, then iterations within a fork. "
                         + "A model that does not fit is not used to place crossovers.").build()));
         if (analysis.models().isEmpty()) {
             blocks.add(new Para(Phrase.of("No pattern was measured at two or more sizes, so there are no cost models.")));

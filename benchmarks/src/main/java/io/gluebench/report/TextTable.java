@@ -22,16 +22,34 @@ public final class TextTable {
         List<String> header = new ArrayList<>(List.of("workload", "N", "fastest"));
         header.addAll(patterns);
         rows.add(header);
+        boolean anyUnsettled = false;
         for (Fastest.Row r : Fastest.rows(run)) {
             List<String> row = new ArrayList<>(List.of(r.workload(), Integer.toString(r.size()),
                     r.fastest() == null ? "-" : r.fastest()));
             for (String p : patterns) {
                 Double ns = r.nanos().get(p);
-                row.add(ns == null ? status(run, r.workload(), r.size(), p) : TimePerCallChart.formatNanos(ns));
+                boolean unsettled = ns != null && !settled(run, r.workload(), r.size(), p);
+                anyUnsettled |= unsettled;
+                row.add(ns == null ? status(run, r.workload(), r.size(), p)
+                        : (unsettled ? UNSETTLED_MARK : "") + TimePerCallChart.formatNanos(ns));
             }
             rows.add(row);
         }
-        return render(rows);
+        String legend = "";
+        if (run.formatVersion() >= 2) {
+            legend = "mean of the forks' means; " + UNSETTLED_MARK + " never reached a steady state in some fork"
+                    + " (read it as a range)\n";
+        }
+        return render(rows) + (anyUnsettled || run.formatVersion() >= 2 ? legend : "");
+    }
+
+    /** Marks a time whose point never reached a steady state. */
+    public static final String UNSETTLED_MARK = "~";
+
+    private static boolean settled(Run run, String workload, int size, String pattern) {
+        return run.points().stream()
+                .filter(p -> p.workload().equals(workload) && p.size() == size && p.pattern().equals(pattern))
+                .allMatch(Point::steady);
     }
 
     private static String status(Run run, String workload, int size, String pattern) {
