@@ -65,22 +65,6 @@ public record Scaling(
         return Point.OK.equals(status);
     }
 
-    /** One phrase reading the factor against the largest caller count, or null without a factor. */
-    public String reading() {
-        if (factor == null || threads.isEmpty()) {
-            return null;
-        }
-        int most = threads.get(threads.size() - 1);
-        double perfect = most;
-        if (factor < 1 + 0.3 * (perfect - 1)) {
-            return "serialised: the callers wait for one another (one lock, e.g. the GIL)";
-        }
-        if (factor >= 1 + 0.7 * (perfect - 1)) {
-            return "parallel: each caller's work runs on its own core";
-        }
-        return "partly parallel";
-    }
-
     /** Whether the factor has an interval (runs measured in forks). */
     public boolean hasInterval() {
         return factor != null && factorLow != null && factorHigh != null;
