@@ -172,35 +172,115 @@ public final class StartupCharts {
         }, dir, CURVE);
     }
 
+    /** The factor with its interval, "×1.94 (1.80–2.05)", or "×1.94 (no interval)" (older runs); null without one. */
+    public static String factorText(Scaling s) {
+        if (s.factor() == null) {
+            return null;
+        }
+        return "×" + fixed(s.factor()) + (s.hasInterval() ? " (" + fixed(s.factorLow()) + "–" + fixed(s.factorHigh()) + ")"
+                : " (no interval)");
+    }
+
+    private static String fixed(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    /**
+     * One row per pattern: the factor as a bar, its 95% interval as a whisker, the reading beside it;
+     * an inconclusive factor is drawn as an outline only and labelled inconclusive with its reason.
+     */
     private static List<Path> callers(Run run, List<Scaling> rows, Path dir) throws IOException {
         Scaling any = rows.get(0);
         int most = any.threads().get(any.threads().size() - 1);
+        int cores = run.machine() == null ? Integer.MAX_VALUE : run.machine().cores();
         List<Scaling> sorted = rows.stream().sorted(Comparator.comparingDouble(Scaling::factor).reversed()).toList();
-        double max = Math.max(most * 1.15, sorted.get(0).factor() * 1.05);
+        // The axis reaches the largest factor and the whiskers, but a whisker past twice the caller
+        // count is cut at the edge (an arrow) so that one wild interval does not squash the rest.
+        double max = Math.max(most * 1.15, rows.stream()
+                .mapToDouble(s -> Math.max(s.factor(), s.factorHigh() == null ? 0 : Math.min(s.factorHigh(), 2.0 * most)))
+                .max().orElse(1) * 1.05);
+        boolean forks = rows.stream().anyMatch(Scaling::hasInterval);
         String title = "Callers: throughput with " + most + " concurrent callers over 1 caller";
         String subtitle = any.workload() + " at N = " + TimePerCallChart.formatCount(any.size()) + " · each caller has its own interpreter"
-                + " or worker · ×1: serialised (a lock such as the GIL) · ×" + most + ": fully parallel";
+                + " or worker · ×1: serialised (a lock such as the GIL) · ×" + most + ": fully parallel"
+                + (forks ? " · whisker: 95% interval over forks" : "");
         return Slide.write((g, w, h) -> {
             Slide.header(g, title, subtitle);
-            List<String> names = sorted.stream().map(Scaling::pattern).toList();
-            List<Double> values = sorted.stream().map(Scaling::factor).toList();
-            List<Double> none = new ArrayList<>();
-            names.forEach(n -> none.add(null));
-            double[] box = bars(g, run, names, values, none, max, v -> String.format(Locale.ROOT, "×%.2f", v));
+            double top = Slide.HEADER + 30;
+            double bottom = Slide.HEIGHT - Slide.FOOTER - 40;
+            g.setFont(Slide.LABEL);
+            double labelW = sorted.stream().mapToDouble(s -> Slide.textWidth(g, Slide.LABEL, s.pattern())).max().orElse(100)
+                    + 24;
+            double left = Slide.MARGIN + labelW;
+            double right = Slide.WIDTH - Slide.MARGIN - 440;
+            double row = Math.min(150, (bottom - top) / sorted.size());
+            double bar = row * 0.62;
+            for (int i = 0; i < sorted.size(); i++) {
+                Scaling s = sorted.get(i);
+                double y = top + i * row;
+                Color c = Palette.color(s.pattern());
+                io.gluebench.analysis.ScalingFactor.Reading reading = io.gluebench.analysis.ScalingFactor.read(s, cores);
+                boolean inconclusive = reading == null || reading.inconclusive();
+                g.setColor(Slide.INK);
+                g.setFont(Slide.LABEL);
+                Slide.right(g, s.pattern(), left - 16, y + bar / 2 + 9);
+                double bw = Math.max(2, (right - left) * s.factor() / max);
+                if (inconclusive) {
+                    g.setColor(Palette.tint(c, 0.8));
+                    g.fill(new Rectangle2D.Double(left, y, bw, bar));
+                    g.setColor(c);
+                    g.setStroke(new BasicStroke(2f));
+                    g.draw(new Rectangle2D.Double(left, y, bw, bar));
+                } else {
+                    g.setColor(c);
+                    g.fill(new Rectangle2D.Double(left, y, bw, bar));
+                }
+                double end = left + bw;
+                if (s.hasInterval()) {
+                    boolean cut = s.factorHigh() > max;
+                    double xl = left + (right - left) * s.factorLow() / max;
+                    double xh = left + (right - left) * Math.min(s.factorHigh(), max) / max;
+                    double mid = y + bar / 2;
+                    g.setColor(Slide.INK);
+                    g.setStroke(new BasicStroke(3f));
+                    g.draw(new Line2D.Double(xl, mid, xh, mid));
+                    g.draw(new Line2D.Double(xl, mid - bar / 4, xl, mid + bar / 4));
+                    if (cut) {
+                        g.draw(new Line2D.Double(xh - 14, mid - 10, xh, mid));
+                        g.draw(new Line2D.Double(xh - 14, mid + 10, xh, mid));
+                    } else {
+                        g.draw(new Line2D.Double(xh, mid - bar / 4, xh, mid + bar / 4));
+                    }
+                    end = Math.max(end, xh);
+                }
+                // The factor with its interval, and under it the reading (the reason, when inconclusive).
+                g.setColor(Slide.INK);
+                g.setFont(Slide.LABEL_BOLD);
+                g.drawString(factorText(s), (float) (end + 12), (float) (y + bar / 2 + (reading == null ? 9 : -2)));
+                if (reading != null) {
+                    g.setFont(Slide.SMALL);
+                    g.setColor(inconclusive ? Palette.VERMILLION : Slide.MUTED);
+                    g.drawString(reading.brief(), (float) (end + 12), (float) (y + bar / 2 + 23));
+                }
+            }
             // Reference lines at x1 and x(most).
-            double left = box[0];
-            double right = box[1];
-            double top = box[2] - 12;
-            double bottom = box[3] + 12;
+            double refTop = top - 12;
+            double refBottom = top + row * sorted.size() - (row - bar) + 12;
             g.setColor(new Color(0x44, 0x44, 0x44));
             g.setStroke(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {9f, 7f}, 0f));
             for (double ref : new double[] {1, most}) {
                 double x = left + (right - left) * ref / max;
-                g.draw(new Line2D.Double(x, top, x, bottom));
+                g.draw(new Line2D.Double(x, refTop, x, refBottom));
                 g.setFont(Slide.SMALL);
-                Slide.centre(g, ref == 1 ? "×1 serialised" : "×" + most + " parallel", x, bottom + 28);
+                Slide.centre(g, ref == 1 ? "×1 serialised" : "×" + most + " parallel", x, refBottom + 28);
             }
-            Slide.footer(g, run, "JMH Throughput mode, one fork per caller count");
+            Slide.footer(g, run, forksNote(any) + "; outline: inconclusive");
         }, dir, CALLERS);
+    }
+
+    /** "3 forks per count, seeded order", or one fork for older runs. */
+    private static String forksNote(Scaling s) {
+        int forks = s.forkSamples() == null || s.forkSamples().isEmpty() ? 1 : s.forkSamples().get(0).size();
+        return forks == 1 ? "one fork per count" : forks + " forks per count, seeded order";
     }
 }

@@ -804,16 +804,26 @@ final class ReportBuilder {
             return new Section("callers", "Threads and the GIL", blocks);
         }
         io.gluebench.result.Scaling any = run.scaling().get(0);
+        int cores = run.machine() == null ? Integer.MAX_VALUE : run.machine().cores();
+        int forks = any.forkSamples() == null || any.forkSamples().isEmpty() ? 1 : any.forkSamples().get(0).size();
+        int most = any.threads().get(any.threads().size() - 1);
         blocks.add(new Para(Phrase.of("Throughput with " + any.threads().stream().map(String::valueOf)
-                .collect(java.util.stream.Collectors.joining(" and ")) + " concurrent callers (JMH threads, one fork per"
-                + " count), " + any.workload() + " at N = " + Format.size(any.size()) + ". Each caller opens its own pattern:"
+                .collect(java.util.stream.Collectors.joining(" and ")) + " concurrent callers (JMH threads, "
+                + (forks == 1 ? "one fork per count" : forks + " forks per count, all patterns' forks in one seeded"
+                        + " random order") + "), " + any.workload() + " at N = " + Format.size(any.size())
+                + ". Each caller opens its own pattern:"
                 + " its own Jep SharedInterpreter or PEMJA interpreter (all in one CPython, so one GIL), its own worker"
                 + " process. On " + (run.machine() == null ? "this machine" : run.machine().cores() + " cores")
-                + " a GIL-bound pattern stays near ×1; one process per caller can approach ×"
-                + any.threads().get(any.threads().size() - 1) + ".")));
+                + " a GIL-bound pattern stays near ×1; one process per caller can approach ×" + most + ".")));
+        blocks.add(new Para(Phrase.of(any.forkSamples() == null
+                ? "This run measured one fork per count, so its factors have no interval; a factor above the"
+                        + " number of callers or of cores is read as inconclusive."
+                : "The factor's interval is a 95% two-level bootstrap (forks, then the iterations within each);"
+                        + " a factor whose interval holds both ×1 and ×" + most + ", is wider than the gap between"
+                        + " them, or lies above the number of callers or of cores, is inconclusive.")));
         List<String> header = new ArrayList<>(List.of("pattern"));
         any.threads().forEach(t -> header.add(t + (t == 1 ? " caller" : " callers")));
-        header.add("scaling");
+        header.add("scaling (95% interval)");
         header.add("reading");
         List<List<Cell>> rows = new ArrayList<>();
         for (io.gluebench.result.Scaling s : run.scaling()) {
@@ -821,12 +831,19 @@ final class ReportBuilder {
             row.add(Cell.code(s.pattern()));
             for (int i = 0; i < any.threads().size(); i++) {
                 Double v = i < s.opsPerSecond().size() ? s.opsPerSecond().get(i) : null;
+                Double e = s.forkSamples() != null && i < s.errors().size() ? s.errors().get(i) : null;
                 row.add(v == null ? Cell.text(s.isOk() ? "–" : s.status())
-                        : Cell.num(String.format(java.util.Locale.ROOT, "%,.0f calls/s", v)));
+                        : Cell.num(String.format(java.util.Locale.ROOT, "%,.0f calls/s", v)
+                                + (e == null ? "" : String.format(java.util.Locale.ROOT, " ± %,.0f", e))));
             }
-            row.add(Cell.num(s.factor() == null ? "–" : "×" + Format.fixed(s.factor(), 2)));
-            row.add(Cell.text(s.factor() != null ? s.reading()
-                    : sentence(s.reason() == null ? "" : s.reason().lines().findFirst().orElse(""))));
+            String verdict = io.gluebench.analysis.ScalingFactor.verdictOf(s, cores);
+            boolean inconclusive = io.gluebench.analysis.ScalingFactor.inconclusive(verdict);
+            Tone tone = inconclusive ? Tone.WARN : Tone.NONE;
+            row.add(new Cell(Phrase.of(s.factor() == null ? "–" : io.gluebench.chart.StartupCharts.factorText(s)
+                    + (inconclusive ? " inconclusive" : "")), true, tone, null, null));
+            row.add(new Cell(Phrase.of(s.factor() != null && verdict != null ? sentence(verdict)
+                    : sentence(s.reason() == null ? "" : s.reason().lines().findFirst().orElse(""))), false, tone, null,
+                    null));
             rows.add(row);
         }
         blocks.add(new Table(null, header, rows, true));

@@ -1,6 +1,7 @@
 package io.gluebench.report;
 
 import io.gluebench.analysis.Fastest;
+import io.gluebench.chart.StartupCharts;
 import io.gluebench.chart.TimePerCallChart;
 import io.gluebench.result.Floor;
 import io.gluebench.result.Point;
@@ -118,27 +119,48 @@ public final class TextTable {
         return render(rows);
     }
 
-    /** Throughput with 1 and more callers per pattern; empty if the run has none. */
+    /**
+     * Throughput with 1 and more callers per pattern (± the 95% interval's half-width where the run
+     * measured forks), the factor with its interval and its reading; empty if the run has none.
+     */
     public static String scaling(Run run) {
         if (run.scaling().isEmpty()) {
             return "";
         }
+        int cores = run.machine() == null ? Integer.MAX_VALUE : run.machine().cores();
         List<Integer> threads = run.scaling().get(0).threads();
         List<String> header = new ArrayList<>(List.of("callers", "workload"));
         threads.forEach(t -> header.add(t + (t == 1 ? " caller" : " callers")));
         header.add("scaling");
+        header.add("reading");
         List<List<String>> rows = new ArrayList<>();
         rows.add(header);
         for (io.gluebench.result.Scaling s : run.scaling()) {
             List<String> row = new ArrayList<>(List.of(s.pattern(), s.workload() + " N=" + s.size()));
             for (int i = 0; i < threads.size(); i++) {
                 Double v = i < s.opsPerSecond().size() ? s.opsPerSecond().get(i) : null;
-                row.add(v == null ? (s.isOk() ? "-" : s.status()) : String.format(Locale.ROOT, "%,.0f/s", v));
+                Double e = s.forkSamples() != null && i < s.errors().size() ? s.errors().get(i) : null;
+                row.add(v == null ? (s.isOk() ? "-" : s.status()) : String.format(Locale.ROOT, "%,.0f/s", v)
+                        + (e == null ? "" : String.format(Locale.ROOT, " ± %,.0f", e)));
             }
-            row.add(s.factor() == null ? "-" : String.format(Locale.ROOT, "x%.2f", s.factor()));
+            var reading = io.gluebench.analysis.ScalingFactor.read(s, cores);
+            row.add(s.factor() == null ? "-" : StartupCharts.factorText(s));
+            row.add(s.factor() == null ? (s.isOk() ? "-" : s.status()) : reading == null ? "-" : reading.brief());
             rows.add(row);
         }
         return render(rows);
+    }
+
+    /**
+     * One pattern's callers measurement in a line: "×1.94 (1.80–2.05) with 2 callers: parallel: ...",
+     * or its status and the first line of its reason.
+     */
+    public static String callersLine(io.gluebench.result.Scaling s, int cores) {
+        if (s.factor() == null) {
+            return s.status() + ": " + (s.reason() == null ? "" : s.reason().lines().findFirst().orElse(""));
+        }
+        return StartupCharts.factorText(s) + " with " + s.factorCount() + " callers: "
+                + io.gluebench.analysis.ScalingFactor.verdictOf(s, cores);
     }
 
     private static String millis(Double ms) {

@@ -271,6 +271,32 @@ public final class RunValidator {
             throw bad(f + ".opsPerSecond", s.opsPerSecond().size() + " values for " + s.threads().size() + " caller counts");
         }
         optionalNumber(f + ".factor", s.factor());
+        // Absent in runs written before the forks (one fork per count, no interval).
+        if (s.forkSamples() != null) {
+            list(f + ".forkSamples", s.forkSamples());
+            if (s.forkSamples().size() > s.threads().size()) {
+                throw bad(f + ".forkSamples", s.forkSamples().size() + " counts for " + s.threads().size()
+                        + " caller counts");
+            }
+            for (int i = 0; i < s.forkSamples().size(); i++) {
+                List<List<Double>> forks = present(f + ".forkSamples[" + i + "]", s.forkSamples().get(i));
+                list(f + ".forkSamples[" + i + "]", forks);
+                for (int k = 0; k < forks.size(); k++) {
+                    String g = f + ".forkSamples[" + i + "][" + k + "]";
+                    numbers(g, present(g, forks.get(k)));
+                }
+            }
+        }
+        optionalNumber(f + ".factorLow", s.factorLow());
+        optionalNumber(f + ".factorHigh", s.factorHigh());
+        if ((s.factorLow() == null) != (s.factorHigh() == null)) {
+            throw bad(f + (s.factorLow() == null ? ".factorLow" : ".factorHigh"),
+                    "missing (an interval has both ends, or neither)");
+        }
+        if (s.factorLow() != null && s.factorLow() > s.factorHigh()) {
+            throw bad(f + ".factorLow", s.factorLow() + " is above factorHigh " + s.factorHigh());
+        }
+        text(f + ".verdict", s.verdict());
         text(f + ".reason", s.reason());
         list(f + ".jmhFiles", s.jmhFiles());
         for (int i = 0; i < s.jmhFiles().size(); i++) {

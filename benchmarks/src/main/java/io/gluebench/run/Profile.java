@@ -59,12 +59,19 @@ public record Profile(
     /**
      * Throughput with each caller count in {@code threads} (JMH threads, each with its own
      * interpreter or worker), for the listed patterns of the run, on one workload and size.
+     *
+     * @param forks separate JVMs per (pattern, count), all run in one seeded random order; the
+     *              factor's interval resamples them; {@value #DEFAULT_FORKS} when absent (profiles
+     *              written before the forks)
      */
     public record ScalingSettings(String workload, int size, List<Integer> threads, List<String> patterns,
-            JmhSettings jmh) {
+            JmhSettings jmh, Integer forks) {
+        public static final int DEFAULT_FORKS = 3;
+
         public ScalingSettings {
             threads = threads == null ? List.of() : List.copyOf(threads);
             patterns = patterns == null ? List.of() : List.copyOf(patterns);
+            forks = forks == null ? DEFAULT_FORKS : forks;
         }
     }
 

@@ -102,8 +102,18 @@ public final class Profiles {
             if (sc.threads().isEmpty() || sc.threads().get(0) != 1 || sc.threads().stream().anyMatch(t -> t == null || t < 1)) {
                 problems.add("scaling: threads must start at 1 and be >= 1, e.g. [1, 2]");
             }
+            for (int i = 1; i < sc.threads().size(); i++) {
+                if (sc.threads().get(i) != null && sc.threads().get(i - 1) != null
+                        && sc.threads().get(i) <= sc.threads().get(i - 1)) {
+                    problems.add("scaling: threads must increase, e.g. [1, 2, 4]");
+                    break;
+                }
+            }
             if (sc.jmh() == null || sc.size() < 0) {
                 problems.add("scaling: jmh settings and a size >= 0 are required");
+            }
+            if (sc.forks() < 1) {
+                problems.add("scaling: forks must be >= 1 (3 or more give the factor an interval across JVMs)");
             }
             sc.patterns().stream().filter(x -> Patterns.byName(x).isEmpty())
                     .forEach(x -> problems.add("scaling: unknown pattern " + x));

@@ -543,9 +543,7 @@ public final class RunPipeline {
                 current[0] = current[0].withScaling(sc);
                 store.write(runDir, current[0]);
             }
-            out.printf("  callers  %-22s %s%n", spec.name(), sc.factor() != null
-                    ? String.format("x%.2f throughput with %d callers", sc.factor(), s.threads().get(s.threads().size() - 1))
-                    : sc.status() + ": " + (sc.reason() == null ? "" : sc.reason().lines().findFirst().orElse("")));
+            out.printf("  callers  %-22s %s%n", spec.name(), TextTable.callersLine(sc, current[0].machine().cores()));
         }
     }
 }

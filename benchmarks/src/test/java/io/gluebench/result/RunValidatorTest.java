@@ -141,6 +141,59 @@ class RunValidatorTest {
         refused(t -> ((ObjectNode) t.withArray("scaling").get(0)).withArray("threads").set(0, t.numberNode(0)), "scaling[0].threads[0]");
     }
 
+    private static ObjectNode scaling(ObjectNode t) {
+        return (ObjectNode) t.withArray("scaling").get(0);
+    }
+
+    /** The sample's callers measurement as a forked run writes it: samples per count and fork, an interval. */
+    private static void forked(ObjectNode t) {
+        ObjectNode s = scaling(t);
+        ArrayNode counts = s.putArray("forkSamples");
+        counts.addArray().addArray().add(4000.0).add(4100.0);
+        counts.addArray().addArray().add(7800.0).add(7700.0);
+        s.put("factorLow", 1.8).put("factorHigh", 2.0).put("verdict", "parallel");
+    }
+
+    @Test
+    void aForkedScalingPassesAndItsIntervalAndSamplesAreChecked() throws Exception {
+        ObjectNode t = tree();
+        forked(t);
+        store.mapper().writeValue(file().toFile(), t);
+        Scaling back = store.read(dir).scaling().get(0);
+        assertEquals(java.util.List.of(java.util.List.of(java.util.List.of(4000.0, 4100.0)),
+                java.util.List.of(java.util.List.of(7800.0, 7700.0))), back.forkSamples());
+        assertEquals(1.8, back.factorLow());
+
+        refused(t2 -> {
+            forked(t2);
+            scaling(t2).remove("factorHigh");
+        }, "scaling[0].factorHigh: missing");
+        refused(t2 -> {
+            forked(t2);
+            scaling(t2).put("factorLow", 2.5);
+        }, "scaling[0].factorLow: 2.5 is above factorHigh");
+        refused(t2 -> {
+            forked(t2);
+            scaling(t2).put("factorHigh", "NaN");
+        }, "scaling[0].factorHigh");
+        refused(t2 -> {
+            forked(t2);
+            ((ArrayNode) scaling(t2).withArray("forkSamples").get(1).get(0)).set(1, t2.numberNode(-1.0));
+        }, "scaling[0].forkSamples[1][0][1]");
+        refused(t2 -> {
+            forked(t2);
+            ((ArrayNode) scaling(t2).withArray("forkSamples").get(1)).addNull();
+        }, "scaling[0].forkSamples[1][1]: missing");
+        refused(t2 -> {
+            forked(t2);
+            scaling(t2).withArray("forkSamples").addArray();
+        }, "scaling[0].forkSamples: 3 counts for 2 caller counts");
+        refused(t2 -> {
+            forked(t2);
+            scaling(t2).put("verdict", "x".repeat(RunValidator.MAX_STRING + 1));
+        }, "scaling[0].verdict");
+    }
+
     @Test
     void stringsAreBounded() throws Exception {
         refused(t -> point(t, 1).put("reason", "x".repeat(RunValidator.MAX_STRING + 1)), "points[1].reason", "100001 characters");

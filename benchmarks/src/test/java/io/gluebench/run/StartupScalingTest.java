@@ -1,18 +1,20 @@
 package io.gluebench.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gluebench.result.Point;
-import io.gluebench.result.Scaling;
 import io.gluebench.result.Startup;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The arithmetic and the settings of the start-up and caller measurements (no JMH forks here). */
@@ -35,24 +37,27 @@ class StartupScalingTest {
     }
 
     @Test
-    void theFactorIsTheLargestCountOverOneCaller() {
-        assertEquals(1.9, ScalingRunner.factor(List.of(1000.0, 1900.0)), 1e-12);
-        assertEquals(1.5, ScalingRunner.factor(Arrays.asList(1000.0, 1500.0, null)), 1e-12,
-                "a count that failed is not read as zero");
-        assertNull(ScalingRunner.factor(Arrays.asList(null, 1500.0)));
-        assertNull(ScalingRunner.factor(List.of(1000.0)));
-    }
-
-    @Test
-    void theReadingNamesSerialisedAndParallelCallers() {
-        assertTrue(scaling(1.05).reading().startsWith("serialised"));
-        assertTrue(scaling(1.92).reading().startsWith("parallel"));
-        assertEquals("partly parallel", scaling(1.5).reading());
-        assertNull(scaling(null).reading());
-    }
-
-    private static Scaling scaling(Double factor) {
-        return new Scaling("p", "dot", 10, Point.OK, List.of(1, 2), List.of(1.0, 2.0), List.of(), factor, null, List.of());
+    void theOrderIsEveryForkOnceShuffledByTheSeed() {
+        List<String> patterns = List.of("java", "jep-python", "worker-python", "pemja-python");
+        List<Integer> threads = List.of(1, 2);
+        List<ScalingRunner.Unit> order = ScalingRunner.order(patterns, threads, 3, 42);
+        List<ScalingRunner.Unit> nested = new ArrayList<>();
+        for (String p : patterns) {
+            for (int c = 0; c < threads.size(); c++) {
+                for (int f = 0; f < 3; f++) {
+                    nested.add(new ScalingRunner.Unit(p, c, threads.get(c), f));
+                }
+            }
+        }
+        assertEquals(24, order.size());
+        assertEquals(new HashSet<>(nested), new HashSet<>(order), "a permutation: every (pattern, count, fork) once");
+        assertEquals(order, ScalingRunner.order(patterns, threads, 3, 42), "the seed reproduces the order");
+        assertNotEquals(nested, order, "interleaved, not one pattern after another");
+        assertNotEquals(order, ScalingRunner.order(patterns, threads, 3, 43), "another seed, another order");
+        List<ScalingRunner.Unit> expected = new ArrayList<>(nested);
+        Collections.shuffle(expected, new Random(42));
+        assertEquals(expected, order, "new Random(seed) shuffles the nested order");
+        assertTrue(ScalingRunner.order(List.of(), threads, 3, 42).isEmpty(), "no patterns, no forks");
     }
 
     @Test
@@ -74,6 +79,37 @@ class StartupScalingTest {
             assertEquals(1, p.scaling().threads().get(0), name);
             assertTrue(p.scaling().threads().contains(2), name + " compares 1 and 2 callers");
         }
+        assertEquals(1, assertDoesNotThrowGet("smoke").scaling().forks(), "smoke: one fork, no interval");
+        assertEquals(3, assertDoesNotThrowGet("quick").scaling().forks());
+        assertEquals(3, assertDoesNotThrowGet("standard").scaling().forks());
+    }
+
+    @Test
+    void quickScalingTimesNoLongerThanWithOneForkAndKeepsIterationsPerFork() {
+        // Before the forks: 1 x 500 ms warm-up and 3 x 500 ms measured in one fork per count, 2 s.
+        // (Each fork also costs its JVM start and the pattern's opening, about 1 s on 2 cores.)
+        Profile.ScalingSettings s = assertDoesNotThrowGet("quick").scaling();
+        assertTrue(s.forks() * s.jmh().seconds() <= 2.0 + 1e-9, s.forks() * s.jmh().seconds() + " s of iterations per count");
+        assertTrue(s.jmh().measurementIterations() >= 3, "enough iterations per fork for the second level of the bootstrap");
+    }
+
+    @Test
+    void scalingWithoutForksDefaultsToThreeAndZeroForksIsRefused() throws Exception {
+        String base = """
+                {"p": {"description": "d", "sizes": {"dot": [1]}, "patterns": ["java"],
+                  "jmh": {"warmupIterations": 1, "warmupMillis": 1, "measurementIterations": 1, "measurementMillis": 1},
+                  "graalpyJmh": {"warmupIterations": 1, "warmupMillis": 1, "measurementIterations": 1, "measurementMillis": 1},
+                  "floors": false, "pointTimeoutSeconds": 10,
+                  "scaling": {"workload": "dot", "size": 1, "threads": [1, 2], %s
+                    "jmh": {"warmupIterations": 1, "warmupMillis": 1, "measurementIterations": 1, "measurementMillis": 1}}}}
+                """;
+        assertEquals(Profile.ScalingSettings.DEFAULT_FORKS, Profiles.parse(in(base.formatted(""))).get("p").scaling().forks(),
+                "a profile written before the forks");
+        IOException e = assertThrows(IOException.class, () -> Profiles.parse(in(base.formatted("\"forks\": 0,"))));
+        assertTrue(e.getMessage().contains("scaling: forks must be >= 1"), e.getMessage());
+        IOException down = assertThrows(IOException.class, () -> Profiles.parse(in(base.formatted("").replace("[1, 2]",
+                "[1, 4, 2]"))));
+        assertTrue(down.getMessage().contains("scaling: threads must increase"), down.getMessage());
     }
 
     private static Profile assertDoesNotThrowGet(String name) {
