@@ -526,7 +526,8 @@ public final class RunPipeline {
         }
         out.printf("callers: %d patterns on %s at N = %d with %s concurrent callers%n", specs.size(), w.name(), s.size(),
                 s.threads().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
-        ScalingRunner runner = new ScalingRunner(env, store, verbose);
+        ScalingRunner runner = new ScalingRunner(env, store, verbose, seed,
+                current[0].machine() == null ? Runtime.getRuntime().availableProcessors() : current[0].machine().cores());
         for (var spec : specs) {
             if (current[0].scaling().stream().anyMatch(x -> x.pattern().equals(spec.name()))) {
                 continue;       // measured before an interruption
