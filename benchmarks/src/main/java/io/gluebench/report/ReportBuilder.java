@@ -809,8 +809,8 @@ final class ReportBuilder {
         int most = any.threads().get(any.threads().size() - 1);
         blocks.add(new Para(Phrase.of("Throughput with " + any.threads().stream().map(String::valueOf)
                 .collect(java.util.stream.Collectors.joining(" and ")) + " concurrent callers (JMH threads, "
-                + (forks == 1 ? "one fork per count" : forks + " forks per count, all patterns' forks in one seeded"
-                        + " random order") + "), " + any.workload() + " at N = " + Format.size(any.size())
+                + (forks == 1 ? "one fork per count" : forks + " forks per count, in a seeded random order") + "), "
+                + any.workload() + " at N = " + Format.size(any.size())
                 + ". Each caller opens its own pattern:"
                 + " its own Jep SharedInterpreter or PEMJA interpreter (all in one CPython, so one GIL), its own worker"
                 + " process. On " + (run.machine() == null ? "this machine" : run.machine().cores() + " cores")
