@@ -78,10 +78,12 @@ public final class HierarchicalBootstrap {
      * unscaled would count it twice and widen the interval about 1.3x even when the forks do not
      * differ (Davison and Hinkley, "Bootstrap Methods and their Application", 1997, section 3.8).
      * Scaled, the two-level variance is (F - 1)/F of the between-fork part plus the within-fork
-     * part once; with one fork it is the ordinary bootstrap of the iterations.
+     * part once. With one fork it is the ordinary bootstrap of the iterations (the scale is capped
+     * at 1, so a resampled mean always lies between the fork's mean and the plain resample's, and
+     * never below zero for times that are not).
      */
     static double shrink(int iterations, int forks) {
-        return Math.sqrt(iterations / (forks * (iterations - 1.0)));
+        return Math.min(1.0, Math.sqrt(iterations / (forks * (iterations - 1.0))));
     }
 
     /** {@code replicates} resampled estimates of the grand mean. */

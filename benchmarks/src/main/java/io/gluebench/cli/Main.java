@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "gluebench", mixinStandardHelpOptions = true, version = "gluebench 0.1.0",
         description = "When to glue, when to compute: JVM -> Python/native boundary benchmarks.",
         subcommands = {RunCommand.class, VerifyCommand.class, DoctorCommand.class, ListCommand.class,
-                ChartCommand.class, ReportCommand.class, AdviseCommand.class, CompareCommand.class, ImportCommand.class})
+                ChartCommand.class, ReportCommand.class, AdviseCommand.class, CompareCommand.class, ImportCommand.class,
+                CurveCommand.class})
 public final class Main implements Runnable {
     public static final int USAGE = 2;
 

@@ -526,25 +526,35 @@ public final class RunPipeline {
         }
         out.printf("callers: %d patterns on %s at N = %d with %s concurrent callers%n", specs.size(), w.name(), s.size(),
                 s.threads().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
-        ScalingRunner runner = new ScalingRunner(env, store, verbose, seed,
-                current[0].machine() == null ? Runtime.getRuntime().availableProcessors() : current[0].machine().cores());
+        int cores = current[0].machine() == null ? Runtime.getRuntime().availableProcessors() : current[0].machine().cores();
+        ScalingRunner runner = new ScalingRunner(env, store, verbose, seed, cores);
+        List<io.gluebench.pattern.PatternSpec> measured = new ArrayList<>();
         for (var spec : specs) {
             if (current[0].scaling().stream().anyMatch(x -> x.pattern().equals(spec.name()))) {
                 continue;       // measured before an interruption
             }
             String why = notMeasured(spec, w, s.size(), skipped);
-            io.gluebench.result.Scaling sc = why != null
-                    ? new io.gluebench.result.Scaling(spec.name(), w.name(), s.size(), Point.SKIPPED, s.threads(),
-                            List.of(), List.of(), null, why, List.of())
-                    : runner.run(spec, w, s, profile.pointTimeoutSeconds(), runDir);
-            synchronized (writing) {
-                if (interrupted) {
-                    return;
-                }
-                current[0] = current[0].withScaling(sc);
-                store.write(runDir, current[0]);
+            if (why == null) {
+                measured.add(spec);
+            } else if (!keepScaling(new io.gluebench.result.Scaling(spec.name(), w.name(), s.size(), Point.SKIPPED,
+                    s.threads(), List.of(), List.of(), null, why, List.of()), cores, runDir, current)) {
+                return;
             }
-            out.printf("  callers  %-22s %s%n", spec.name(), TextTable.callersLine(sc, current[0].machine().cores()));
         }
+        // All patterns' forks in one seeded order; each pattern is stored as soon as its last fork has run.
+        runner.runAll(measured, w, s, profile.pointTimeoutSeconds(), runDir, sc -> keepScaling(sc, cores, runDir, current));
+    }
+
+    /** Stores one pattern's callers measurement and prints it; false once the run is interrupted. */
+    private boolean keepScaling(io.gluebench.result.Scaling sc, int cores, Path runDir, Run[] current) throws IOException {
+        synchronized (writing) {
+            if (interrupted) {
+                return false;
+            }
+            current[0] = current[0].withScaling(sc);
+            store.write(runDir, current[0]);
+        }
+        out.printf("  callers  %-22s %s%n", sc.pattern(), TextTable.callersLine(sc, cores));
+        return true;
     }
 }

@@ -83,6 +83,14 @@ class HierarchicalBootstrapTest {
     }
 
     @Test
+    void aResampledMeanNeverLeavesTheRangeOfTheData() {
+        // One fork of two very different iterations: an unscaled-up second level would go below 0.
+        List<double[]> f = List.of(new double[] {1, 10_000});
+        Interval i = HierarchicalBootstrap.interval(f, 0.95, 2000, new MersenneTwister(4));
+        assertTrue(i.lo() >= 1 && i.hi() <= 10_000, i.toString());
+    }
+
+    @Test
     void theGrandMeanWeighsEachForkAlike() {
         assertEquals(2.0, HierarchicalBootstrap.grandMean(List.of(new double[] {1}, new double[] {3, 3, 3, 3})), 1e-12);
         assertTrue(Double.isNaN(HierarchicalBootstrap.grandMean(List.of())));
