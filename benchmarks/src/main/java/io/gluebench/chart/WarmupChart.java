@@ -36,9 +36,9 @@ public final class WarmupChart {
             return List.of();
         }
         XYChart chart = build(run, workload, at);
-        String title = workload + ": warm-up, time per call per JMH iteration at N = " + TimePerCallChart.formatCount(n);
-        String subtitle = "left of the line: warm-up iterations (discarded), counted back from the first measurement;"
-                + " right: the measured iterations the score is the mean of";
+        String title = workload + ": warm-up, time per call at N = " + TimePerCallChart.formatCount(n) + ", first fork";
+        String subtitle = "left of the line: warm-up batches until steady, then JMH's warm-up (discarded), counted back"
+                + " from the first measurement; right: the measured JMH iterations";
         return Slide.write((g, w, h) -> {
             Slide.header(g, title, subtitle);
             Graphics2D cg = (Graphics2D) g.create();
@@ -55,13 +55,13 @@ public final class WarmupChart {
             Slide.right(cg, "← warm-up", x - 14, top + 34);
             cg.drawString("measurement →", (float) (x + 14), (float) (top + 34));
             cg.dispose();
-            Slide.footer(g, run, "one fork per point");
+            Slide.footer(g, run, run.formatVersion() >= 2 ? "each point's first fork" : "one fork per point");
         }, dir, workload + "-warmup");
     }
 
     static XYChart build(Run run, String workload, List<Point> at) {
         XYChart chart = new XYChartBuilder().width(Slide.WIDTH).height(Slide.HEIGHT - Slide.HEADER - Slide.FOOTER)
-                .xAxisTitle("JMH iteration (≤ 0: warm-up, counted back from the first measurement)")
+                .xAxisTitle("warm-up batch or JMH iteration (≤ 0: warm-up, counted back from the first measurement)")
                 .yAxisTitle("time per call (log scale)")
                 .build();
         XYStyler st = chart.getStyler();

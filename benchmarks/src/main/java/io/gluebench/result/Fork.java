@@ -10,7 +10,8 @@ import java.util.List;
  * @param index        which of the point's forks this is (0, 1, ...)
  * @param order        the fork's place in the run's seeded, interleaved order of forks
  * @param samples      JMH's measurement-iteration scores, in the point's unit
- * @param warmup       the adaptive warm-up: mean time per call of each warm-up batch, same unit
+ * @param warmup       what ran before the measurement: the adaptive warm-up's batches (mean time per
+ *                     call of each), then JMH's warm-up iterations, same unit
  * @param warmupSeconds how long the warm-up ran before JMH measured
  * @param steadyState  the fork's class: flat, warm-up, slowdown or no steady state
  * @param steadyFrom   where the steady segment starts, as an index into warmup followed by samples; -1 if none

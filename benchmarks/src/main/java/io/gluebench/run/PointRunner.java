@@ -118,7 +118,9 @@ public final class PointRunner {
                     List.of(), List.of(), verdict, reason, Files.exists(jmhFile) ? rel : null, r.jvmArgs(),
                     wallBefore + (o == null ? 0 : o.wallSeconds()), null, forks, null, null, null);
         }
-        List<Double> warm = readWarmup(Path.of(e.warmupFile()));
+        // The warm-up before the measurement: the adaptive batches, then JMH's own warm-up iterations.
+        List<Double> warm = new ArrayList<>(readWarmup(Path.of(e.warmupFile())));
+        warm.addAll(warmup(logFile));
         double warmSeconds = readWarmupSeconds(Path.of(e.warmupFile()));
         double[] series = java.util.stream.Stream.concat(warm.stream(), o.samples().stream())
                 .mapToDouble(Double::doubleValue).toArray();
