@@ -20,7 +20,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, verify, doctor, list, chart, report, advise, compare or import");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, verify, doctor, list, chart, report, advise, compare, import or curve");
     }
 
     public static CommandLine commandLine() {

@@ -5,10 +5,11 @@ import java.util.List;
 /**
  * What one fork (one fresh JVM, {@link ForkMain}) measures: points of one pattern, in the order
  * given, each through JMH in this JVM, with the iteration settings and the adaptive warm-up of the
- * pattern's family. Written by {@link ForkLauncher} as JSON beside the run's logs.
+ * pattern's family ({@code firstWarmup} for the fork's first point, {@code warmup} for the rest).
+ * Written by {@link ForkLauncher} as JSON beside the run's logs.
  */
 record ForkJob(List<Entry> points, int warmupIterations, int warmupMillis, int measurementIterations,
-        int measurementMillis, String warmup) {
+        int measurementMillis, String warmup, String firstWarmup) {
 
     ForkJob {
         points = List.copyOf(points);

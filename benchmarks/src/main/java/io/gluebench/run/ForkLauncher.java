@@ -56,7 +56,7 @@ final class ForkLauncher {
                 Files.deleteIfExists(Path.of(e.warmupFile()));
             }
             store.writeJson(jobFile, new ForkJob(left, s.warmupIterations(), s.warmupMillis(),
-                    s.measurementIterations(), s.measurementMillis(), s.warmupProperty()));
+                    s.measurementIterations(), s.measurementMillis(), s.warmupProperty(false), s.warmupProperty(true)));
             List<String> jvmArgs = jvmArgs(spec, placement, crash);
             List<String> cmd = new ArrayList<>();
             cmd.add(ForkFlags.javaBinary());

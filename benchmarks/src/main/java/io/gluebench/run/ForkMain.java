@@ -44,10 +44,15 @@ public final class ForkMain {
         }
         RunStore store = new RunStore();
         ForkJob job = store.mapper().readValue(Path.of(args[0]).toFile(), ForkJob.class);
-        if (job.warmup() != null) {
-            System.setProperty(PointBenchmark.WARMUP_PROPERTY, job.warmup());
-        }
+        boolean first = true;
         for (ForkJob.Entry e : job.points()) {
+            String warmup = first && job.firstWarmup() != null ? job.firstWarmup() : job.warmup();
+            first = false;
+            if (warmup != null) {
+                System.setProperty(PointBenchmark.WARMUP_PROPERTY, warmup);
+            } else {
+                System.clearProperty(PointBenchmark.WARMUP_PROPERTY);
+            }
             long started = System.nanoTime();
             System.setProperty(PointBenchmark.STATUS_PROPERTY, e.statusFile());
             System.setProperty(PointBenchmark.WARMUP_FILE_PROPERTY, e.warmupFile());

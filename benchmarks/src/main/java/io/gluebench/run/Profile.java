@@ -89,14 +89,18 @@ public record Profile(
      *                          the batch series is steady; absent: no adaptive warm-up (JMH's fixed one only)
      * @param warmupMinMillis   the adaptive warm-up runs at least this long
      * @param warmupCapMillis   and at most this long: a series still moving then is labelled, not waited for
+     * @param forkWarmupMinMillis the first point of each fork warms at least this long (absent: the
+     *                          per-point minimum): a runtime whose own JIT first compiles itself
+     *                          (GraalPy's jar-based Graal, ~5-8 s here) shows a flat, interpreted
+     *                          plateau that must not be taken for its steady state
      */
     public record JmhSettings(int warmupIterations, int warmupMillis, int measurementIterations, int measurementMillis,
             Integer forks, Integer maxForks, Double targetHalfWidth, String forkSpan,
-            Integer warmupBatchMillis, Integer warmupMinMillis, Integer warmupCapMillis) {
+            Integer warmupBatchMillis, Integer warmupMinMillis, Integer warmupCapMillis, Integer forkWarmupMinMillis) {
 
         public JmhSettings(int warmupIterations, int warmupMillis, int measurementIterations, int measurementMillis) {
             this(warmupIterations, warmupMillis, measurementIterations, measurementMillis, null, null, null, null, null,
-                    null, null);
+                    null, null, null);
         }
 
         public static final String SPAN_POINT = "point";
@@ -125,13 +129,22 @@ public record Profile(
             return adaptive + (warmupIterations * (double) warmupMillis + measurementIterations * (double) measurementMillis) / 1000.0;
         }
 
-        /** The value of -Dgluebench.warmup for a fork: batch,min,cap in ms; null without adaptive warm-up. */
+        /** The value of -Dgluebench.warmup for a fork's points: batch,min,cap in ms; null without adaptive warm-up. */
         public String warmupProperty() {
+            return warmupProperty(false);
+        }
+
+        /** The same for the first point of a fork, whose minimum is {@code forkWarmupMinMillis} when set. */
+        public String warmupProperty(boolean firstInFork) {
             if (!adaptiveWarmup()) {
                 return null;
             }
-            return warmupBatchMillis + "," + (warmupMinMillis == null ? 0 : warmupMinMillis) + ","
-                    + (warmupCapMillis == null ? 10 * warmupBatchMillis : warmupCapMillis);
+            int min = warmupMinMillis == null ? 0 : warmupMinMillis;
+            if (firstInFork && forkWarmupMinMillis != null) {
+                min = Math.max(min, forkWarmupMinMillis);
+            }
+            int cap = warmupCapMillis == null ? 10 * warmupBatchMillis : warmupCapMillis;
+            return warmupBatchMillis + "," + min + "," + Math.max(cap, min);
         }
     }
 }

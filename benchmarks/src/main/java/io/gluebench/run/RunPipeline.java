@@ -203,7 +203,7 @@ public final class RunPipeline {
         Runtime.getRuntime().addShutdownHook(hook);
 
         if (profile.floors() && current[0].floors().isEmpty()) {
-            out.println("measuring the raw floors (JNI/FFM no-op, C ping-pong over pipe and socket) ...");
+            out.println("measuring the raw floors (JNI/FFM no-op, C ping-pong over pipe, socket and shared memory, C to the CPython worker, C calling CPython) ...");
             List<Floor> floors = new FloorRunner(env).measure(runDir, profile.jmh());
             synchronized (writing) {
                 if (interrupted) {

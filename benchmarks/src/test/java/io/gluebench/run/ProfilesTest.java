@@ -53,6 +53,9 @@ class ProfilesTest {
                         .map(Plan.Item::size).toList(), "a workload outside the default set runs at its quick sizes");
         Profile.JmhSettings g = quick.graalpyJmh();
         assertTrue(g.adaptiveWarmup() && g.warmupCapMillis() >= 20_000, "GraalPy may warm up for 20 s or more");
+        assertTrue(g.warmupProperty(true).startsWith("50,8000,"), "a GraalPy fork's first point waits out Graal's own warm-up: "
+                + g.warmupProperty(true));
+        assertTrue(g.warmupProperty(false).startsWith("50,1000,"), g.warmupProperty(false));
         assertTrue(quick.jmh().forkCount() >= 3 && g.forkCount() >= 3, "quick measures each point in 3 or more forks");
         assertEquals(1, Profiles.load().get("smoke").jmh().forkCount(), "smoke keeps one fork");
         assertTrue(quick.floors());
