@@ -137,7 +137,8 @@ public final class ScalingFactor {
         int ceiling = Math.min(k, Math.max(1, cores));
         String what = cores <= k ? "cores (" + cores + ")" : "callers (" + k + ")";
         String aboveText = "inconclusive: " + times(factor) + " is above the number of " + what
-                + "; the 1-caller rate is unstable";
+                + "; more than parallelism: the 1-caller rate is slowed by something 2 callers avoid"
+                + " (a worker woken on the other core) or is unstable";
         String aboveBrief = "inconclusive: above the " + (cores <= k ? cores + " cores" : k + " callers");
         if (low == null || high == null) {
             if (factor > ceiling) {

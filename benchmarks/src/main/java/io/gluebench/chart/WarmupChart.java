@@ -106,7 +106,7 @@ public final class WarmupChart {
         st.setxAxisTickLabelsFormattingFunction(x -> {
             long r = Math.round(x);
             return Math.abs(x - r) < 1e-6 ? (r <= 0 ? "−" + (-r) : Long.toString(r)).replace("−0", "0")
-                    : "\u200B".repeat((int) Math.round(x * 10 + 1000));
+                    : "\u200B".repeat((int) Math.floorMod(Math.round(x * 10), 20_000L));
         });
         return chart;
     }

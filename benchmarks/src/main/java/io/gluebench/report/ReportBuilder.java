@@ -46,7 +46,7 @@ import java.util.TreeSet;
 final class ReportBuilder {
     /** Chart kinds per workload, in the order they are shown: file suffix and caption. */
     static final List<ChartKind> CHART_KINDS = List.of(
-            new ChartKind("", "time per call against N, log–log; one line per pattern, error bars are JMH's 99.9% confidence interval"),
+            new ChartKind("", "time per call against N, log–log; one line per pattern, error bars are each point's interval (95% over forks; one fork's 99.9% in older runs)"),
             new ChartKind("-overhead", "overhead share a / t(N): how much of each call is fixed crossing cost rather than compute"),
             new ChartKind("-speedup", "speed-up of each pattern relative to the baseline at each N"),
             new ChartKind("-decision", "decision map: which pattern is fastest at each N"),
@@ -283,8 +283,12 @@ final class ReportBuilder {
 
     private Section scores() {
         List<Block> blocks = new ArrayList<>();
-        blocks.add(new Para(Phrase.of("Mean time per call with the half-width of JMH's 99.9% confidence interval, "
-                + "relative to the mean. The fastest pattern at each N is set in bold.")));
+        blocks.add(new Para(Phrase.of((run.formatVersion() >= 2
+                ? "Mean of the forks' mean times per call with the half-width of its 95% interval (forks resampled, then "
+                        + "iterations within a fork), relative to the mean; " + TextTable.UNSETTLED_MARK
+                        + " marks a point that never reached a steady state in some fork. "
+                : "Mean time per call with the half-width of JMH's 99.9% confidence interval of one fork, relative to the "
+                        + "mean. ") + "The fastest pattern at each N is set in bold.")));
         for (String w : workloads) {
             List<Point> pts = run.points().stream().filter(p -> p.workload().equals(w)).toList();
             List<String> cols = new ArrayList<>();
@@ -576,7 +580,8 @@ final class ReportBuilder {
     /** Many wide-interval warnings as one matrix per workload: pattern by N, the interval's relative width. */
     private void wideCiMatrix(List<Block> blocks, List<StabilityWarning> ws) {
         long measured = run.points().stream().filter(p -> p.isOk() && p.score() != null).count();
-        blocks.add(new Para(Phrase.of(ws.size() + " of " + measured + " measured scores have a 99.9% confidence interval wider than ±"
+        blocks.add(new Para(Phrase.of(ws.size() + " of " + measured + " measured scores have a "
+                + (run.formatVersion() >= 2 ? "95% interval" : "99.9% confidence interval") + " wider than ±"
                 + Format.percent(io.gluebench.analysis.Analyzer.WIDE_CI) + " of the score; the marked cells below give "
                 + "the interval's half-width relative to the score.")));
         LinkedHashSet<String> remedies = new LinkedHashSet<>();

@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param status      ok, failed or skipped
  * @param score       mean time per call in {@link #unit}, or null when not measured
- * @param scoreError  half-width of JMH's 99.9% confidence interval, same unit
+ * @param scoreError  half-width of the score's interval, same unit (see below for each format)
  * @param samples     the raw measurement-iteration scores, same unit
  * @param warmup      the warm-up iteration scores, same unit (the warm-up curve)
  * @param verification the check made before timing

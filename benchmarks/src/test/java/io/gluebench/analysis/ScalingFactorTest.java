@@ -36,11 +36,11 @@ class ScalingFactorTest {
 
     @Test
     void anIntervalAboveTheCoresIsInconclusiveNotSuperParallel() {
-        assertEquals("inconclusive: ×2.60 is above the number of cores (2); the 1-caller rate is unstable",
+        assertEquals("inconclusive: ×2.60 is above the number of cores (2); more than parallelism: the 1-caller rate is slowed by something 2 callers avoid (a worker woken on the other core) or is unstable",
                 ScalingFactor.verdict(2.6, 2.2, 2.9, 2, 2));
-        assertEquals("inconclusive: ×2.60 is above the number of callers (2); the 1-caller rate is unstable",
+        assertEquals("inconclusive: ×2.60 is above the number of callers (2); more than parallelism: the 1-caller rate is slowed by something 2 callers avoid (a worker woken on the other core) or is unstable",
                 ScalingFactor.verdict(2.6, 2.2, 2.9, 2, 8), "2 callers on 8 cores cannot give more than x2 either");
-        assertEquals("inconclusive: ×3.70 is above the number of cores (2); the 1-caller rate is unstable",
+        assertEquals("inconclusive: ×3.70 is above the number of cores (2); more than parallelism: the 1-caller rate is slowed by something 2 callers avoid (a worker woken on the other core) or is unstable",
                 ScalingFactor.verdict(3.7, 3.4, 3.9, 4, 2), "4 callers on 2 cores cannot give more than x2");
         assertEquals("inconclusive: above the 2 cores", ScalingFactor.read(3.7, 3.4, 3.9, 4, 2).brief());
     }
@@ -70,7 +70,7 @@ class ScalingFactorTest {
                 ScalingFactor.verdict(1.05, null, null, 2, 2));
         assertEquals("partly parallel (no interval: one fork)", ScalingFactor.verdict(1.5, null, null, 2, 2));
         assertTrue(ScalingFactor.verdict(1.9, null, null, 2, 2).startsWith("parallel: "));
-        assertEquals("inconclusive: ×2.47 is above the number of cores (2); the 1-caller rate is unstable"
+        assertEquals("inconclusive: ×2.47 is above the number of cores (2); more than parallelism: the 1-caller rate is slowed by something 2 callers avoid (a worker woken on the other core) or is unstable"
                 + " (no interval: one fork)", ScalingFactor.verdict(2.47, null, null, 2, 2));
         assertNull(ScalingFactor.verdict(1.0, null, null, 1, 2), "one caller count: nothing to compare");
     }

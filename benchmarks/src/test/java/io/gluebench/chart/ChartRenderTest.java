@@ -198,6 +198,26 @@ class ChartRenderTest {
         assertTrue(Files.isRegularFile(out.resolve("w-decision.png")));
     }
 
+    @Test
+    void aLongAdaptiveWarmUpAndOneSizeStillDraw(@TempDir Path out) throws Exception {
+        // GraalPy warmed for 12 s in 50 ms batches: 240 warm-up values, one size, one point, a steady
+        // state not reached (ringed).
+        List<Double> warm = new ArrayList<>();
+        for (int i = 0; i < 240; i++) {
+            warm.add(80_000 + 300_000_000.0 / (1 + i * i));
+        }
+        Point p = new Point("w", "jni", 1000, null, null, Point.OK, "ns/op", 80_000.0, 1_000.0,
+                List.of(79_000.0, 81_000.0), warm, null, null, null, List.of(), 14.0, null,
+                List.of(new io.gluebench.result.Fork(0, 0, List.of(79_000.0, 81_000.0), warm, 12.0, "no steady state",
+                        -1, 14.0, null)), "no steady state", 79_000.0, 81_000.0);
+        Run one = tinyRun(Map.of());
+        one = new Run(one.formatVersion(), one.runId(), one.profile(), one.status(), one.startedAt(), one.finishedAt(),
+                one.machine(), one.settings(), List.of(), List.of(p), List.of(), one.patterns(), one.workloads());
+        List<Path> files = Charts.writeAll(one, out);
+        assertTrue(Files.isRegularFile(out.resolve("w-warmup.png")), files.toString());
+        assertTrue(Files.isRegularFile(out.resolve("w.png")), files.toString());
+    }
+
     private static Run tinyRun(Map<String, double[]> scores) {
         int[] sizes = {1, 100, 10000};
         List<Point> points = new ArrayList<>();
