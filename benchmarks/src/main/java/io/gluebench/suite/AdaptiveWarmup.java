@@ -55,16 +55,10 @@ final class AdaptiveWarmup {
         long sink = 0;
         long start = System.nanoTime();
         while (true) {
-            long t0 = System.nanoTime();
-            long calls = 0;
-            long t1;
-            do {
-                sink ^= call.invoke();
-                calls++;
-                t1 = System.nanoTime();
-            } while (t1 - t0 < batchNanos);
-            batches.add((t1 - t0) / (double) calls);
-            long elapsed = t1 - start;
+            TimedBatch b = TimedBatch.until(call, System.nanoTime() + batchNanos);
+            sink ^= b.sink();
+            batches.add(b.nanosPerCall());
+            long elapsed = b.endNanos() - start;
             if (elapsed >= capNanos) {
                 break;
             }

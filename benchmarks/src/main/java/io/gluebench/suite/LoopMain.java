@@ -30,16 +30,9 @@ public final class LoopMain {
             Call call = session.call();
             long start = System.nanoTime();
             for (int s = 1; s <= seconds; s++) {
-                long end = start + s * 1_000_000_000L;
-                long t0 = System.nanoTime();
-                long calls = 0;
-                long t1;
-                do {
-                    sink ^= call.invoke();
-                    calls++;
-                    t1 = System.nanoTime();
-                } while (t1 < end);
-                System.out.println(s + " " + calls + " " + (t1 - t0) / (double) calls);
+                TimedBatch b = TimedBatch.until(call, start + s * 1_000_000_000L);
+                sink ^= b.sink();
+                System.out.println(s + " " + b.calls() + " " + b.nanosPerCall());
                 System.out.flush();
             }
         } catch (PointSession.VerificationException e) {

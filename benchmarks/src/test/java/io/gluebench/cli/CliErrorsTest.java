@@ -41,6 +41,16 @@ class CliErrorsTest {
     }
 
     @Test
+    void curveRefusesBadInputInOneLine() {
+        assertOneLine(run("curve", "--pattern", "cython", "--workload", "dot", "--size", "100"),
+                "unknown pattern 'cython'", "graalpy");
+        assertOneLine(run("curve", "--pattern", "java", "--workload", "fft", "--size", "100"),
+                "unknown workload 'fft'");
+        assertOneLine(run("curve", "--pattern", "java", "--workload", "dot", "--size", "100", "--seconds", "1"),
+                "--seconds 1 is out of range");
+    }
+
+    @Test
     void unknownPatternListsValidNames() {
         assertOneLine(run("verify", "--pattern", "cython"), "unknown pattern 'cython'", "jep-numpy", "worker-python");
     }
