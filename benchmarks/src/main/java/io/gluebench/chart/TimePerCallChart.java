@@ -210,7 +210,9 @@ public final class TimePerCallChart {
             g.setColor(Slide.INK);
             g.setStroke(new BasicStroke(3f));
             g.draw(new Ellipse2D.Double(sx - 15, sy - 15, 30, 30));
-            String[] lines = {"N* ≈ " + formatCount(m.n()), m.crossover().smallWinner() + " | " + m.crossover().largeWinner()};
+            // A crossing read from a point that never settled says so on the slide too.
+            String[] lines = {"N* ≈ " + formatCount(m.n()) + (m.crossover().settled() ? "" : " (not steady)"),
+                    m.crossover().smallWinner() + " | " + m.crossover().largeWinner()};
             Font[] fonts = {Slide.LABEL_BOLD, Slide.SMALL};
             double lw = Math.max(Slide.textWidth(g, fonts[0], lines[0]), Slide.textWidth(g, fonts[1], lines[1]));
             double lh = g.getFontMetrics(fonts[0]).getHeight() + g.getFontMetrics(fonts[1]).getHeight();
