@@ -78,18 +78,18 @@ final class ForkLauncher {
                         currentSince = System.nanoTime();
                     } else if (now != null && System.nanoTime() - currentSince > pointTimeoutSeconds * 1_000_000_000L) {
                         timedOut = true;
-                        kill(p);
+                        kill(p.toHandle());
                         p.waitFor(30, TimeUnit.SECONDS);
                         break;
                     }
                 }
             } catch (InterruptedException ie) {
-                kill(p);
+                kill(p.toHandle());
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted");
             } finally {
                 if (p.isAlive()) {
-                    kill(p);
+                    kill(p.toHandle());
                 }
                 io.gluebench.pattern.worker.WorkerPattern.sweepOrphans();
             }
@@ -136,7 +136,7 @@ final class ForkLauncher {
     }
 
     /** Kills a fork and everything it started (workers, Py4J peers). */
-    static void kill(Process p) {
+    static void kill(ProcessHandle p) {
         p.descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
     }

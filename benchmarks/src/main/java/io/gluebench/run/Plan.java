@@ -109,11 +109,6 @@ public record Plan(Profile profile, List<Item> items) {
         return new Plan(profile, List.copyOf(items));
     }
 
-    /** Rough seconds for one point in a fork of its own: fork start, the pattern's start-up, the iterations. */
-    public double estimateSeconds(Item item) {
-        return estimateForkSeconds(item.pattern(), 1);
-    }
-
     /** Rough seconds for one fork of a pattern measuring {@code points} points. */
     public double estimateForkSeconds(PatternSpec pattern, int points) {
         double startup = switch (pattern.family()) {
@@ -145,9 +140,5 @@ public record Plan(Profile profile, List<Item> items) {
             total += profile.settingsFor(spec.family()).forkCount() * estimateForkSeconds(spec, e.getValue());
         }
         return total;
-    }
-
-    public double estimateSeconds(List<Item> subset) {
-        return subset.stream().mapToDouble(this::estimateSeconds).sum();
     }
 }

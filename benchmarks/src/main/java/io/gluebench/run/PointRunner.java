@@ -3,12 +3,10 @@ package io.gluebench.run;
 import io.gluebench.analysis.HierarchicalBootstrap;
 import io.gluebench.analysis.Interval;
 import io.gluebench.analysis.SteadyState;
-import io.gluebench.pattern.PatternEnv;
 import io.gluebench.result.Fork;
 import io.gluebench.result.Point;
 import io.gluebench.result.RunStore;
 import io.gluebench.result.Verification;
-import io.gluebench.suite.PointBenchmark;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,12 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.openjdk.jmh.results.IterationResult;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.results.format.ResultFormatType;
-import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs the run's forks: each {@link ForkSchedule.Unit} in one fresh JVM through {@link ForkLauncher},
@@ -34,13 +26,11 @@ public final class PointRunner {
     private static final Pattern WARMUP_LINE =
             Pattern.compile("^# Warmup Iteration\\s+\\d+:\\s+([0-9.,]+|≈\\s*[0-9.eE+-]+)\\s+ns/op");
 
-    private final PatternEnv env;
     private final RunStore store;
     private final boolean verbose;
     private final ForkLauncher launcher;
 
-    public PointRunner(PatternEnv env, RunStore store, boolean verbose) {
-        this.env = env;
+    public PointRunner(io.gluebench.pattern.PatternEnv env, RunStore store, boolean verbose) {
         this.store = store;
         this.verbose = verbose;
         this.launcher = new ForkLauncher(env, store);
@@ -78,6 +68,15 @@ public final class PointRunner {
         }
         List<ForkLauncher.Result> results = launcher.run(unit.pattern(), unit.placement(), entries, s,
                 profile.pointTimeoutSeconds(), logs, unit.name());
+        if (verbose) {
+            // --verbose: JMH's own output of each point, as it was written to the point's log.
+            for (ForkJob.Entry e : entries) {
+                Path log = Path.of(e.logFile());
+                if (Files.exists(log)) {
+                    System.out.print(Files.readString(log, StandardCharsets.UTF_8));
+                }
+            }
+        }
         List<Folded> out = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             Plan.Item item = unit.items().get(i);
@@ -250,9 +249,6 @@ public final class PointRunner {
 
     /** Kills the JMH forks of this JVM and everything they started. */
     static void killForks() {
-        ProcessHandle.current().children().forEach(child -> {
-            child.descendants().forEach(ProcessHandle::destroyForcibly);
-            child.destroyForcibly();
-        });
+        ProcessHandle.current().children().forEach(ForkLauncher::kill);
     }
 }

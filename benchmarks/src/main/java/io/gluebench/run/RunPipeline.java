@@ -394,7 +394,7 @@ public final class RunPipeline {
         PointRunner runner = new PointRunner(env, store, verbose);
         int order = current[0].points().stream().flatMap(p -> p.forks().stream()).mapToInt(io.gluebench.result.Fork::order)
                 .max().orElse(-1) + 1;
-        for (int round = 0; ; round++) {
+        while (true) {
             for (ForkSchedule.Unit unit : units) {
                 // A point that failed in one fork is not measured again.
                 List<Plan.Item> live = unit.items().stream().filter(i -> !failed(current[0], keyOf(i))).toList();
