@@ -68,11 +68,13 @@ public final class CurveCommand implements Callable<Integer> {
             String line;
             while ((line = r.readLine()) != null) {
                 String[] f = line.trim().split(" ");
-                if (f.length == 3) {
+                if (f.length == 4) {
                     double ns = Double.parseDouble(f[2]);
                     means.add(ns);
-                    System.out.printf(Locale.ROOT, "  %3s s  %10s calls  %s per call%n", f[0], f[1],
-                            io.gluebench.chart.TimePerCallChart.formatNanos(ns));
+                    long compiled = Long.parseLong(f[3]);
+                    System.out.printf(Locale.ROOT, "  %3s s  %10s calls  %9s per call%s%n", f[0], f[1],
+                            io.gluebench.chart.TimePerCallChart.formatNanos(ns),
+                            compiled < 0 ? "" : "  " + compiled + " JIT compilation" + (compiled == 1 ? "" : "s"));
                 }
             }
         }

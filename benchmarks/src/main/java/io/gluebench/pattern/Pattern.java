@@ -23,6 +23,16 @@ public interface Pattern extends AutoCloseable {
         return "";
     }
 
+    /**
+     * How many compilations the engine's own JIT has reported since {@link #open} (finished,
+     * failed or invalidated), or -1 when the engine does not report them. The adaptive warm-up
+     * waits for this count to stop moving: a Truffle engine steps down through compiled tiers
+     * seconds apart, and a time series alone can look steady on a plateau between two tiers.
+     */
+    default long compilations() {
+        return -1;
+    }
+
     @Override
     void close() throws Exception;
 }

@@ -118,6 +118,11 @@ public final class PointSession implements AutoCloseable {
         return verification;
     }
 
+    /** The engine's JIT compilations so far, or -1 if it does not report them ({@link Pattern#compilations}). */
+    public long compilations() {
+        return pattern.compilations();
+    }
+
     @Override
     public void close() throws Exception {
         pattern.close();

@@ -17,6 +17,9 @@ import java.util.List;
  * @param steadyFrom   where the steady segment starts, as an index into warmup followed by samples; -1 if none
  * @param wallSeconds  the fork's time spent on this point, set-up included
  * @param jmhFile      this fork's raw JMH JSON, relative to the run folder
+ * @param compilations JIT compilations the pattern's engine reported during the measurement (0 means
+ *                     it measured compiled code that stayed put); null when the engine does not
+ *                     report them (only Truffle, i.e. GraalPy, does)
  */
 public record Fork(
         int index,
@@ -27,7 +30,13 @@ public record Fork(
         String steadyState,
         int steadyFrom,
         double wallSeconds,
-        String jmhFile) {
+        String jmhFile,
+        Integer compilations) {
+
+    public Fork(int index, int order, List<Double> samples, List<Double> warmup, double warmupSeconds,
+            String steadyState, int steadyFrom, double wallSeconds, String jmhFile) {
+        this(index, order, samples, warmup, warmupSeconds, steadyState, steadyFrom, wallSeconds, jmhFile, null);
+    }
 
     public Fork {
         samples = samples == null ? List.of() : List.copyOf(samples);

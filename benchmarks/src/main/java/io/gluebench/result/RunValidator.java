@@ -201,6 +201,9 @@ public final class RunValidator {
             }
             number(g + ".wallSeconds", k.wallSeconds(), 0);
             fileRef(g + ".jmhFile", k.jmhFile());
+            if (k.compilations() != null && k.compilations() < 0) {
+                throw bad(g + ".compilations", k.compilations() + " is not a count (expected 0 or more, or absent)");
+            }
         }
     }
 

@@ -125,8 +125,7 @@ public record Plan(Profile profile, List<Item> items) {
         java.util.Map<String, Integer> perFork = new java.util.LinkedHashMap<>();
         java.util.Map<String, PatternSpec> specs = new java.util.HashMap<>();
         for (Item i : items) {
-            var s = profile.settingsFor(i.pattern().family());
-            String key = i.series() + "|" + switch (s.span()) {
+            String key = i.series() + "|" + switch (profile.spanFor(i.pattern().family())) {
                 case Profile.JmhSettings.SPAN_PATTERN -> "";
                 case Profile.JmhSettings.SPAN_WORKLOAD -> i.workload().name();
                 default -> i.workload().name() + "|" + i.size();

@@ -121,12 +121,13 @@ public final class PointRunner {
         List<Double> warm = new ArrayList<>(readWarmup(Path.of(e.warmupFile())));
         warm.addAll(warmup(logFile));
         double warmSeconds = readWarmupSeconds(Path.of(e.warmupFile()));
+        Integer compilations = readMeasuredCompilations(Path.of(e.warmupFile()));
         double[] series = java.util.stream.Stream.concat(warm.stream(), o.samples().stream())
                 .mapToDouble(Double::doubleValue).toArray();
         SteadyState.Fork cls = SteadyState.classify(series, warm.size());
         forks.removeIf(f -> f.index() == forkIndex);
         forks.add(new Fork(forkIndex, order, o.samples(), warm, warmSeconds, cls.kind().label(), cls.steadyFrom(),
-                o.wallSeconds(), rel));
+                o.wallSeconds(), rel, compilations));
         forks.sort(java.util.Comparator.comparingInt(Fork::index));
         return summarise(item, forks, verdict, r.jvmArgs(), wallBefore + o.wallSeconds(),
                 profile.settingsFor(item.pattern().family()), o.unit());
@@ -173,6 +174,19 @@ public final class PointRunner {
             return Files.exists(file) ? store.mapper().readTree(file.toFile()).path("seconds").asDouble(0) : 0;
         } catch (IOException e) {
             return 0;
+        }
+    }
+
+    /** The JIT compilations the engine reported while JMH ran, or null when it reports none. */
+    private Integer readMeasuredCompilations(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                return null;
+            }
+            var n = store.mapper().readTree(file.toFile()).get("measuredCompilations");
+            return n == null || !n.isNumber() ? null : n.asInt();
+        } catch (IOException e) {
+            return null;
         }
     }
 

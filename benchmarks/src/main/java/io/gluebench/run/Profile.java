@@ -39,6 +39,11 @@ public record Profile(
         return "graalpy".equals(family) ? graalpyJmh : jmh;
     }
 
+    /** What one fork of a pattern of this family measures (see {@link JmhSettings#span(String)}). */
+    public String spanFor(String family) {
+        return settingsFor(family).span(family);
+    }
+
     public Profile named(String n) {
         return new Profile(n, description, sizes, workloads, patterns, jmh, graalpyJmh, floors, pointTimeoutSeconds, startup,
                 scaling);
@@ -93,14 +98,23 @@ public record Profile(
      *                          per-point minimum): a runtime whose own JIT first compiles itself
      *                          (GraalPy's jar-based Graal, ~5-8 s here) shows a flat, interpreted
      *                          plateau that must not be taken for its steady state
+     * @param forkSpanByFamily  a pattern family whose forks span differently from forkSpan, e.g.
+     *                          {"jvm": "point"}: plain Java is compiled by C2 from the profile its first
+     *                          calls leave, so measuring N=1 before N=10^4 in one JVM changes the
+     *                          code N=10^4 runs (dot: 4.9 against 8.7 us), and each of its points gets a JVM
      */
     public record JmhSettings(int warmupIterations, int warmupMillis, int measurementIterations, int measurementMillis,
             Integer forks, Integer maxForks, Double targetHalfWidth, String forkSpan,
-            Integer warmupBatchMillis, Integer warmupMinMillis, Integer warmupCapMillis, Integer forkWarmupMinMillis) {
+            Integer warmupBatchMillis, Integer warmupMinMillis, Integer warmupCapMillis, Integer forkWarmupMinMillis,
+            Map<String, String> forkSpanByFamily) {
+
+        public JmhSettings {
+            forkSpanByFamily = forkSpanByFamily == null ? Map.of() : Map.copyOf(forkSpanByFamily);
+        }
 
         public JmhSettings(int warmupIterations, int warmupMillis, int measurementIterations, int measurementMillis) {
             this(warmupIterations, warmupMillis, measurementIterations, measurementMillis, null, null, null, null, null,
-                    null, null, null);
+                    null, null, null, null);
         }
 
         public static final String SPAN_POINT = "point";
@@ -117,6 +131,11 @@ public record Profile(
 
         public String span() {
             return forkSpan == null ? SPAN_POINT : forkSpan;
+        }
+
+        /** What one fork of a pattern of this family measures: its own entry in forkSpanByFamily, or forkSpan. */
+        public String span(String family) {
+            return forkSpanByFamily.getOrDefault(family, span());
         }
 
         public boolean adaptiveWarmup() {

@@ -74,10 +74,16 @@ public final class Profiles {
                 if (j.forkCount() < 1 || j.measurementIterations() < 1) {
                     problems.add("forks and measurementIterations must be >= 1");
                 }
-                if (!List.of(Profile.JmhSettings.SPAN_POINT, Profile.JmhSettings.SPAN_WORKLOAD,
-                        Profile.JmhSettings.SPAN_PATTERN).contains(j.span())) {
+                var spans = List.of(Profile.JmhSettings.SPAN_POINT, Profile.JmhSettings.SPAN_WORKLOAD,
+                        Profile.JmhSettings.SPAN_PATTERN);
+                if (!spans.contains(j.span())) {
                     problems.add("forkSpan must be point, workload or pattern, not " + j.span());
                 }
+                j.forkSpanByFamily().forEach((family, span) -> {
+                    if (!spans.contains(span)) {
+                        problems.add("forkSpanByFamily." + family + " must be point, workload or pattern, not " + span);
+                    }
+                });
                 if (j.adaptiveWarmup() && (j.warmupCapMillis() == null || j.warmupCapMillis() < j.warmupBatchMillis())) {
                     problems.add("warmupCapMillis must be set and at least warmupBatchMillis");
                 }

@@ -387,7 +387,7 @@ public final class RunPipeline {
         }
         java.util.Random rng = new java.util.Random(seed);
         java.util.function.Function<io.gluebench.pattern.PatternSpec, String> span =
-                spec -> profile.settingsFor(spec.family()).span();
+                spec -> profile.spanFor(spec.family());
         List<ForkSchedule.Unit> units = ForkSchedule.units(toMeasure, item -> missingForks(current[0], item, profile),
                 span, rng);
         Progress progress = new Progress(out, units.stream().mapToInt(u -> u.items().size()).sum(), seconds(plan, units));

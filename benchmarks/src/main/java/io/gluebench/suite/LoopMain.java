@@ -8,7 +8,8 @@ import io.gluebench.workload.Workloads;
 
 /**
  * A fresh fork that opens and verifies one point, then calls it back to back for a given number of
- * seconds and prints one line per second: "second calls meanNanos". No JMH: this is the plain loop a
+ * seconds and prints one line per second: "second calls meanNanos compilations" (the JIT compilations the
+ * engine reported in that second, -1 when it reports none). No JMH: this is the plain loop a
  * long-lived service runs, the yardstick a benchmark's warm-up is judged against (`gluebench curve`).
  */
 public final class LoopMain {
@@ -29,10 +30,13 @@ public final class LoopMain {
         try (PointSession session = PointSession.open(spec, workload, size, env)) {
             Call call = session.call();
             long start = System.nanoTime();
+            long compiled = session.compilations();
             for (int s = 1; s <= seconds; s++) {
                 TimedBatch b = TimedBatch.until(call, start + s * 1_000_000_000L);
                 sink ^= b.sink();
-                System.out.println(s + " " + b.calls() + " " + b.nanosPerCall());
+                long now = session.compilations();
+                System.out.println(s + " " + b.calls() + " " + b.nanosPerCall() + " " + (now < 0 ? -1 : now - compiled));
+                compiled = now;
                 System.out.flush();
             }
         } catch (PointSession.VerificationException e) {

@@ -51,6 +51,8 @@ public class PointBenchmark {
 
     private PointSession session;
     private Call call;
+    private AdaptiveWarmup.Series warmed;
+    private long compiledBeforeMeasurement = -1;
 
     @Setup(Level.Trial)
     public void setup() throws Exception {
@@ -73,11 +75,16 @@ public class PointBenchmark {
         }
         AdaptiveWarmup warmup = AdaptiveWarmup.parse(System.getProperty(WARMUP_PROPERTY));
         if (warmup != null) {
-            AdaptiveWarmup.Series series = warmup.run(call);
-            String file = System.getProperty(WARMUP_FILE_PROPERTY);
-            if (file != null) {
-                new RunStore().writeJson(Path.of(file), series);
-            }
+            warmed = warmup.run(call, session::compilations);
+            writeWarmup(warmed);
+            compiledBeforeMeasurement = session.compilations();
+        }
+    }
+
+    private static void writeWarmup(AdaptiveWarmup.Series series) throws java.io.IOException {
+        String file = System.getProperty(WARMUP_FILE_PROPERTY);
+        if (file != null) {
+            new RunStore().writeJson(Path.of(file), series);
         }
     }
 
@@ -95,6 +102,10 @@ public class PointBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
+        if (warmed != null && compiledBeforeMeasurement >= 0) {
+            // JMH's warm-up iterations run between the two readings; they are part of its measured trial.
+            writeWarmup(warmed.withMeasured(session.compilations() - compiledBeforeMeasurement));
+        }
         if (session != null) {
             session.close();
         }

@@ -30,7 +30,7 @@ class ForkScheduleTest {
 
     private static List<ForkSchedule.Unit> units(Plan plan, long seed) {
         Profile p = plan.profile();
-        return ForkSchedule.units(plan.items(), i -> Set.of(0, 1, 2), s -> p.settingsFor(s.family()).span(), new Random(seed));
+        return ForkSchedule.units(plan.items(), i -> Set.of(0, 1, 2), s -> p.spanFor(s.family()), new Random(seed));
     }
 
     @Test
@@ -68,9 +68,12 @@ class ForkScheduleTest {
         Plan plan = plan();
         for (ForkSchedule.Unit u : units(plan, 3)) {
             assertTrue(u.items().stream().allMatch(i -> i.pattern().equals(u.pattern())), u.name());
-            String span = plan.profile().settingsFor(u.pattern().family()).span();
+            String span = plan.profile().spanFor(u.pattern().family());
             long workloads = u.items().stream().map(i -> i.workload().name()).distinct().count();
-            if (span.equals(Profile.JmhSettings.SPAN_WORKLOAD)) {
+            if (u.pattern().name().equals("java")) {
+                assertEquals(Profile.JmhSettings.SPAN_POINT, span, "plain Java gets a JVM per point (forkSpanByFamily)");
+                assertEquals(1, u.items().size(), u.name());
+            } else if (span.equals(Profile.JmhSettings.SPAN_WORKLOAD)) {
                 assertEquals(1, workloads, u.name());
                 assertEquals(4, u.items().size(), u.name() + ": every size of its workload");
             } else {
@@ -86,7 +89,7 @@ class ForkScheduleTest {
         Plan.Item first = plan.items().get(0);
         Profile p = plan.profile();
         List<ForkSchedule.Unit> units = ForkSchedule.units(plan.items(), i -> i == first ? Set.of(2) : Set.of(),
-                s -> p.settingsFor(s.family()).span(), new Random(1));
+                s -> p.spanFor(s.family()), new Random(1));
         assertEquals(List.of(first.label() + " f2"), flat(units));
     }
 }

@@ -53,8 +53,11 @@ class ProfilesTest {
                         .map(Plan.Item::size).toList(), "a workload outside the default set runs at its quick sizes");
         Profile.JmhSettings g = quick.graalpyJmh();
         assertTrue(g.adaptiveWarmup() && g.warmupCapMillis() >= 20_000, "GraalPy may warm up for 20 s or more");
-        assertTrue(g.warmupProperty(true).startsWith("50,8000,"), "a GraalPy fork's first point waits out Graal's own warm-up: "
+        assertTrue(g.warmupProperty(true).startsWith("50,5000,"), "a GraalPy fork's first point waits out Graal's own warm-up: "
                 + g.warmupProperty(true));
+        assertEquals("point", quick.spanFor("jvm"), "plain Java gets one JVM per point, so no other size shapes its JIT");
+        assertEquals("workload", quick.spanFor("jep"));
+        assertEquals("pattern", quick.spanFor("graalpy"));
         assertTrue(g.warmupProperty(false).startsWith("50,1000,"), g.warmupProperty(false));
         assertTrue(quick.jmh().forkCount() >= 3 && g.forkCount() >= 3, "quick measures each point in 3 or more forks");
         assertEquals(1, Profiles.load().get("smoke").jmh().forkCount(), "smoke keeps one fork");
@@ -71,13 +74,15 @@ class ProfilesTest {
     void badProfilesAreRejected() {
         String json = """
                 {"x": {"description": "d", "sizes": {"nope": [1]}, "patterns": ["java", "cobol"],
-                       "jmh": {"warmupIterations": 1, "warmupMillis": 1, "measurementIterations": 1, "measurementMillis": 1},
+                       "jmh": {"warmupIterations": 1, "warmupMillis": 1, "measurementIterations": 1, "measurementMillis": 1,
+                               "forkSpanByFamily": {"jvm": "thread"}},
                        "graalpyJmh": {"warmupIterations": 1, "warmupMillis": 1, "measurementIterations": 1, "measurementMillis": 1},
                        "floors": false, "pointTimeoutSeconds": 10}}
                 """;
         IOException e = assertThrows(IOException.class,
                 () -> Profiles.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))));
-        assertTrue(e.getMessage().contains("unknown workload nope") && e.getMessage().contains("unknown pattern cobol"),
+        assertTrue(e.getMessage().contains("unknown workload nope") && e.getMessage().contains("unknown pattern cobol")
+                && e.getMessage().contains("forkSpanByFamily.jvm must be point, workload or pattern, not thread"),
                 e.getMessage());
     }
 

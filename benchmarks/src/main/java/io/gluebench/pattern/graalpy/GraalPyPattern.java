@@ -34,6 +34,8 @@ public final class GraalPyPattern implements Pattern {
     private final boolean interpreterOnly;
     private PatternEnv env;
     private Context context;
+    private final CompileLog compileLog = new CompileLog();
+    private boolean tracing;
 
     public GraalPyPattern(boolean interpreterOnly) {
         this.interpreterOnly = interpreterOnly;
@@ -42,10 +44,18 @@ public final class GraalPyPattern implements Pattern {
     @Override
     public void open(PatternEnv env) throws PatternException {
         this.env = env;
-        Context.Builder builder = Context.newBuilder("python")
-                .allowHostAccess(HostAccess.newBuilder(HostAccess.NONE).allowArrayAccess(true).build())
-                .option("engine.WarnInterpreterOnly", "false");
-        context = builder.build();
+        if (interpreterOnly) {
+            context = builder().build();
+        } else {
+            try {
+                // The compiler's trace goes to our counter, not to the fork's output: the adaptive warm-up
+                // waits until it stops moving (see compilations()).
+                context = builder().option("engine.TraceCompilation", "true").logHandler(compileLog).build();
+                tracing = true;
+            } catch (IllegalArgumentException noCompilerOptions) {
+                context = builder().build();       // an engine without a compiler has no such option
+            }
+        }
         String impl = context.getEngine().getImplementationName();
         boolean compiling = !INTERPRETED.equals(impl);
         if (compiling && interpreterOnly) {
@@ -60,6 +70,17 @@ public final class GraalPyPattern implements Pattern {
                     + env.graalJitDir() + " on --upgrade-module-path with -XX:+EnableJVMCI. "
                     + "Run ./gluebench setup, or time pattern graalpy-interpreter to measure the interpreter");
         }
+    }
+
+    private static Context.Builder builder() {
+        return Context.newBuilder("python")
+                .allowHostAccess(HostAccess.newBuilder(HostAccess.NONE).allowArrayAccess(true).build())
+                .option("engine.WarnInterpreterOnly", "false");
+    }
+
+    @Override
+    public long compilations() {
+        return context == null || !tracing ? -1 : compileLog.events();
     }
 
     @Override
