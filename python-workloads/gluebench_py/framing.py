@@ -19,6 +19,14 @@ Request: u32 len, then len payload bytes: u8 op, then the op's body:
                                                  worker added other than n pairs since the last take
     ECHO_ADD (14) one byte                    -> i64 bytes added so far; the sum grows by the byte
     ECHO_TAKE (15) u32 n                      -> i64 the sum of the bytes, reset; checked as DOT_TAKE
+  A workload from the user's file (gluebench_py.userfile):
+    LOAD (16)    u8 flags, then the file's path in UTF-8
+                                              -> i64 0; from then on ECHO, DOT, SORT, WORDFREQ,
+                                                 RECORDS and CSVPARSE carry the shape's data to the
+                                                 file's compute (compute_numpy with flag 1) and
+                                                 answer its number: i64 for an int, f64 for a float;
+                                                 with flag 2 (the reference) as a payload instead:
+                                                 'i' or 'f', then the 8 bytes
     QUIT  (255)  empty                        -> no reply; the worker exits 0
 Reply: u32 len, then payload: u8 status; on STATUS_OK the 8-byte value (i64 or f64, as listed
 above) or, for ops 9 to 11, the variable-length result; on STATUS_ERROR a one-line UTF-8
@@ -61,6 +69,7 @@ OP_DOT_ADD = 12
 OP_DOT_TAKE = 13
 OP_ECHO_ADD = 14
 OP_ECHO_TAKE = 15
+OP_LOAD = 16
 OP_QUIT = 255
 
 STATUS_OK = 0

@@ -142,6 +142,11 @@ class PythonCompute:
 
     def records(self, request):
         """Build the rows (id, category str, amount) of a RecordsRequest, then sum them."""
+        return self._records(self.rows(request))
+
+    @staticmethod
+    def rows(request):
+        """The rows (id, category str, amount) of a RecordsRequest."""
         body, n = request.body, request.n
         ids = longs(body[request.ids:request.amounts])
         amounts = longs(body[request.amounts:request.amounts + 8 * n])
@@ -154,7 +159,7 @@ class PythonCompute:
             start, end = end, end + length
             name = text[start:end] if ascii else str(names[start:end], 'utf-8')
             rows.append((record_id, name, amount))
-        return self._records(rows)
+        return rows
 
     def csvparse(self, text_bytes):
         return self._csvparse(str(text_bytes, 'utf-8'))
@@ -201,6 +206,10 @@ class NumpyCompute:
     def records(self, request):
         """Sum a RecordsRequest: the amounts viewed in place, the categories as an array of
         bytes (dtype S), copied from the request without a Python object per record."""
+        return self._records(*self.records_columns(request))
+
+    def records_columns(self, request):
+        """(categories as an 'S' array, amounts as an int64 view) of a RecordsRequest."""
         np, body, n = self._np, request.body, request.n
         amounts = np.frombuffer(body, dtype='<i8', count=n, offset=request.amounts)
         lengths = np.frombuffer(request.lengths, dtype=np.uint8)
@@ -209,13 +218,91 @@ class NumpyCompute:
         padded = np.zeros((n, width), dtype=np.uint8)
         padded[np.arange(width) < lengths[:, None]] = np.frombuffer(body, dtype=np.uint8,
                                                                    offset=request.names)
-        return self._records(padded.view('S%d' % width).ravel(), amounts)
+        return padded.view('S%d' % width).ravel(), amounts
 
     def csvparse(self, text_bytes):
         return self._csvparse(str(text_bytes, 'utf-8'))
 
 
 COMPUTES = {'python': PythonCompute, 'numpy': NumpyCompute}
+
+
+def encode_number(value):
+    """The reply for a user function's answer: i64 for an int (or bool), f64 for a float."""
+    if isinstance(value, bool) or isinstance(value, int):
+        return framing.encode_ok_int(int(value))
+    if isinstance(value, float):
+        return framing.encode_ok_float(value)
+    try:                                    # numpy scalars
+        import numbers
+        if isinstance(value, numbers.Integral):
+            return framing.encode_ok_int(int(value))
+        if isinstance(value, numbers.Real):
+            return framing.encode_ok_float(float(value))
+    except ImportError:
+        pass
+    raise Unsupported('the function returned %s, not a number; return an int or a float'
+                      % type(value).__name__)
+
+
+def encode_typed(value):
+    """The reference's reply: the number's type ('i' or 'f'), then its 8 bytes, as a payload."""
+    reply = encode_number(value)
+    is_float = isinstance(value, float) or (not isinstance(value, int) and not _integral(value))
+    return framing.encode_ok_payload((b'f' if is_float else b'i') + bytes(reply[-8:]))
+
+
+def _integral(value):
+    import numbers
+    return isinstance(value, numbers.Integral)
+
+
+class UserCompute:
+    """The user's compute behind the shape ops: each op's body becomes the shape's data, built
+    the way the built-in workload of that shape builds it for the same compute (python: arrays,
+    str and row tuples; numpy: views of the request)."""
+
+    def __init__(self, base, fn, path, numpy, typed=False):
+        self.base, self.fn, self.path, self.numpy = base, fn, path, numpy
+        self.encode = encode_typed if typed else encode_number
+
+    def call(self, *args):
+        try:
+            return self.encode(self.fn(*args))
+        except Unsupported:
+            raise
+        except Exception:
+            from gluebench_py import userfile
+            raise Unsupported(userfile.call_error(self.path, sys.exc_info(), self.numpy))
+
+    def echo(self, body):
+        if self.numpy:
+            return self.call(self.base._np.frombuffer(body, dtype=self.base._np.uint8))
+        return self.call(body)
+
+    def dot(self, body):
+        n = read_n('DOT', body)
+        expect_length('DOT', body, framing.U32.size + 16 * n)
+        split = framing.U32.size + 8 * n
+        a, b = body[framing.U32.size:split], body[split:]
+        if self.numpy:
+            return self.call(self.base.view(a), self.base.view(b))
+        return self.call(doubles(a), doubles(b))
+
+    def sort(self, body):
+        n = read_n('SORT', body)
+        expect_length('SORT', body, framing.U32.size + 8 * n)
+        raw = body[framing.U32.size:]
+        return self.call(self.base.view(raw) if self.numpy else doubles(raw))
+
+    def text(self, body):
+        return self.call(str(body, 'utf-8'))
+
+    def records(self, body):
+        request = RecordsRequest(body)
+        if self.numpy:
+            return self.call(*self.base.records_columns(request))
+        return self.call(PythonCompute.rows(request))
 
 
 class Quit(Exception):
@@ -252,6 +339,7 @@ class Worker:
             framing.OP_DOT_TAKE: self.dot_take,
             framing.OP_ECHO_ADD: self.echo_add,
             framing.OP_ECHO_TAKE: self.echo_take,
+            framing.OP_LOAD: self.load,
             framing.OP_QUIT: self.quit,
         }
         # The dispatch table the hot path indexes by op byte (a list beats a dict lookup).
@@ -431,6 +519,26 @@ class Worker:
 
     def quit(self, body):
         raise Quit()
+
+    def load(self, body):
+        """Load the user's file: the shape ops then call its compute (see gluebench_py.userfile)."""
+        from gluebench_py import userfile
+        if len(body) < 2 or body[0] > 3:
+            raise ValueError('bad length: LOAD needs its flags (0 to 3) and a path')
+        numpy, typed = bool(body[0] & 1), bool(body[0] & 2)
+        path = str(bytes(body[1:]), 'utf-8')
+        try:
+            module = userfile.load(path)
+        except userfile.UserFileError as e:
+            raise Unsupported(str(e))
+        if numpy and not hasattr(module, 'compute_numpy'):
+            raise Unsupported('%s: no compute_numpy; define it to run the numpy patterns' % path)
+        user = UserCompute(self.compute, userfile.entry(module, numpy), path, numpy, typed)
+        for op, handler in ((framing.OP_ECHO, user.echo), (framing.OP_DOT, user.dot),
+                            (framing.OP_SORT, user.sort), (framing.OP_WORDFREQ, user.text),
+                            (framing.OP_RECORDS, user.records), (framing.OP_CSVPARSE, user.text)):
+            self.table[op] = handler
+        return framing.encode_ok_int(0)
 
 
 def read_n(op_name, body):

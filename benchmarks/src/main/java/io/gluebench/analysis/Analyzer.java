@@ -38,8 +38,21 @@ public final class Analyzer {
         List<CostModel> models = new ArrayList<>();
         Map<String, CostModelFit.Result> fits = new LinkedHashMap<>();
         Well19937c rng = new Well19937c(SEED);
+        List<StabilityWarning> picked = new ArrayList<>();
         for (var w : byWorkload.entrySet()) {
-            Complexity c = Complexity.parse(run.workload(w.getKey()).map(i -> i.complexity()).orElse("N"));
+            var info = run.workload(w.getKey());
+            Complexity c;
+            if (info.isPresent() && info.get().complexity() == null) {
+                // A user's file that declares no COMPLEXITY: the f(N) that fits its patterns best.
+                c = CostModelFit.pick(w.getValue().values().stream().map(CostModelFit::observations).toList());
+                picked.add(new StabilityWarning("complexity-picked", w.getKey(), null, null,
+                        "the file declares no COMPLEXITY: the cost model uses t(N) = a + b·" + c.label()
+                                + ", the best fit of " + CostModelFit.PICKABLE.stream().map(Complexity::label)
+                                .collect(java.util.stream.Collectors.joining(", ")) + " to the measured points",
+                        "declare COMPLEXITY in the file when you know it"));
+            } else {
+                c = Complexity.parse(info.map(i -> i.complexity()).orElse("N"));
+            }
             for (var p : w.getValue().entrySet()) {
                 List<CostModelFit.Observation> obs = CostModelFit.observations(p.getValue());
                 if (obs.size() < 2) {
@@ -83,7 +96,7 @@ public final class Analyzer {
         overhead.sort(Comparator.comparing(OverheadShare::workload).thenComparing(OverheadShare::pattern)
                 .thenComparingInt(OverheadShare::size));
         return new Analysis(List.copyOf(models), List.copyOf(crossovers), List.copyOf(overhead),
-                Fastest.rows(run), warnings(run, models));
+                Fastest.rows(run), concat(picked, warnings(run, models)));
     }
 
     static Crossover crossover(Run run, String workload, String p, String q, List<Point> pp, List<Point> qp,
@@ -192,6 +205,12 @@ public final class Analyzer {
             }
         }
         return (lo + hi) / 2;
+    }
+
+    private static List<StabilityWarning> concat(List<StabilityWarning> a, List<StabilityWarning> b) {
+        List<StabilityWarning> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     static List<StabilityWarning> warnings(Run run, List<CostModel> models) {

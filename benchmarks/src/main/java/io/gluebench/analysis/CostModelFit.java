@@ -59,6 +59,58 @@ public final class CostModelFit {
     public record Result(CostModel model, double[] aReplicates, double[] bReplicates) {
     }
 
+    /** The f(N) a workload without a declared complexity may get, the simplest first. */
+    public static final List<Complexity> PICKABLE = List.of(Complexity.CONSTANT, Complexity.LINEAR, Complexity.N_LOG_N,
+            Complexity.QUADRATIC, Complexity.CUBIC);
+
+    /** A mean squared relative residual this small (about 3% per point) is a fit within the noise. */
+    static final double FITS_WITHIN_NOISE = 1e-3;
+
+    /**
+     * The f(N) of {@link #PICKABLE} whose fits t(N) = a + b f(N) miss the measured points least, scored
+     * by the mean squared relative residual of each pattern with two or more sizes (summed over them).
+     * The simplest f whose score is within a quarter of the best, or within the noise, wins: a flat
+     * cost is "1" and not "N" with a slope of zero, and two sizes, which any f fits, keep the simplest
+     * that passes through them.
+     */
+    public static Complexity pick(List<List<Observation>> byPattern) {
+        double[] scores = new double[PICKABLE.size()];
+        int patterns = 0;
+        for (List<Observation> obs : byPattern) {
+            if (obs.size() < 2) {
+                continue;
+            }
+            patterns++;
+            for (int k = 0; k < PICKABLE.size(); k++) {
+                Complexity c = PICKABLE.get(k);
+                double[] x = new double[obs.size()];
+                double[] y = new double[obs.size()];
+                double[] w = new double[obs.size()];
+                for (int i = 0; i < obs.size(); i++) {
+                    x[i] = c.apply(obs.get(i).size());
+                    y[i] = obs.get(i).mean();
+                    w[i] = 1.0 / (y[i] * y[i]);         // relative errors: every size counts alike
+                }
+                Coefficients fit = solve(x, y, w);
+                for (int i = 0; i < obs.size(); i++) {
+                    double rel = (y[i] - (fit.a() + fit.b() * x[i])) / y[i];
+                    scores[k] += rel * rel / obs.size();
+                }
+            }
+        }
+        if (patterns == 0) {
+            return Complexity.LINEAR;
+        }
+        double best = java.util.Arrays.stream(scores).min().orElse(0);
+        double good = Math.max(1.25 * best, FITS_WITHIN_NOISE * patterns);
+        for (int k = 0; k < PICKABLE.size(); k++) {
+            if (scores[k] <= good) {
+                return PICKABLE.get(k);
+            }
+        }
+        return Complexity.LINEAR;
+    }
+
     public static Result fit(String workload, String pattern, Complexity c, List<Observation> obs,
                              int replicates, RandomGenerator rng) {
         if (obs.size() < 2) {

@@ -41,12 +41,55 @@ public final class ListCommand implements Callable<Integer> {
         return sb.toString();
     }
 
+    /** list --workload-file: what each file declares, and the patterns that will time it. */
+    private Integer listFiles() throws Exception {
+        var env = io.gluebench.pattern.PatternEnv.fromSystem();
+        var user = io.gluebench.run.UserWorkloads.describe(env, workloadFiles);
+        Workloads.register(user);
+        if (json) {
+            System.out.println(new RunStore().mapper().writeValueAsString(user.stream().map(w -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", w.name());
+                m.put("summary", w.summary());
+                m.put("size", w.sizeMeaning());
+                m.put("shape", w.shape().id());
+                m.put("complexity", w.complexity());
+                m.put("sizes", w.sizes());
+                m.put("numpyVariant", w.hasNumpyVariant());
+                m.put("file", w.source().path());
+                m.put("sha256", w.source().sha256());
+                m.put("patterns", applicable(w));
+                return m;
+            }).toList()));
+            return 0;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("workload", "shape", "N is", "complexity", "numpy", "file", "what"));
+        for (var w : user) {
+            rows.add(List.of(w.name(), w.shape().id(), w.sizeMeaning(),
+                    w.complexity() == null ? "fitted" : w.complexity(), w.hasNumpyVariant() ? "yes" : "no",
+                    w.source().path(), w.summary()));
+        }
+        System.out.println(TextTable.render(rows));
+        for (var w : user) {
+            System.out.println(w.name() + " runs through: " + String.join(", ", applicable(w)));
+        }
+        return 0;
+    }
+
     static List<String> applicable(Workload w) {
         return Patterns.ALL.stream().filter(p -> Applicability.notApplicable(p, w) == null).map(PatternSpec::name).toList();
     }
 
+    @Option(names = "--workload-file", paramLabel = "FILE",
+            description = "Check these Python files' workload declarations (CPython imports each) and list them.")
+    List<java.nio.file.Path> workloadFiles = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
+        if (!workloadFiles.isEmpty()) {
+            return listFiles();
+        }
         List<Profile> profiles = Profiles.load().all();
         if (markdown) {
             System.out.print(markdownTable());

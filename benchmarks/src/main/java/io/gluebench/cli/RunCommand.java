@@ -5,6 +5,7 @@ import io.gluebench.run.Plan;
 import io.gluebench.run.Profiles;
 import io.gluebench.run.RunPipeline;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,18 +67,25 @@ public final class RunCommand implements Callable<Integer> {
         PatternEnv env = PatternEnv.fromSystem().withAllowInterpreter(allowInterpreter);
         if (resume != null) {
             if (!selection.workloads.isEmpty() || !selection.patterns.isEmpty() || !selection.sizes.isEmpty()
-                    || !placements.isEmpty() || machineName != null || results != null) {
+                    || !placements.isEmpty() || machineName != null || results != null || !selection.workloadFiles.isEmpty()) {
                 throw new io.gluebench.run.UsageException("--resume takes the run's own plan, profile and folder: "
-                        + "leave out --workload, --pattern, --size, --placement, --machine-name and --results");
+                        + "leave out --workload, --workload-file, --pattern, --size, --placement, --machine-name and --results");
             }
             new RunPipeline(env, System.out, verbose).withStartup(!noStartup).withScaling(!noScaling)
                     .resume(resume.toAbsolutePath());
             return 0;
         }
-        Plan plan = Plan.of(Profiles.load().get(selection.profile), selection.workloads, selection.patterns, selection.sizes,
-                placements);
+        io.gluebench.run.Profile profile = Profiles.load().get(selection.profile);
+        List<String> workloads = new java.util.ArrayList<>(selection.workloads);
+        List<io.gluebench.workload.UserWorkload> user = List.of();
+        if (!selection.workloadFiles.isEmpty()) {
+            user = io.gluebench.run.UserWorkloads.prepare(env, profile, selection.workloadFiles, selection.sizes,
+                    selection.patterns);
+            user.forEach(w -> workloads.add(w.name()));
+        }
+        Plan plan = Plan.of(profile, workloads, selection.patterns, selection.sizes, placements);
         RunPipeline pipeline = new RunPipeline(env, System.out, verbose).withStartup(!noStartup).withScaling(!noScaling)
-                .withMachineName(machineName);
+                .withMachineName(machineName).withUserWorkloads(user);
         if (seed != null) {
             pipeline.withSeed(seed);
         }

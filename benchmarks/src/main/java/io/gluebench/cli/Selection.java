@@ -16,6 +16,11 @@ public final class Selection {
             description = "Size(s) N, replacing the profile's sizes (e.g. 1000 or 1e6).")
     List<Integer> sizes = new ArrayList<>();
 
+    @Option(names = "--workload-file", paramLabel = "FILE",
+            description = "A Python file that declares a workload (NAME, SUMMARY, N_COUNTS, SHAPE, compute(data)); "
+                    + "repeat it for several. Without --workload, only these are run.")
+    List<java.nio.file.Path> workloadFiles = new ArrayList<>();
+
     @Option(names = "--profile", paramLabel = "NAME", description = "Profile: smoke, quick or standard (default: ${DEFAULT-VALUE}).")
     String profile = "quick";
 }

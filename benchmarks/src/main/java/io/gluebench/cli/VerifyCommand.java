@@ -40,7 +40,31 @@ public final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PatternEnv env = PatternEnv.fromSystem().withAllowInterpreter(allowInterpreter);
-        Plan plan = Plan.of(Profiles.load().get(selection.profile), selection.workloads, selection.patterns, selection.sizes);
+        if (selection.workloadFiles.isEmpty()) {
+            return verify(env, selection.workloads);
+        }
+        // The forks read the workloads from users' files, with CPython's answers, from a file of their own.
+        var profile = Profiles.load().get(selection.profile);
+        var user = io.gluebench.run.UserWorkloads.prepare(env, profile, selection.workloadFiles, selection.sizes,
+                selection.patterns);
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("gluebench-verify-");
+        try {
+            io.gluebench.run.UserWorkloads.publish(dir, user);
+            List<String> workloads = new ArrayList<>(selection.workloads);
+            user.forEach(w -> workloads.add(w.name()));
+            return verify(env, workloads);
+        } finally {
+            try (var files = java.nio.file.Files.walk(dir)) {
+                for (java.nio.file.Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.deleteIfExists(p);
+                }
+            }
+            System.clearProperty(io.gluebench.workload.Workloads.USER_PROPERTY);
+        }
+    }
+
+    private Integer verify(PatternEnv env, List<String> workloads) throws Exception {
+        Plan plan = Plan.of(Profiles.load().get(selection.profile), workloads, selection.patterns, selection.sizes);
         Doctor doctor = new Doctor(env, new Fingerprint(env).versions());
         Map<PatternSpec, List<ForkedVerifier.Case>> byPattern = new LinkedHashMap<>();
         List<SkippedPattern> skipped = new ArrayList<>();

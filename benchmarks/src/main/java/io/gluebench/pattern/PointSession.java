@@ -57,7 +57,8 @@ public final class PointSession implements AutoCloseable {
         String value = workload.resultKind().format(actual);
         String reference = workload.resultKind().format(expected);
         return new Verification(workload.name(), spec.name(), input.size(), value, reference, ok, engine,
-                ok ? null : "answer " + value + " disagrees with the Java reference " + reference
+                ok ? null : "answer " + value + " disagrees with " + (workload.userSource() == null ? "the Java reference "
+                        : "CPython's answer ") + reference
                         + " (" + describe(workload) + ")",
                 workload.resultKind().decode(actual));
     }

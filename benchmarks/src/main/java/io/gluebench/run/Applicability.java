@@ -38,6 +38,39 @@ public final class Applicability {
         };
     }
 
+    /** The patterns that time a workload from a Python file; the others say why not. */
+    static final java.util.Set<String> FOR_USER_FILES = java.util.Set.of("jep-python", "jep-numpy", "jep-numpy-copy",
+            "jep-list", "pemja-python", "graalpy", "graalpy-interpreter", "jython", "worker-python", "worker-python-uds",
+            "worker-python-shm", "worker-numpy", "worker-numpy-uds", "worker-numpy-shm");
+
+    /** Why a pattern does not time a workload from the user's Python file, or null when it does. */
+    static String notForUserFile(PatternSpec pattern, Workload workload) {
+        if (FOR_USER_FILES.contains(pattern.name())) {
+            if (pattern.name().equals("jython") && workload instanceof io.gluebench.workload.UserWorkload u
+                    && u.notOnPython2() != null) {
+                return u.notOnPython2();
+            }
+            if (pattern.name().equals("jep-list") && !isArray(workload)) {
+                return "jep-list turns arrays into lists; " + workload.name() + " passes "
+                        + ((io.gluebench.workload.UserWorkload) workload).shape().id();
+            }
+            return null;
+        }
+        return switch (pattern.family()) {
+            case "jvm", "jni", "ffm" -> "a workload from a Python file is Python code only: there is no Java or C "
+                    + "version of " + workload.name() + " for " + pattern.name() + " to run";
+            default -> switch (pattern.name()) {
+                case "jep-native", "jep-ctypes" -> "a workload from a Python file has no C kernel for "
+                        + pattern.name() + " to call";
+                case "jep-numpy-scalar-loop" -> "no per-element numpy loop for a workload from a Python file";
+                case "worker-chatty", "worker-json" -> pattern.name() + " carries the built-in workloads' own "
+                        + "messages only (it shows an anti-pattern on echo and dot)";
+                default -> pattern.name() + " does not run workloads from a Python file yet (jep-python, "
+                        + "pemja-python, graalpy, jython and the worker patterns do)";
+            };
+        };
+    }
+
     /** Why {@code pattern} cannot run {@code workload} at any size, or null when it can at some. */
     public static String notApplicable(PatternSpec pattern, Workload workload) {
         return notApplicable(pattern, workload, workload.minSize());
@@ -45,6 +78,12 @@ public final class Applicability {
 
     /** Why {@code pattern} cannot run {@code workload} at {@code size}, or null when it can. */
     public static String notApplicable(PatternSpec pattern, Workload workload, int size) {
+        if (workload.userSource() != null) {
+            String why = notForUserFile(pattern, workload);
+            if (why != null) {
+                return why;
+            }
+        }
         if (pattern.name().equals("worker-chatty")) {
             String why = io.gluebench.pattern.worker.ChattyPattern.notApplicable(workload, size);
             if (why != null) {

@@ -25,6 +25,10 @@ public final class ForkFlags {
         args.add("-Xmx2g");
         args.add("-D" + io.gluebench.pattern.BlasThreads.PROPERTY + "=" + io.gluebench.pattern.BlasThreads.configured());
         args.add("-Djava.awt.headless=true");
+        String user = System.getProperty(io.gluebench.workload.Workloads.USER_PROPERTY);
+        if (user != null && !user.isBlank()) {
+            args.add("-D" + io.gluebench.workload.Workloads.USER_PROPERTY + "=" + user);     // workloads from users' files
+        }
         return args;
     }
 
@@ -59,8 +63,9 @@ public final class ForkFlags {
     public static String config(PatternEnv env, PatternSpec spec) {
         String home = env.home().toString();
         String placement = "-D" + io.gluebench.pattern.Placement.PROPERTY + "=";
+        String user = "-D" + io.gluebench.workload.Workloads.USER_PROPERTY + "=";
         List<String> flags = forPattern(env, spec).stream()
-                .filter(f -> !f.startsWith(placement))
+                .filter(f -> !f.startsWith(placement) && !f.startsWith(user))
                 .map(f -> f.replace(home, "$GLUEBENCH"))
                 .toList();
         return String.join(" ", flags) + (spec.transport() == null ? "" : "; transport " + spec.transport());

@@ -81,7 +81,9 @@ public record Plan(Profile profile, List<Item> items) {
         List<Item> items = new ArrayList<>();
         for (String wn : wantWorkloads) {
             Workload w = Workloads.byName(wn).orElseThrow();
-            List<Integer> ns = !sizes.isEmpty() ? sizes : profile.sizes().getOrDefault(wn, List.of());
+            List<Integer> ns = !sizes.isEmpty() ? sizes : sizesFor(profile, w);
+            // A user's file is timed through every pattern that runs Python 3 code, unless --pattern says otherwise.
+            List<String> forWorkload = !patterns.isEmpty() || w.userSource() == null ? wantPatterns : UserWorkloads.PATTERNS;
             for (int n : ns) {
                 if (n < w.minSize() || n > w.maxSize()) {
                     if (workloads.contains(wn) || sizes.isEmpty()) {
@@ -90,7 +92,7 @@ public record Plan(Profile profile, List<Item> items) {
                     }
                     continue;
                 }
-                for (String pn : wantPatterns) {
+                for (String pn : forWorkload) {
                     PatternSpec spec = Patterns.byName(pn).orElseThrow();
                     if (spec.transport() == null) {
                         items.add(new Item(w, spec, n));
@@ -107,6 +109,18 @@ public record Plan(Profile profile, List<Item> items) {
                     + String.join(", ", wantWorkloads) + "; pass --size N");
         }
         return new Plan(profile, List.copyOf(items));
+    }
+
+    /**
+     * The sizes a profile sweeps for a workload: its own list; for a user's file, its SIZES, else
+     * the profile's sizes of the built-in workload of its shape.
+     */
+    public static List<Integer> sizesFor(Profile profile, Workload w) {
+        if (w instanceof io.gluebench.workload.UserWorkload u) {
+            return !u.sizes().isEmpty() ? u.sizes()
+                    : profile.sizes().getOrDefault(u.shape().like(), u.shape().defaultSizes());
+        }
+        return profile.sizes().getOrDefault(w.name(), List.of());
     }
 
     /** Rough seconds for one fork of a pattern measuring {@code points} points. */

@@ -74,6 +74,14 @@ public final class RunPipeline {
         return this;
     }
 
+    /** Workloads from users' files in the plan: the run keeps them (and CPython's answers) in its folder. */
+    public RunPipeline withUserWorkloads(List<io.gluebench.workload.UserWorkload> workloads) {
+        this.userWorkloads = List.copyOf(workloads);
+        return this;
+    }
+
+    private List<io.gluebench.workload.UserWorkload> userWorkloads = List.of();
+
     /** Runs the plan into a new folder under resultsRoot and returns that folder. */
     public Path run(Plan plan, Path resultsRoot) throws IOException {
         Instant start = Instant.now();
@@ -84,6 +92,9 @@ public final class RunPipeline {
 
         Path runDir = resultsRoot.resolve(machine.id()).resolve(RUN_ID.format(start) + "-" + profile.name());
         Files.createDirectories(runDir);
+        if (!userWorkloads.isEmpty()) {
+            UserWorkloads.publish(runDir, userWorkloads);
+        }
 
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("profile", store.mapper().convertValue(profile, Map.class));
@@ -121,6 +132,7 @@ public final class RunPipeline {
                     + ": wait for it, or stop it (Ctrl-C) and resume then");
         }
         Map<String, Object> settings = run.settings() == null ? Map.of() : run.settings();
+        UserWorkloads.resume(dir);
         if (!(settings.get(PLAN) instanceof List<?> entries) || settings.get("profile") == null) {
             throw new UsageException(dir + "/run.json holds no plan (written by an older gluebench): it cannot be "
                     + "resumed; start a new run with ./gluebench run");

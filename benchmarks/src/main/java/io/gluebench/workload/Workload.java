@@ -1,105 +1,92 @@
 package io.gluebench.workload;
 
-import java.util.function.Function;
-import java.util.function.IntFunction;
-import java.util.function.ToDoubleFunction;
-import java.util.function.ToLongFunction;
-
 /**
  * One computation with a size parameter N: how its input is generated, what its reference answer
- * is, and how an answer is compared with it.
- *
- * @param name         the workload's id, as used on the command line and in result files
- * @param summary      one line on what it computes and what it stresses
- * @param sizeMeaning  what N counts
- * @param complexity   the work as a function of N, e.g. "N"; the cost model's f(N)
- * @param resultKind   how the answer is carried
- * @param tolerance    the comparison rule
- * @param pythonModule the pure-Python file under python-workloads/gluebench_py/workloads/
- * @param generator    builds the input for N (deterministic, fixed seed)
- * @param reference    the oracle: the answer's raw bits for an input
- * @param errorScale   the magnitude a floating-point error is measured against
- * @param bytesPerCall what crosses the boundary per call, as a function of N (text)
- * @param noNumpy      why there is no numpy variant, or null when there is one
- * @param minSize      the smallest N that makes sense, inclusive
- * @param maxSize      the largest N that makes sense (fannkuch's N! explodes), inclusive
- * @param compoundReference the oracle of a compound result (see {@link ResultKind#isCompound()}),
- *                     null for scalar results; {@code reference} then returns its summary
+ * is, and how an answer is compared with it. The built-in workloads are {@link CatalogWorkload}s;
+ * a workload from the user's Python file is a {@link UserWorkload}.
  */
-public record Workload(
-        String name,
-        String summary,
-        String sizeMeaning,
-        String complexity,
-        ResultKind resultKind,
-        Tolerance tolerance,
-        String pythonModule,
-        IntFunction<WorkloadInput> generator,
-        ToLongFunction<WorkloadInput> reference,
-        ToDoubleFunction<WorkloadInput> errorScale,
-        String bytesPerCall,
-        String noNumpy,
-        int minSize,
-        int maxSize,
-        Function<WorkloadInput, Compound> compoundReference) {
+public interface Workload {
+    /** The seed of every input generator. */
+    long SEED = 42L;
 
-    public Workload {
-        if (resultKind.isCompound() != (compoundReference != null)) {
-            throw new IllegalArgumentException(name + ": a compound result kind needs a compound reference, "
-                    + "and only it");
-        }
-    }
+    /** The workload's id, as used on the command line and in result files. */
+    String name();
 
-    /** A workload with a scalar result. */
-    public Workload(String name, String summary, String sizeMeaning, String complexity, ResultKind resultKind,
-            Tolerance tolerance, String pythonModule, IntFunction<WorkloadInput> generator,
-            ToLongFunction<WorkloadInput> reference, ToDoubleFunction<WorkloadInput> errorScale,
-            String bytesPerCall, String noNumpy, int minSize, int maxSize) {
-        this(name, summary, sizeMeaning, complexity, resultKind, tolerance, pythonModule, generator, reference,
-                errorScale, bytesPerCall, noNumpy, minSize, maxSize, null);
-    }
+    /** One line on what it computes and what it stresses. */
+    String summary();
 
-    public static final long SEED = 42L;
+    /** What N counts. */
+    String sizeMeaning();
 
-    public WorkloadInput input(int size) {
-        if (size < minSize || size > maxSize) {
-            throw new IllegalArgumentException(name + " needs " + minSize + " <= N <= " + maxSize + ", got " + size);
-        }
-        return generator.apply(size);
-    }
+    /** The work as a function of N, e.g. "N" (the cost model's f(N)); null when the cost model is to pick it. */
+    String complexity();
 
-    public long referenceBits(WorkloadInput input) {
-        return reference.applyAsLong(input);
-    }
+    /** How the answer is carried. */
+    ResultKind resultKind();
 
-    public boolean agrees(WorkloadInput input, long expectedBits, long actualBits) {
-        return tolerance.agrees(resultKind, expectedBits, actualBits, errorScale.applyAsDouble(input));
-    }
+    /** The comparison rule. */
+    Tolerance tolerance();
 
-    /** The Java reference's compound answer; only for compound result kinds. */
-    public Compound referenceCompound(WorkloadInput input) {
-        if (compoundReference == null) {
-            throw new IllegalStateException(name + " has a scalar result");
-        }
-        return compoundReference.apply(input);
+    /**
+     * The pure-Python source: a file name under python-workloads/gluebench_py/workloads/ for a
+     * built-in workload, the absolute path of the user's file for a {@link UserWorkload}.
+     */
+    String pythonModule();
+
+    /** What crosses the boundary per call, as a function of N (text). */
+    String bytesPerCall();
+
+    /** Why there is no numpy variant, or null when there is one. */
+    String noNumpy();
+
+    /** The smallest N that makes sense, inclusive. */
+    int minSize();
+
+    /** The largest N that makes sense, inclusive. */
+    int maxSize();
+
+    /** The input for N: deterministic, from {@link #SEED}. */
+    WorkloadInput input(int size);
+
+    /** The reference answer's raw bits for an input (a compound result's summary). */
+    long referenceBits(WorkloadInput input);
+
+    /** The magnitude a floating-point error is measured against. */
+    double errorScale(WorkloadInput input);
+
+    /** The reference's compound answer; only for compound result kinds. */
+    Compound referenceCompound(WorkloadInput input);
+
+    default boolean agrees(WorkloadInput input, long expectedBits, long actualBits) {
+        return tolerance().agrees(resultKind(), expectedBits, actualBits, errorScale(input));
     }
 
     /** Whether a compound answer agrees with the expected one under this workload's rule. */
-    public boolean agrees(WorkloadInput input, Compound expected, Compound actual) {
-        return actual != null && expected.agrees(actual, tolerance, errorScale.applyAsDouble(input));
+    default boolean agrees(WorkloadInput input, Compound expected, Compound actual) {
+        return actual != null && expected.agrees(actual, tolerance(), errorScale(input));
     }
 
-    /** The Java reference's answer as one line of text. */
-    public String referenceText(WorkloadInput input) {
-        return resultKind.isCompound() ? referenceCompound(input).format() : resultKind.format(referenceBits(input));
+    /** The reference's answer as one line of text. */
+    default String referenceText(WorkloadInput input) {
+        return resultKind().isCompound() ? referenceCompound(input).format() : resultKind().format(referenceBits(input));
     }
 
-    public boolean hasNumpyVariant() {
-        return noNumpy == null;
+    default boolean hasNumpyVariant() {
+        return noNumpy() == null;
     }
 
-    /** The function the pure-Python module defines; the same name as the workload. */
-    public String pythonFunction() {
-        return name;
+    /** The function the pure-Python source defines; for a built-in workload, its own name. */
+    default String pythonFunction() {
+        return name();
+    }
+
+    /** The function of the numpy variant a pattern calls, for one defined in the workload's own source; else null. */
+    default String numpyFunction() {
+        return null;
+    }
+
+    /** The user's file behind this workload, or null for a built-in one. */
+    default UserWorkload.Source userSource() {
+        return null;
     }
 }

@@ -8,7 +8,7 @@ public final class Workloads {
     private Workloads() {
     }
 
-    public static final Workload ECHO = new Workload(
+    public static final Workload ECHO = new CatalogWorkload(
             "echo",
             "N bytes cross the boundary; the far side returns their checksum. Pure crossing cost.",
             "bytes sent per call",
@@ -21,7 +21,7 @@ public final class Workloads {
             in -> 0.0,
             "N bytes there, 8 back", null, 0, Integer.MAX_VALUE);
 
-    public static final Workload DOT = new Workload(
+    public static final Workload DOT = new CatalogWorkload(
             "dot",
             "Dot product of two N-double vectors. Data-bound; numpy's home ground.",
             "doubles per vector",
@@ -35,7 +35,7 @@ public final class Workloads {
             in -> Reference.dotScale(((WorkloadInput.Dot) in).a(), ((WorkloadInput.Dot) in).b()),
             "16 N bytes there, 8 back", null, 0, Integer.MAX_VALUE / 16);
 
-    public static final Workload NBODY = new Workload(
+    public static final Workload NBODY = new CatalogWorkload(
             "nbody",
             "Benchmarks-game 5-body Jovian system: N steps of advance(0.01), result is the energy. "
                     + "Compute-bound, tiny data.",
@@ -50,7 +50,7 @@ public final class Workloads {
             in -> 0.0,
             "4 bytes there, 8 back", null, 0, Integer.MAX_VALUE);
 
-    public static final Workload SPECTRALNORM = new Workload(
+    public static final Workload SPECTRALNORM = new CatalogWorkload(
             "spectralnorm",
             "Benchmarks-game spectral norm of the N x N matrix A(i,j) = 1/((i+j)(i+j+1)/2+i+1), 10 power iterations. "
                     + "Compute-bound, O(N^2).",
@@ -64,7 +64,7 @@ public final class Workloads {
             in -> 0.0,
             "4 bytes there, 8 back", null, 1, 100_000);
 
-    public static final Workload MANDELBROT = new Workload(
+    public static final Workload MANDELBROT = new CatalogWorkload(
             "mandelbrot",
             "N x N points over [-1.5,0.5]x[-1,1], 50 iterations, limit 2; the number of points in the set. "
                     + "Compute-bound, embarrassingly parallel.",
@@ -78,7 +78,7 @@ public final class Workloads {
             in -> 0.0,
             "4 bytes there, 8 back", null, 0, 100_000);
 
-    public static final Workload MATMUL = new Workload(
+    public static final Workload MATMUL = new CatalogWorkload(
             "matmul",
             "C = A B for two N x N double matrices; the result is the sum of C's squared elements. Where BLAS "
                     + "(numpy) should dominate; the C kernel is cache-blocked.",
@@ -92,7 +92,7 @@ public final class Workloads {
             in -> 0.0,
             "16 N^2 bytes there, 8 back", null, 0, 8_000);
 
-    public static final Workload SORT = new Workload(
+    public static final Workload SORT = new CatalogWorkload(
             "sort",
             "Sort N doubles; the result is the checksum sum (i+1) s[i] of the sorted copy. N log N, memory traffic.",
             "doubles",
@@ -105,7 +105,7 @@ public final class Workloads {
             in -> Reference.sortScale(((WorkloadInput.Sort) in).data()),
             "8 N bytes there, 8 back", null, 0, Integer.MAX_VALUE / 8);
 
-    public static final Workload FANNKUCH = new Workload(
+    public static final Workload FANNKUCH = new CatalogWorkload(
             "fannkuch",
             "Benchmarks-game fannkuch-redux over the permutations of N; the result is the checksum and the maximum "
                     + "flips. Integer and branch heavy, no data.",
@@ -121,7 +121,7 @@ public final class Workloads {
             "fannkuch is branchy integer work on an array of N <= 12 ints: numpy has nothing to vectorise",
             1, 12);
 
-    public static final Workload WORDFREQ = new Workload(
+    public static final Workload WORDFREQ = new CatalogWorkload(
             "wordfreq",
             "Word frequencies in N bytes of generated text (4096-word vocabulary, Zipf-like, some accented "
                     + "words); the result is the number of distinct words and the top 10 with counts, ties broken "
@@ -139,7 +139,7 @@ public final class Workloads {
             0, 1 << 28,
             in -> Reference.wordfreq(((WorkloadInput.WordFreq) in).text()));
 
-    public static final Workload RECORDS = new Workload(
+    public static final Workload RECORDS = new CatalogWorkload(
             "records",
             "Group N records (id, category, amount in cents) by category and sum the amounts; the records cross "
                     + "as structured data, the result is the per-category sums. Object graphs and marshalling, the "
@@ -157,7 +157,7 @@ public final class Workloads {
             0, 10_000_000,
             in -> Reference.records(((WorkloadInput.Records) in).sales()));
 
-    public static final Workload CSVPARSE = new Workload(
+    public static final Workload CSVPARSE = new CatalogWorkload(
             "csvparse",
             "Parse a header and N lines of generated CSV (int, float with 3 decimals, short label) into columns; "
                     + "the result is the integer and float column sums and the total label length. Text parsing, "
@@ -179,8 +179,50 @@ public final class Workloads {
     public static final List<Workload> ALL = List.of(ECHO, DOT, NBODY, SPECTRALNORM, FANNKUCH, MANDELBROT, MATMUL, SORT,
             WORDFREQ, RECORDS, CSVPARSE);
 
+    /**
+     * A JSON file of {@link UserWorkload}s (the run folder's user-workloads.json): set on the
+     * harness when a run has --workload-file, and passed to its forks, so that they find them by name.
+     */
+    public static final String USER_PROPERTY = "gluebench.userWorkloads";
+
+    private static volatile List<UserWorkload> user;
+    private static volatile String userFrom;
+    private static volatile List<UserWorkload> registered;
+
+    /**
+     * Makes these the workloads from users' files that this JVM finds by name, until a file is
+     * published ({@link #USER_PROPERTY}); the harness uses it while it plans, before the run has a folder.
+     */
+    public static void register(List<UserWorkload> workloads) {
+        registered = List.copyOf(workloads);
+    }
+
+    /** The workloads from users' files this JVM knows of ({@link #USER_PROPERTY}); none when unset. */
+    public static List<UserWorkload> user() {
+        String file = System.getProperty(USER_PROPERTY);
+        if ((file == null || file.isBlank()) && registered != null) {
+            return registered;
+        }
+        if (file == null || file.isBlank()) {
+            return List.of();
+        }
+        if (user == null || !file.equals(userFrom)) {
+            try {
+                user = List.of(new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readValue(new java.io.File(file), UserWorkload[].class));
+                userFrom = file;
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot read the workloads from users' files in " + file + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        return user;
+    }
+
     public static Optional<Workload> byName(String name) {
-        return ALL.stream().filter(w -> w.name().equals(name)).findFirst();
+        Optional<Workload> builtIn = ALL.stream().filter(w -> w.name().equals(name)).findFirst();
+        return builtIn.isPresent() ? builtIn
+                : user().stream().filter(w -> w.name().equals(name)).map(w -> (Workload) w).findFirst();
     }
 
     public static List<String> names() {

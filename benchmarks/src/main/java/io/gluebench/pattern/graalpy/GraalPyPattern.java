@@ -85,7 +85,7 @@ public final class GraalPyPattern implements Pattern {
 
     @Override
     public Call bind(Workload workload, WorkloadInput input) throws Exception {
-        context.eval(Source.newBuilder("python", PythonSource.read(env, workload.pythonModule()),
+        context.eval(Source.newBuilder("python", PythonSource.read(env, workload),
                 workload.pythonModule()).build());
         Value fn = context.getBindings("python").getMember(workload.pythonFunction());
         ResultKind kind = workload.resultKind();

@@ -143,17 +143,27 @@ public final class JepPattern implements Pattern {
     /** Loads what this mode runs for the workload into the interpreter; returns the function's name. */
     private String load(Workload workload) throws Exception {
         String w = workload.pythonFunction();
+        boolean user = workload.userSource() != null;
+        if (user && mode != Mode.PYTHON && mode != Mode.NUMPY && mode != Mode.NUMPY_COPY && mode != Mode.LIST) {
+            throw new PatternException("a workload from a Python file has no " + mode.name().toLowerCase(java.util.Locale.ROOT)
+                    + " variant");
+        }
         switch (mode) {
-            case PYTHON -> interp.exec(PythonSource.read(env, workload.pythonModule()));
+            case PYTHON -> interp.exec(user ? PythonSource.cpythonEntries(workload)
+                    : PythonSource.read(env, workload.pythonModule()));
             case NUMPY, NUMPY_COPY -> {
                 if (!workload.hasNumpyVariant()) {
                     throw new PatternException("no numpy variant for " + workload.name() + ": " + workload.noNumpy());
+                }
+                if (user) {
+                    interp.exec(PythonSource.cpythonEntries(workload));
+                    return workload.numpyFunction();
                 }
                 interp.exec("from gluebench_py.numpy_kernels import " + w + "_np");
                 return w + "_np";
             }
             case LIST -> {
-                interp.exec(PythonSource.read(env, workload.pythonModule()));
+                interp.exec(user ? PythonSource.cpythonEntries(workload) : PythonSource.read(env, workload.pythonModule()));
                 interp.exec("def _gb_with_lists(*args):\n"
                         + "    return " + w + "(*[x if isinstance(x, int) else list(x) for x in args])\n");
                 return "_gb_with_lists";

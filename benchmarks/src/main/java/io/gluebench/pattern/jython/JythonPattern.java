@@ -46,7 +46,7 @@ public final class JythonPattern implements Pattern {
 
     @Override
     public Call bind(Workload workload, WorkloadInput input) throws Exception {
-        interpreter.exec(PythonSource.read(env, workload.pythonModule()));
+        interpreter.exec(PythonSource.read(env, workload));
         PyObject fn = interpreter.get(workload.pythonFunction());
         ResultKind kind = workload.resultKind();
         Args args = switch (input) {

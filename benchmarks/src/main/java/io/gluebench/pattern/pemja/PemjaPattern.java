@@ -83,9 +83,16 @@ public final class PemjaPattern implements Pattern {
 
     @Override
     public Call bind(Workload workload, WorkloadInput input) throws Exception {
-        String alias = "_gb_" + workload.name();
+        String alias = "_gb_" + workload.name().replace('-', '_');
         String fn;
-        if (numpy) {
+        if (workload.userSource() != null) {
+            if (numpy) {
+                throw new PatternException("pemja-numpy passes the built-in kernels' bytes, not arrays: "
+                        + "it does not run a workload from a Python file");
+            }
+            interp.exec(io.gluebench.pattern.PythonSource.cpythonEntries(workload));
+            fn = workload.pythonFunction();
+        } else if (numpy) {
             if (!workload.hasNumpyVariant()) {
                 throw new PatternException("no numpy variant for " + workload.name() + ": " + workload.noNumpy());
             }

@@ -28,6 +28,8 @@ final class Frames {
     static final byte OP_DOT_TAKE = 13;
     static final byte OP_ECHO_ADD = 14;
     static final byte OP_ECHO_TAKE = 15;
+    /** Load the user's file: u8 numpy (0 or 1), then its path in UTF-8; the shape ops then call its compute. */
+    static final byte OP_LOAD = 16;
     static final byte OP_QUIT = (byte) 255;
 
     static final byte STATUS_OK = 0;

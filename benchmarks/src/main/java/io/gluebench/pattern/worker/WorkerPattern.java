@@ -100,8 +100,28 @@ public final class WorkerPattern implements Pattern {
     }
 
     @Override
-    public Call bind(Workload workload, WorkloadInput input) {
+    public Call bind(Workload workload, WorkloadInput input) throws PatternException {
+        if (workload.userSource() != null) {
+            load(worker, workload, numpy);
+        }
         return bindFrames(worker, workload, input);
+    }
+
+    /**
+     * Makes the worker load the user's file (LOAD): from then on the op of the workload's shape calls
+     * its compute, or compute_numpy with {@code numpy}; an import error comes back as the file's one line.
+     */
+    public static void load(FrameExchange w, Workload workload, boolean numpy) throws PatternException {
+        if (numpy && !workload.hasNumpyVariant()) {
+            throw new PatternException("no numpy variant for " + workload.name() + ": " + workload.noNumpy());
+        }
+        byte[] path = workload.userSource().path().getBytes(StandardCharsets.UTF_8);
+        ByteBuffer req = w.request(2 + path.length);
+        req.put(Frames.OP_LOAD).put((byte) (numpy ? 1 : 0)).put(path);
+        long ok = w.callScalar(req.position());
+        if (ok != 0) {
+            throw new PatternException("the worker answered LOAD with " + ok + " instead of 0");
+        }
     }
 
     /**
@@ -160,6 +180,14 @@ public final class WorkerPattern implements Pattern {
             case WorkloadInput.Records r -> {
                 List<Sale> sales = r.sales();
                 int length = 1 + Marshal.recordsRequestSize(sales);
+                if (!workload.resultKind().isCompound()) {       // a user's function over records
+                    yield () -> {
+                        ByteBuffer req = w.request(length);
+                        req.put(Frames.OP_RECORDS);
+                        Marshal.encodeRecords(sales, req);
+                        return w.callScalar(length);
+                    };
+                }
                 yield CompoundCall.of(() -> {
                     ByteBuffer req = w.request(length);
                     req.put(Frames.OP_RECORDS);
@@ -170,8 +198,19 @@ public final class WorkerPattern implements Pattern {
         };
     }
 
-    /** A request whose body is a string's UTF-8 bytes, encoded per call; the reply is a compound result. */
+    /**
+     * A request whose body is a string's UTF-8 bytes, encoded per call; the reply is a compound result,
+     * or a number for a user's function over text.
+     */
     private static Call text(FrameExchange w, Workload workload, byte op, String text) {
+        if (!workload.resultKind().isCompound()) {
+            return () -> {
+                byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+                ByteBuffer req = w.request(1 + utf8.length);
+                req.put(op).put(utf8);
+                return w.callScalar(req.position());
+            };
+        }
         return CompoundCall.of(() -> {
             byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
             ByteBuffer req = w.request(1 + utf8.length);
