@@ -183,3 +183,25 @@ def test_numpy_load_without_compute_numpy_is_refused(tmp_path):
         proc.wait()
         for s in (proc.stdin, proc.stdout, proc.stderr):
             s.close()
+
+
+def test_once_loads_the_file_then_answers(tmp_path):
+    path = write(tmp_path, GOOD)
+    env = dict(os.environ, PYTHONPATH=PROJECT_DIR)
+    r = subprocess.run([sys.executable, '-m', 'gluebench_py.once', '--workload-file', path],
+                       input=framing.encode_dot([1.0, 2.0], [3.0, 4.0]), capture_output=True, cwd=PROJECT_DIR,
+                       env=env, timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert framing.decode_reply(r.stdout[framing.HEADER.size:], True) == 2 * (3.0 + 8.0)
+
+
+def test_once_answers_a_file_that_does_not_load_with_its_line(tmp_path):
+    path = write(tmp_path, 'import no_such_module_q\n' + GOOD)
+    env = dict(os.environ, PYTHONPATH=PROJECT_DIR)
+    r = subprocess.run([sys.executable, '-m', 'gluebench_py.once', '--workload-file', path],
+                       input=framing.encode_dot([1.0], [3.0]), capture_output=True, cwd=PROJECT_DIR,
+                       env=env, timeout=60)
+    assert r.returncode == 0
+    payload = r.stdout[framing.HEADER.size:]
+    assert payload[0] == framing.STATUS_ERROR
+    assert payload[1:].decode('utf-8').startswith(path + ':1: importing the file raised ModuleNotFoundError')

@@ -182,7 +182,7 @@ public final class UserWorkloads {
     /** The patterns that run Python 3 code, which time a user's file when no --pattern is given. */
     public static final List<String> PATTERNS = List.of("jep-python", "jep-numpy", "pemja-python", "pemja-numpy",
             "graalpy", "jython", "worker-python", "worker-python-uds", "worker-python-shm", "worker-numpy",
-            "worker-numpy-uds", "worker-numpy-shm", "py4j-python", "py4j-numpy", "spawn-per-call");
+            "worker-numpy-uds", "worker-numpy-shm", "py4j-python", "py4j-numpy", "py4j-python-bytes", "spawn-per-call");
 
     /**
      * Why Jython (Python 2.7) cannot run the file: its compiler's error, or null when the file parses

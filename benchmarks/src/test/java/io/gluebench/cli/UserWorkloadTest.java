@@ -93,7 +93,8 @@ class UserWorkloadTest {
         Path results = dir.resolve("results");
         Path example = TestEnv.home().resolve("python-workloads/examples/tokenizer.py");
         CliRun o = CliRun.run("run", "--profile", "smoke", "--workload-file", example.toString(), "--pattern",
-                "java,jep-python,worker-python,jython", "--size", "10,10000", "--results", results.toString(),
+                "java,jep-python,worker-python,jython,spawn-per-call,py4j-python", "--size", "10,10000", "--results",
+                results.toString(),
                 "--no-startup", "--no-scaling");
         assertEquals(0, o.code(), o.err());
         Path runDir;
@@ -102,7 +103,7 @@ class UserWorkloadTest {
         }
         Run run = new RunStore().read(runDir);
         assertEquals("complete", run.status());
-        assertEquals(8, run.points().size());
+        assertEquals(12, run.points().size());
         for (Point p : run.points()) {
             assertEquals("tokenize", p.workload());
             if (p.pattern().equals("java")) {

@@ -44,8 +44,12 @@ public final class Py4jPattern implements Pattern {
     }
 
     @Override
-    public Call bind(Workload workload, WorkloadInput input) {
-        return WorkerPattern.bindFrames(new Exchange(peer, asBytes), workload, input);
+    public Call bind(Workload workload, WorkloadInput input) throws PatternException {
+        Exchange exchange = new Exchange(peer, asBytes);
+        if (workload.userSource() != null) {
+            WorkerPattern.load(exchange, workload, numpy);      // the peer's kernel is a worker: LOAD the file
+        }
+        return WorkerPattern.bindFrames(exchange, workload, input);
     }
 
     /**

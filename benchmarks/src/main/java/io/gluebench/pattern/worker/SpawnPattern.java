@@ -24,9 +24,11 @@ public final class SpawnPattern implements Pattern {
 
     private SpawnPerCall spawner;
     private Placement placement = Placement.FREE;
+    private PatternEnv env;
 
     @Override
     public void open(PatternEnv env) throws PatternException {
+        this.env = env;
         placement = env.placement();
         List<String> command = WorkerPattern.pythonCommand(env, "gluebench_py.once");
         spawner = new SpawnPerCall(command, env.pythonWorkloads(), TIMEOUT);
@@ -43,7 +45,13 @@ public final class SpawnPattern implements Pattern {
     }
 
     @Override
-    public Call bind(Workload workload, WorkloadInput input) {
+    public Call bind(Workload workload, WorkloadInput input) throws PatternException {
+        if (workload.userSource() != null) {
+            // Each process imports the user's file before it answers: a script pays for that on every call.
+            spawner.close();
+            spawner = new SpawnPerCall(WorkerPattern.pythonCommand(env, "gluebench_py.once", "--workload-file",
+                    workload.userSource().path()), env.pythonWorkloads(), TIMEOUT);
+        }
         return WorkerPattern.bindFrames(spawner, workload, input);
     }
 
