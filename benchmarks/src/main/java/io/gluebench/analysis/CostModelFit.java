@@ -82,16 +82,11 @@ public final class CostModelFit {
             }
             patterns++;
             for (int k = 0; k < PICKABLE.size(); k++) {
-                Complexity c = PICKABLE.get(k);
-                double[] x = new double[obs.size()];
-                double[] y = new double[obs.size()];
-                double[] w = new double[obs.size()];
-                for (int i = 0; i < obs.size(); i++) {
-                    x[i] = c.apply(obs.get(i).size());
-                    y[i] = obs.get(i).mean();
-                    w[i] = 1.0 / (y[i] * y[i]);         // relative errors: every size counts alike
-                }
-                Coefficients fit = solve(x, y, w);
+                // Weighted by 1/y^2: relative errors, so every size counts alike.
+                double[][] xyw = design(PICKABLE.get(k), obs, true);
+                double[] x = xyw[0];
+                double[] y = xyw[1];
+                Coefficients fit = solve(x, y, xyw[2]);
                 for (int i = 0; i < obs.size(); i++) {
                     double rel = (y[i] - (fit.a() + fit.b() * x[i])) / y[i];
                     scores[k] += rel * rel / obs.size();
@@ -111,20 +106,29 @@ public final class CostModelFit {
         return Complexity.LINEAR;
     }
 
-    public static Result fit(String workload, String pattern, Complexity c, List<Observation> obs,
-                             int replicates, RandomGenerator rng) {
-        if (obs.size() < 2) {
-            throw new IllegalArgumentException("a cost model needs two or more sizes, got " + obs.size());
-        }
+    /** x = f(N), y = the mean and the weights (1/sigma^2, or 1/y^2 for relative errors) of each observation. */
+    private static double[][] design(Complexity c, List<Observation> obs, boolean relative) {
         double[] x = new double[obs.size()];
         double[] y = new double[obs.size()];
         double[] w = new double[obs.size()];
         for (int i = 0; i < obs.size(); i++) {
             x[i] = c.apply(obs.get(i).size());
             y[i] = obs.get(i).mean();
-            double s = obs.get(i).sigma();
+            double s = relative ? y[i] : obs.get(i).sigma();
             w[i] = 1.0 / (s * s);
         }
+        return new double[][] {x, y, w};
+    }
+
+    public static Result fit(String workload, String pattern, Complexity c, List<Observation> obs,
+                             int replicates, RandomGenerator rng) {
+        if (obs.size() < 2) {
+            throw new IllegalArgumentException("a cost model needs two or more sizes, got " + obs.size());
+        }
+        double[][] xyw = design(c, obs, false);
+        double[] x = xyw[0];
+        double[] y = xyw[1];
+        double[] w = xyw[2];
         Coefficients best = solve(x, y, w);
 
         double[] aRep = new double[replicates];
