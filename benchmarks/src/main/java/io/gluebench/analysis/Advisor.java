@@ -151,8 +151,16 @@ public final class Advisor {
         Optional<Rank> interp = ranks.stream().filter(r -> "interpreted".equals(r.kind())).findFirst();
         Optional<Rank> nat = ranks.stream().filter(r -> "native".equals(r.kind())).findFirst();
         StringBuilder s = new StringBuilder();
-        s.append("At N=").append(n).append(' ').append(best.pattern()).append(" is fastest (")
-                .append(fmt(best.predictedNs())).append(')');
+        Rank second = ranks.size() > 1 ? ranks.get(1) : null;
+        if (second != null && overlap(best, second)) {
+            // Naming one winner would be reading the noise.
+            s.append("At N=").append(n).append(' ').append(best.pattern()).append(" and ").append(second.pattern())
+                    .append(" are within the noise of each other (").append(band(best)).append(" against ")
+                    .append(band(second)).append("): either is fastest");
+        } else {
+            s.append("At N=").append(n).append(' ').append(best.pattern()).append(" is fastest (")
+                    .append(fmt(best.predictedNs())).append(')');
+        }
         if (worker.isPresent() && !best.pattern().startsWith("worker")) {
             CostModel wm = analysis.model(workload, worker.get().pattern()).orElseThrow();
             double share = Math.min(1, wm.fixedNs() / worker.get().predictedNs());
@@ -162,7 +170,11 @@ public final class Advisor {
         if (interp.isPresent() && nat.isPresent()) {
             Rank i = interp.get();
             Rank c = nat.get();
-            if (i.predictedNs() <= c.predictedNs()) {
+            if (overlap(i, c)) {
+                s.append(String.format(Locale.ROOT, ": the interpreter (%s, %s) and native code (%s, %s) are within "
+                        + "the noise of each other here: either; decide on start-up, data and callers",
+                        i.pattern(), band(i), c.pattern(), band(c)));
+            } else if (i.predictedNs() <= c.predictedNs()) {
                 s.append(String.format(Locale.ROOT, ": stay in the interpreter (%s, %s): crossing into %s costs %.1f× more "
                         + "than the compute it saves", i.pattern(), fmt(i.predictedNs()), c.pattern(), c.predictedNs() / i.predictedNs()));
             } else {
@@ -174,6 +186,19 @@ public final class Advisor {
             s.append("; if the code can stay in Java, stay");
         }
         return s.append('.').toString();
+    }
+
+    /** Whether two predictions' 95% bands overlap (a band missing counts as the point alone). */
+    static boolean overlap(Rank a, Rank b) {
+        double aLo = Double.isFinite(a.low()) ? a.low() : a.predictedNs();
+        double aHi = Double.isFinite(a.high()) ? a.high() : a.predictedNs();
+        double bLo = Double.isFinite(b.low()) ? b.low() : b.predictedNs();
+        double bHi = Double.isFinite(b.high()) ? b.high() : b.predictedNs();
+        return aLo <= bHi && bLo <= aHi;
+    }
+
+    private static String band(Rank r) {
+        return fmt(r.low()) + " – " + fmt(r.high());
     }
 
     static String fmt(double ns) {

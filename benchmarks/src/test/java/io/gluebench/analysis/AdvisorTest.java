@@ -41,6 +41,18 @@ class AdvisorTest {
     }
 
     @Test
+    void namesNoWinnerWhereTheBandsOverlap() {
+        Run run = crossingAt495();
+        Advisor.Advice at = Advisor.advise(run, Analyzer.analyze(run), "w", 495, null);
+        assertTrue(Advisor.overlap(at.ranking().get(0), at.ranking().get(1)), at.ranking().toString());
+        assertTrue(at.reasoning().contains("are within the noise of each other") && at.reasoning().contains("either"),
+                at.reasoning());
+        assertFalse(at.reasoning().contains("is fastest ("), at.reasoning());
+        Advisor.Advice far = Advisor.advise(run, Analyzer.analyze(run), "w", 50, null);
+        assertFalse(far.reasoning().contains("within the noise"), far.reasoning());
+    }
+
+    @Test
     void saysSoWhenItExtrapolates() {
         Run run = crossingAt495();
         Advisor.Advice far = Advisor.advise(run, Analyzer.analyze(run), "w", 1_000_000, null);
