@@ -40,12 +40,23 @@ public final class Advisor {
                           String side) {
     }
 
-    /** The advice. Field names are the stable JSON of `advise --json` (formatVersion 1). */
+    /**
+     * The advice. Field names are the stable JSON of `advise --json` (formatVersion 2: format 1 plus
+     * {@code callers}, {@code questions} and {@code recommendation}).
+     */
     public record Advice(int formatVersion, String runId, String workload, int size, Double callsPerSecond,
+                         Integer callers, List<FourQuestions.Answer> questions, FourQuestions.Recommendation recommendation,
                          List<Rank> ranking, Nearest nearestCrossover, String reasoning, List<String> notes) {
     }
 
+    public static final int FORMAT_VERSION = 2;
+
     public static Advice advise(Run run, Analysis analysis, String workload, int size, Double callsPerSecond) {
+        return advise(run, analysis, workload, size, callsPerSecond, null);
+    }
+
+    public static Advice advise(Run run, Analysis analysis, String workload, int size, Double callsPerSecond,
+            Integer callers) {
         List<Rank> ranks = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (CostModel m : analysis.models()) {
@@ -112,8 +123,10 @@ public final class Advisor {
         run.points().stream().filter(p -> p.workload().equals(workload) && p.size() == size && p.isOk() && !p.steady())
                 .forEach(p -> notes.add(p.pattern() + " at N=" + size + " never reached a steady state (" + p.steadyState()
                         + "); read its time as a range"));
-        return new Advice(1, run.runId(), workload, size, callsPerSecond, List.copyOf(ranks), nearest,
-                reasoning(analysis, ranks, workload, size), List.copyOf(notes));
+        FourQuestions.Result four = FourQuestions.answer(run, analysis, ranks, workload, size, callsPerSecond, callers);
+        return new Advice(FORMAT_VERSION, run.runId(), workload, size, callsPerSecond, callers, four.answers(),
+                four.recommendation(), List.copyOf(ranks), nearest, reasoning(analysis, ranks, workload, size),
+                List.copyOf(notes));
     }
 
     static Nearest nearest(Analysis analysis, String workload, int size) {

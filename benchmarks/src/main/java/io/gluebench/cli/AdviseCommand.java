@@ -33,6 +33,10 @@ public final class AdviseCommand implements Callable<Integer> {
             description = "Calls per second you need; the advice adds the share of one core they take.")
     Double callsPerSecond;
 
+    @Option(names = "--callers", paramLabel = "T",
+            description = "How many threads call at once (answers the fourth question for your case).")
+    Integer callers;
+
     @Option(names = "--json", description = "Print the advice as one JSON document (see README: advise --json).")
     boolean json;
 
@@ -47,8 +51,11 @@ public final class AdviseCommand implements Callable<Integer> {
         if (callsPerSecond != null && !(callsPerSecond > 0)) {
             throw new UsageException("--calls-per-second must be a positive number, e.g. 1000");
         }
+        if (callers != null && callers < 1) {
+            throw new UsageException("--callers must be a whole number of threads, 1 or more, e.g. 4");
+        }
         Analysis analysis = Analyzer.analyze(run);
-        Advisor.Advice a = Advisor.advise(run, analysis, workload, size, callsPerSecond);
+        Advisor.Advice a = Advisor.advise(run, analysis, workload, size, callsPerSecond, callers);
         if (json) {
             System.out.println(new RunStore().mapper().writeValueAsString(a));
             return 0;
@@ -70,6 +77,13 @@ public final class AdviseCommand implements Callable<Integer> {
             rows.add(row);
         }
         System.out.printf("%s at N=%d, from %s%n%n", workload, size, run.runId());
+        int k = 1;
+        for (var q : a.questions()) {
+            System.out.printf("%d. %s  [%s]%n   %s%n%n", k++, q.question(), q.verdict(), q.text());
+        }
+        var rec = a.recommendation();
+        System.out.printf("Recommendation: %s%s: %s.%n%n", rec.action(), rec.pattern() == null ? "" : " (" + rec.pattern() + ")",
+                rec.because());
         System.out.print(TextTable.render(rows));
         if (a.nearestCrossover() != null) {
             var n = a.nearestCrossover();

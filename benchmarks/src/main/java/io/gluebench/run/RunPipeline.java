@@ -486,9 +486,36 @@ public final class RunPipeline {
         return (p.ciHigh() - p.ciLow()) / 2 > s.targetHalfWidth() * p.score();
     }
 
+    /**
+     * The workload of a plan that times only workloads from users' files, and its sizes: start-up and
+     * callers are then measured on the user's function (the first file), not on the profile's workload.
+     */
+    static java.util.Optional<List<Integer>> userSizes(Plan plan, String[] name) {
+        if (plan.items().isEmpty() || !plan.items().stream().allMatch(i -> i.workload().userSource() != null)) {
+            return java.util.Optional.empty();
+        }
+        name[0] = plan.items().get(0).workload().name();
+        return java.util.Optional.of(plan.items().stream().filter(i -> i.workload().name().equals(name[0]))
+                .map(Plan.Item::size).distinct().sorted().toList());
+    }
+
+    /** The profile's start-up settings, or for a plan of users' files, its first file at its middle size. */
+    static Profile.StartupSettings startupFor(Profile.StartupSettings s, Plan plan) {
+        String[] name = new String[1];
+        return userSizes(plan, name).map(sizes -> new Profile.StartupSettings(name[0], sizes.get((sizes.size() - 1) / 2),
+                s.forks(), s.calls(), s.patterns())).orElse(s);
+    }
+
+    /** The profile's callers settings, or for a plan of users' files, its first file at its largest size. */
+    static Profile.ScalingSettings scalingFor(Profile.ScalingSettings s, Plan plan) {
+        String[] name = new String[1];
+        return userSizes(plan, name).map(sizes -> new Profile.ScalingSettings(name[0], sizes.get(sizes.size() - 1),
+                s.threads(), s.patterns(), s.jmh(), s.forks())).orElse(s);
+    }
+
     private void measureStartups(Plan plan, Profile profile, List<SkippedPattern> skipped, Path runDir, Run[] current)
             throws IOException {
-        Profile.StartupSettings s = profile.startup();
+        Profile.StartupSettings s = startupFor(profile.startup(), plan);
         var w = io.gluebench.workload.Workloads.byName(s.workload()).orElseThrow();
         List<io.gluebench.pattern.PatternSpec> specs = chosen(plan, s.patterns());
         out.printf("start-up and warm-up: %d patterns on %s at N = %d, %d fresh JVM%s each, first %d calls%n",
@@ -530,7 +557,7 @@ public final class RunPipeline {
 
     private void measureScaling(Plan plan, Profile profile, List<SkippedPattern> skipped, Path runDir, Run[] current)
             throws IOException {
-        Profile.ScalingSettings s = profile.scaling();
+        Profile.ScalingSettings s = scalingFor(profile.scaling(), plan);
         var w = io.gluebench.workload.Workloads.byName(s.workload()).orElseThrow();
         List<io.gluebench.pattern.PatternSpec> specs = chosen(plan, s.patterns());
         if (specs.isEmpty()) {

@@ -67,13 +67,16 @@ class AdvisorTest {
         Run run = crossingAt495();
         Advisor.Advice a = Advisor.advise(run, Analyzer.analyze(run), "w", 300, 50.0);
         JsonNode json = new ObjectMapper().readTree(new ObjectMapper().writeValueAsString(a));
-        assertEquals(Set.of("formatVersion", "runId", "workload", "size", "callsPerSecond", "ranking",
-                "nearestCrossover", "reasoning", "notes"), names(json));
+        assertEquals(Set.of("formatVersion", "runId", "workload", "size", "callsPerSecond", "callers", "questions",
+                "recommendation", "ranking", "nearestCrossover", "reasoning", "notes"), names(json));
+        assertEquals(2, json.get("formatVersion").asInt());
+        assertEquals(4, json.get("questions").size());
+        assertEquals(Set.of("question", "verdict", "text"), names(json.get("questions").get(0)));
+        assertEquals(Set.of("action", "pattern", "because"), names(json.get("recommendation")));
         assertEquals(Set.of("pattern", "kind", "predictedNs", "low", "high", "basis", "coreShare", "extrapolated",
                 "modelFits"), names(json.get("ranking").get(0)));
         assertEquals(Set.of("smallWinner", "largeWinner", "crossoverN", "ci", "ratio", "side"),
                 names(json.get("nearestCrossover")));
-        assertEquals(1, json.get("formatVersion").asInt());
     }
 
     private static Set<String> names(JsonNode n) {
