@@ -133,6 +133,7 @@ final class ReportBuilder {
             blocks.add(new Heading(w, "summary-" + w));
             run.workload(w).map(WorkloadInfo::summary).filter(s -> !s.isBlank())
                     .ifPresent(s -> blocks.add(new Para(Phrase.builder().muted(s).build())));
+            blocks.addAll(decision(w));
             List<Phrase> lines = new ArrayList<>();
             for (Crossover c : analysis.crossovers(w)) {
                 if (c.headline()) {
@@ -165,6 +166,31 @@ final class ReportBuilder {
             }
         }
         return new Section("summary", "Summary", blocks);
+    }
+
+    /**
+     * The four questions for a workload at its middle measured size, led by the recommendation: the
+     * paragraph a design review reads first (`advise` answers them at any N, R and T).
+     */
+    private List<Block> decision(String w) {
+        List<Integer> sizes = run.points().stream().filter(p -> p.workload().equals(w) && p.isOk())
+                .map(Point::size).distinct().sorted().toList();
+        if (sizes.isEmpty()) {
+            return List.of();
+        }
+        int n = sizes.get(sizes.size() / 2);
+        io.gluebench.analysis.Advisor.Advice a = io.gluebench.analysis.Advisor.advise(run, analysis, w, n, null, null);
+        if (a.ranking().isEmpty() || a.recommendation() == null || a.recommendation().pattern() == null) {
+            return List.of();
+        }
+        var rec = a.recommendation();
+        List<Block> out = new ArrayList<>();
+        out.add(new Para(Phrase.builder().text("At N=" + Format.size(n) + ": ").strong(rec.action()).text(" (")
+                .code(rec.pattern()).text("): " + rec.because() + ".").build()));
+        out.add(new Bullets(a.questions().stream().map(q -> Phrase.builder().strong(q.question()).text(" ")
+                .code(q.verdict()).text(" " + q.text()).build()).toList()));
+        out.add(new Para(Phrase.builder().muted("Where the interpreted and the native-backed patterns change places:").build()));
+        return out;
     }
 
     static Phrase crossoverSentence(Crossover c) {
