@@ -24,9 +24,11 @@ Request: u32 len, then len payload bytes: u8 op, then the op's body:
                                               -> i64 0; from then on ECHO, DOT, SORT, WORDFREQ,
                                                  RECORDS and CSVPARSE carry the shape's data to the
                                                  file's compute (compute_numpy with flag 1) and
-                                                 answer its number: i64 for an int, f64 for a float;
-                                                 with flag 2 (the reference) as a payload instead:
-                                                 'i' or 'f', then the 8 bytes
+                                                 answer its number: i64 for an int, f64 for a float,
+                                                 the bytes themselves (a payload) for bytes; with
+                                                 flag 2 (the reference) as a payload instead: 'i',
+                                                 'f' or 'b', then the 8 bytes (for bytes, their
+                                                 64-bit FNV-1a digest)
     QUIT  (255)  empty                        -> no reply; the worker exits 0
 Reply: u32 len, then payload: u8 status; on STATUS_OK the 8-byte value (i64 or f64, as listed
 above) or, for ops 9 to 11, the variable-length result; on STATUS_ERROR a one-line UTF-8

@@ -8,7 +8,7 @@ The file is plain Python 3 and declares, as module-level names:
     SUMMARY     one line on what it computes
     N_COUNTS    what the size N counts, e.g. "rows per call"
     SHAPE       the input, one of SHAPES below (the harness generates it, seeded, in Java)
-    compute(data)        the function under test; returns a number (int or float)
+    compute(data)        the function under test; returns a number (int or float) or bytes
   optional:
     compute_numpy(data)  the same answer with numpy (then the numpy patterns run it too)
     COMPLEXITY  the work as a function of N: "1", "N", "N log N", "N^2" or "N^3" (absent: the

@@ -227,8 +227,22 @@ class NumpyCompute:
 COMPUTES = {'python': PythonCompute, 'numpy': NumpyCompute}
 
 
+FNV_OFFSET, FNV_PRIME, MASK64 = 0xcbf29ce484222325, 0x100000001b3, (1 << 64) - 1
+
+
+def fnv1a64(data):
+    """The 64-bit FNV-1a digest of bytes, as a signed i64: how a bytes answer is compared."""
+    h = FNV_OFFSET
+    for b in data:
+        h = ((h ^ b) * FNV_PRIME) & MASK64
+    return h - (1 << 64) if h >= 1 << 63 else h
+
+
 def encode_number(value):
-    """The reply for a user function's answer: i64 for an int (or bool), f64 for a float."""
+    """The reply for a user function's answer: i64 for an int (or bool), f64 for a float, the bytes
+    themselves (a payload) for bytes."""
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return framing.encode_ok_payload(bytes(value))
     if isinstance(value, bool) or isinstance(value, int):
         return framing.encode_ok_int(int(value))
     if isinstance(value, float):
@@ -241,12 +255,14 @@ def encode_number(value):
             return framing.encode_ok_float(float(value))
     except ImportError:
         pass
-    raise Unsupported('the function returned %s, not a number; return an int or a float'
+    raise Unsupported('the function returned %s, not a number or bytes; return an int, a float or bytes'
                       % type(value).__name__)
 
 
 def encode_typed(value):
     """The reference's reply: the number's type ('i' or 'f'), then its 8 bytes, as a payload."""
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return framing.encode_ok_payload(b'b' + framing.I64.pack(fnv1a64(bytes(value))))
     reply = encode_number(value)
     is_float = isinstance(value, float) or (not isinstance(value, int) and not _integral(value))
     return framing.encode_ok_payload((b'f' if is_float else b'i') + bytes(reply[-8:]))

@@ -205,3 +205,30 @@ def test_once_answers_a_file_that_does_not_load_with_its_line(tmp_path):
     payload = r.stdout[framing.HEADER.size:]
     assert payload[0] == framing.STATUS_ERROR
     assert payload[1:].decode('utf-8').startswith(path + ':1: importing the file raised ModuleNotFoundError')
+
+
+def test_fnv1a64_matches_the_published_vectors():
+    from gluebench_py.worker import fnv1a64
+    def signed(h):
+        return h - (1 << 64) if h >= 1 << 63 else h
+    assert fnv1a64(b'') == signed(0xcbf29ce484222325)
+    assert fnv1a64(b'a') == signed(0xaf63dc4c8601ec8c)
+    assert fnv1a64(b'foobar') == signed(0x85944171f73967e8)
+
+
+def test_a_bytes_answer_crosses_whole_and_the_reference_is_its_digest(tmp_path):
+    from gluebench_py.worker import fnv1a64
+    path = write(tmp_path, GOOD.replace('    return s\n', '    return b"%d" % int(s * 1000)\n'))
+    proc = spawn()
+    try:
+        assert framing.decode_reply(exchange(proc, load_frame(path, 0)), False) == 0
+        payload = exchange(proc, framing.encode_dot([1.0, 2.0], [3.0, 4.0]))
+        assert payload[0] == framing.STATUS_OK and bytes(payload[1:]) == b'22000'
+        assert framing.decode_reply(exchange(proc, load_frame(path, 2)), False) == 0
+        payload = exchange(proc, framing.encode_dot([1.0, 2.0], [3.0, 4.0]))
+        assert payload[1:2] == b'b' and struct.unpack('<q', payload[2:10])[0] == fnv1a64(b'22000')
+    finally:
+        proc.kill()
+        proc.wait()
+        for s in (proc.stdin, proc.stdout, proc.stderr):
+            s.close()

@@ -113,7 +113,7 @@ public final class Marshal {
             case WORD_COUNTS -> "gb_wordfreq";
             case CATEGORY_SUMS -> "gb_records";
             case CSV_TOTALS -> "gb_csvparse";
-            case INT64, FLOAT64, PAIR32 -> throw new IllegalArgumentException(kind + " is not a compound result");
+            case INT64, FLOAT64, PAIR32, BYTES -> throw new IllegalArgumentException(kind + " is not a compound result");
         };
     }
 

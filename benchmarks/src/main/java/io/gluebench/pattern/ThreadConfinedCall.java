@@ -26,6 +26,12 @@ public final class ThreadConfinedCall {
                 return CompoundWire.fromTree(kind, invoke.run());
             });
         }
+        if (kind == ResultKind.BYTES) {
+            return () -> {
+                check(owner, bridge);
+                return ResultKind.digestOf(invoke.run());
+            };
+        }
         if (kind != ResultKind.FLOAT64) {
             return () -> {
                 check(owner, bridge);

@@ -140,7 +140,8 @@ public final class UserWorkloads {
         } catch (Exception e) {
             throw new UsageException(w.pythonModule() + ": CPython could not compute the reference: " + e.getMessage());
         }
-        Tolerance tol = kind != ResultKind.FLOAT64 ? Tolerance.exact("an integer answer must equal CPython's")
+        Tolerance tol = kind == ResultKind.BYTES ? Tolerance.exact("bytes must equal CPython's, byte for byte (their digest)")
+                : kind != ResultKind.FLOAT64 ? Tolerance.exact("an integer answer must equal CPython's")
                 : w.tolerance() != null ? w.tolerance()
                 : new Tolerance(DEFAULT_TOLERANCE, "the default for a float answer (the file sets no TOLERANCE), "
                         + "relative to CPython's answer");
@@ -148,7 +149,7 @@ public final class UserWorkloads {
     }
 
     private static String word(ResultKind k) {
-        return k == ResultKind.FLOAT64 ? "a float" : "an int";
+        return k == ResultKind.FLOAT64 ? "a float" : k == ResultKind.BYTES ? "bytes" : "an int";
     }
 
     /**

@@ -53,7 +53,7 @@ public final class CompoundWire {
                     yield new Compound.CategorySums(sums);
                 }
                 case CSV_TOTALS -> new Compound.CsvTotals(buf.getLong(), buf.getDouble(), buf.getLong());
-                case INT64, FLOAT64, PAIR32 -> throw new IllegalArgumentException(kind + " is not a compound result");
+                case INT64, FLOAT64, PAIR32, BYTES -> throw new IllegalArgumentException(kind + " is not a compound result");
             };
             if (buf.hasRemaining()) {
                 throw new IllegalArgumentException("malformed " + kind + " result: " + buf.remaining()
@@ -157,7 +157,7 @@ public final class CompoundWire {
                     yield new Compound.CsvTotals(((Number) t.get(0)).longValue(),
                             ((Number) t.get(1)).doubleValue(), ((Number) t.get(2)).longValue());
                 }
-                case INT64, FLOAT64, PAIR32 -> throw new IllegalArgumentException(kind + " is not a compound result");
+                case INT64, FLOAT64, PAIR32, BYTES -> throw new IllegalArgumentException(kind + " is not a compound result");
             };
         } catch (ClassCastException | NullPointerException e) {
             throw new IllegalArgumentException("the Python result does not have the " + kind + " shape: " + tree, e);

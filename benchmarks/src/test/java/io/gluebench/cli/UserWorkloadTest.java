@@ -143,6 +143,23 @@ class UserWorkloadTest {
     }
 
     @Test
+    void aFunctionThatReturnsBytesIsComparedByteForByte() throws Exception {
+        Path f = file("bytes.py", """
+                NAME = "len-bytes"
+                SUMMARY = "the length as ASCII digits, three times"
+                N_COUNTS = "bytes"
+                SHAPE = "bytes"
+
+
+                def compute(data):
+                    return ("%d|" % len(data)).encode("ascii") * 3
+                """);
+        CliRun o = CliRun.run("verify", "--profile", "smoke", "--workload-file", f.toString(), "--pattern",
+                "jep-python,worker-python,jython", "--size", "100");
+        assertEquals(0, o.code(), o.out() + o.err());
+    }
+
+    @Test
     void aChangedFileChangesTheSourceHashSoCompareRefusesToMatchIt() throws Exception {
         Path f = file("h.py", GOOD);
         var env = TestEnv.env();

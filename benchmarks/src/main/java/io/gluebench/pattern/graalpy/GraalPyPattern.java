@@ -106,6 +106,14 @@ public final class GraalPyPattern implements Pattern {
         if (kind.isCompound()) {
             return CompoundCall.of(() -> CompoundWire.fromTree(kind, tree(fn.execute(args.get()))));
         }
+        if (kind == ResultKind.BYTES) {
+            return () -> {
+                Value v = fn.execute(args.get());          // a Python bytes: read its buffer into Java
+                byte[] out = new byte[(int) v.getBufferSize()];
+                v.readBuffer(0, out, 0, out.length);
+                return ResultKind.digest(out, 0, out.length);
+            };
+        }
         if (kind != ResultKind.FLOAT64) {
             return () -> fn.execute(args.get()).asLong();
         }

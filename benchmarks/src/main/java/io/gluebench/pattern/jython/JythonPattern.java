@@ -67,6 +67,12 @@ public final class JythonPattern implements Pattern {
         if (kind.isCompound()) {
             return CompoundCall.of(() -> CompoundWire.fromTree(kind, tree(fn.__call__(args.get()))));
         }
+        if (kind == ResultKind.BYTES) {
+            return () -> {
+                byte[] out = ((org.python.core.PyString) fn.__call__(args.get())).toBytes();   // Python 2 str: bytes
+                return ResultKind.digest(out, 0, out.length);
+            };
+        }
         if (kind != ResultKind.FLOAT64) {
             return () -> fn.__call__(args.get()).asLong();
         }

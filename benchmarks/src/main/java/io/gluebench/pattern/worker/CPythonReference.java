@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
  * workload's result kind. One process answers every size.
  */
 public final class CPythonReference implements AutoCloseable {
-    /** CPython's answer: its kind (INT64 for an int, FLOAT64 for a float) and its raw bits. */
+    /** CPython's answer: its kind (INT64 for an int, FLOAT64 for a float, BYTES) and its raw bits (for bytes, the digest). */
     public record Answer(ResultKind kind, long bits) {
     }
 
@@ -97,11 +97,11 @@ public final class CPythonReference implements AutoCloseable {
         @Override
         public long callScalar(int length) throws PatternException {
             ByteBuffer r = result(length);
-            if (r.remaining() != 9 || (r.get(0) != 'i' && r.get(0) != 'f')) {
+            if (r.remaining() != 9 || (r.get(0) != 'i' && r.get(0) != 'f' && r.get(0) != 'b')) {
                 throw new PatternException("the reference process sent a reply of " + r.remaining()
                         + " bytes where a type and 8 bytes were due");
             }
-            kind = r.get(0) == 'f' ? ResultKind.FLOAT64 : ResultKind.INT64;
+            kind = r.get(0) == 'f' ? ResultKind.FLOAT64 : r.get(0) == 'b' ? ResultKind.BYTES : ResultKind.INT64;
             bits = r.getLong(1);
             return bits;
         }

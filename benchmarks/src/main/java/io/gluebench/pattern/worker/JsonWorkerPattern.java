@@ -86,6 +86,7 @@ public final class JsonWorkerPattern implements Pattern {
         Class<?> ok = switch (kind) {
             case FLOAT64 -> Double.class;
             case INT64, PAIR32 -> Long.class;
+            case BYTES -> throw new IllegalArgumentException("worker-json carries no bytes answers");
             case WORD_COUNTS -> Compound.WordCounts.class;
             case CATEGORY_SUMS -> Compound.CategorySums.class;
             case CSV_TOTALS -> Compound.CsvTotals.class;

@@ -128,7 +128,24 @@ public final class WorkerPattern implements Pattern {
      * The timed call of one workload over any {@link FrameExchange}: each invoke encodes the input
      * into the exchange's request buffer, sends it and decodes the reply.
      */
-    public static Call bindFrames(FrameExchange w, Workload workload, WorkloadInput input) {
+    public static Call bindFrames(FrameExchange exchange, Workload workload, WorkloadInput input) {
+        // A function that returns bytes: they cross back whole and are read into their digest here.
+        FrameExchange w = workload.resultKind() != io.gluebench.workload.ResultKind.BYTES ? exchange : new FrameExchange() {
+            @Override
+            public ByteBuffer request(int capacity) throws io.gluebench.pattern.PatternException {
+                return exchange.request(capacity);
+            }
+
+            @Override
+            public ByteBuffer call(int length) throws io.gluebench.pattern.PatternException {
+                return exchange.call(length);
+            }
+
+            @Override
+            public long callScalar(int length) throws io.gluebench.pattern.PatternException {
+                return io.gluebench.workload.ResultKind.digest(exchange.call(length));
+            }
+        };
         return switch (input) {
             case WorkloadInput.Echo e -> {
                 byte[] data = e.data();
