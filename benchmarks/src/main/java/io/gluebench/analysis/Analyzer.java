@@ -166,16 +166,25 @@ public final class Analyzer {
             ci = null;
             extrapolated = false;
         }
-        String ks = run.pattern(small).map(PatternInfo::kind).orElse("");
-        String kl = run.pattern(large).map(PatternInfo::kind).orElse("");
-        boolean headline = (PatternInfo.INTERPRETED.equals(ks) && PatternInfo.NATIVE.equals(kl))
-                || (PatternInfo.NATIVE.equals(ks) && PatternInfo.INTERPRETED.equals(kl));
+        // The decisions a user makes: CPython running the Python against the same work handed to numpy or C
+        // from CPython, or moved to the JVM (java, jni, ffm). Jython and GraalPy pairs are alternatives.
+        boolean headline = decision(run, small, large) || decision(run, large, small);
         List<String> unsettled = run.points().stream()
                 .filter(pt -> pt.isOk() && pt.workload().equals(workload) && !pt.steady()
                         && (pt.pattern().equals(small) || pt.pattern().equals(large)))
                 .sorted(java.util.Comparator.comparing(Point::pattern).thenComparingInt(Point::size))
                 .map(pt -> pt.pattern() + " N=" + pt.size() + ": " + pt.steadyState()).toList();
         return new Crossover(workload, small, large, low, high, modelN, ci, headline, extrapolated, unsettled);
+    }
+
+    /** Whether {@code python} is CPython running the Python and {@code other} a way to compute it instead. */
+    static boolean decision(Run run, String python, String other) {
+        if (Regions.side(run, python) != 0) {
+            return false;
+        }
+        String family = run.pattern(other).map(PatternInfo::family).orElse("");
+        return Regions.side(run, other) == 1
+                || (Decision.NO_PYTHON_FAMILIES.contains(family) && !run.pattern(other).map(PatternInfo::antiPattern).orElse(false));
     }
 
     /** f* where a1 + b1 f = a2 + b2 f with a1 < a2 and b1 > b2, else null. */

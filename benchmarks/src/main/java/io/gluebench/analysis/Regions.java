@@ -9,9 +9,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The ranges of N where the interpreted side wins: the fastest interpreted pattern (jython,
- * graalpy, jep-python, worker-python) beats the fastest native-backed way to run the same work from
- * Python (numpy or our C kernel reached through Jep or a worker). Java calling C directly (jni,
+ * The ranges of N where the interpreted side wins: the fastest way CPython runs the Python
+ * (jep-python, pemja-python, worker-python, py4j-python) beats the fastest native-backed way to run
+ * the same work from Python (numpy or our C kernel reached through Jep or a worker). Jython and
+ * GraalPy, the Python on the JVM, are alternatives the advice names with their start-up. Java calling C directly (jni,
  * ffm) is left out: it is not an option for code that is Python, and it would win everywhere. A
  * boundary between two measured sizes lies where the two patterns' fitted cost models cross, when
  * that N* falls between them; otherwise at the sizes' geometric mean (N = 0 counts as 1).
@@ -28,10 +29,15 @@ public final class Regions {
         return interpretedWins(run, null, workload);
     }
 
+    /** The families in which CPython runs the Python: where a user's Python code is today. */
+    public static final java.util.Set<String> CPYTHON_FAMILIES = java.util.Set.of("jep", "pemja", "worker", "py4j");
+
     /**
-     * Which side of the glue-or-compute question a pattern is on: 0 interpreted Python, 1 Python that
-     * calls native code (numpy, our C kernel), -1 neither (Java itself, Java calling C) or a labelled
-     * anti-pattern, which shows a way to get a side wrong, not the side's best.
+     * Which side of the glue-or-compute question a pattern is on: 0 CPython running the Python, 1
+     * Python that calls native code (numpy, our C kernel), -1 neither: Java itself, Java calling C,
+     * the Python on the JVM (Jython, GraalPy: alternatives with a start-up of their own, not where the
+     * user's code is) or a labelled anti-pattern, which shows a way to get a side wrong, not the
+     * side's best.
      */
     public static int side(Run run, String pattern) {
         if (run.pattern(pattern).map(PatternInfo::antiPattern).orElse(false)) {
@@ -40,7 +46,7 @@ public final class Regions {
         String kind = run.pattern(pattern).map(PatternInfo::kind).orElse("");
         String family = run.pattern(pattern).map(PatternInfo::family).orElse("");
         if (PatternInfo.INTERPRETED.equals(kind)) {
-            return 0;
+            return CPYTHON_FAMILIES.contains(family) ? 0 : -1;
         }
         return PatternInfo.NATIVE.equals(kind) && !family.equals("jni") && !family.equals("ffm") ? 1 : -1;
     }

@@ -50,7 +50,7 @@ public final class CompareReport {
         sb.append("\nsummary by pattern family (geometric mean of the ratios of the comparable points):\n");
         sb.append(TextTable.render(familyRows(c)));
         if (!c.crossovers().isEmpty()) {
-            sb.append("\ncrossovers (interpreted vs native-backed): N* where the cost models cross, ")
+            sb.append("\ncrossovers (CPython running the Python vs numpy/C from CPython or the JVM): N* where the cost models cross, ")
                     .append("95% bootstrap CI; or the measured sizes it lies between\n");
             sb.append(TextTable.render(crossoverRows(c)));
         }
@@ -236,7 +236,7 @@ public final class CompareReport {
                 xrows.add(cells);
             }
             sections.add(new Doc.Section("crossovers", "Crossover shifts", List.of(
-                    new Doc.Para(Phrase.of("Interpreted against native-backed patterns: N* where the cost models cross, "
+                    new Doc.Para(Phrase.of("CPython running the Python against numpy or C from CPython, or against the JVM: N* where the cost models cross, "
                             + "with its 95% bootstrap interval, or the measured sizes it lies between; \"reversed\": "
                             + "the pair swaps sides the other way round in that run.")),
                     new Doc.Table(null, xr.get(0), xrows, true))));

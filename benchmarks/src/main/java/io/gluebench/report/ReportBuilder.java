@@ -145,8 +145,8 @@ final class ReportBuilder {
                 lines.add(interpretedWins(w, r));
             }
             if (wins.isEmpty() && hasSide(w, 0) && hasSide(w, 1)) {
-                lines.add(Phrase.builder().strong(w).text(": the interpreted side never beats the fastest native-backed "
-                        + "pattern at the measured sizes.").build());
+                lines.add(Phrase.builder().strong(w).text(": CPython running the Python never beats the fastest "
+                        + "native-backed pattern at the measured sizes.").build());
             } else if (hasSide(w, 0) && !hasSide(w, 1)) {
                 lines.add(Phrase.builder().strong(w).text(": no Python-side native pattern was measured (no numpy variant, "
                         + "or none selected), so the interpreted patterns have nothing to change places with.").build());
@@ -228,7 +228,7 @@ final class ReportBuilder {
     }
 
     private Phrase interpretedWins(String w, Regions.Range r) {
-        Phrase.Builder b = Phrase.builder().strong(w).text(": the interpreted side wins ");
+        Phrase.Builder b = Phrase.builder().strong(w).text(": CPython running the Python wins ");
         if (r.fromN() <= 1 && isFirstSize(w, r.fromN())) {
             b.text("up to N≈" + Format.approx(r.toN()));
         } else {
