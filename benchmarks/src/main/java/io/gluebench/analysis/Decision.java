@@ -39,9 +39,13 @@ public final class Decision {
         return strip(run, analysis, workload, p -> true);
     }
 
-    /** The strip over the patterns that run Python ("if you must run Python"). */
+    /**
+     * The strip over the ways CPython runs the work ("if the code stays in CPython"): CPython running
+     * the Python, or handing it to numpy or C; not Jython or GraalPy (the Python on the JVM, an
+     * alternative with its own start-up) and not anti-patterns.
+     */
     public static List<Segment> pythonStrip(Run run, Analysis analysis, String workload) {
-        return strip(run, analysis, workload, p -> runsPython(run, p));
+        return strip(run, analysis, workload, p -> Regions.side(run, p) >= 0);
     }
 
     public static List<Segment> strip(Run run, Analysis analysis, String workload, Predicate<String> include) {
@@ -86,16 +90,6 @@ public final class Decision {
             }
         }
         return out;
-    }
-
-    /** True when a pattern runs Python: not the baseline and not a JVM-to-C family. */
-    public static boolean runsPython(Run run, String pattern) {
-        PatternInfo info = run.pattern(pattern).orElse(null);
-        if (info == null) {
-            String family = pattern.contains("-") ? pattern.substring(0, pattern.indexOf('-')) : pattern;
-            return !NO_PYTHON_FAMILIES.contains(family) && !"java".equals(pattern);
-        }
-        return !PatternInfo.BASELINE.equals(info.kind()) && !NO_PYTHON_FAMILIES.contains(info.family());
     }
 
     static Double modelCrossing(Analysis analysis, String workload, String small, String large, int n0, int n1) {

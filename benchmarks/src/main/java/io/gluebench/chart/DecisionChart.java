@@ -84,12 +84,12 @@ public final class DecisionChart {
         g.setFont(Slide.LABEL_BOLD);
         g.setColor(Slide.INK);
         labelLeft(g, new String[] {"fastest", "of all"}, plotLeft - 24, y1 + h1 / 2);
-        labelLeft(g, new String[] {"fastest that", "runs Python"}, plotLeft - 24, y2 + h2 / 2);
+        labelLeft(g, new String[] {"fastest in", "CPython"}, plotLeft - 24, y2 + h2 / 2);
         strip(g, run, all, sx, y1, h1, firstX, lastX, Slide.LABEL_BOLD.deriveFont(34f));
         if (python.isEmpty()) {
             g.setFont(Slide.LABEL.deriveFont(Font.ITALIC));
             g.setColor(Slide.MUTED);
-            g.drawString("no pattern that runs Python was measured", (float) plotLeft, (float) (y2 + h2 / 2 + 9));
+            g.drawString("no CPython pattern was measured", (float) plotLeft, (float) (y2 + h2 / 2 + 9));
         } else {
             strip(g, run, python, sx, y2, h2, firstX, lastX, Slide.LABEL_BOLD);
         }
