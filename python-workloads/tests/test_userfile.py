@@ -102,6 +102,22 @@ def test_the_examples_compute():
     assert tok.compute('The cat sat; the CAT ran, an ox.') == 4     # the, cat, sat, ran
 
 
+import contextlib
+
+
+@contextlib.contextmanager
+def worker(compute='python'):
+    """A worker process for one test, killed and its pipes closed afterwards."""
+    proc = spawn(compute)
+    try:
+        yield proc
+    finally:
+        proc.kill()
+        proc.wait()
+        for s in (proc.stdin, proc.stdout, proc.stderr):
+            s.close()
+
+
 def spawn(compute='python'):
     env = dict(os.environ, PYTHONPATH=PROJECT_DIR)
     return subprocess.Popen([sys.executable, '-m', 'gluebench_py.worker', '--compute', compute],
@@ -123,40 +139,27 @@ def load_frame(path, flags):
 @pytest.mark.parametrize('compute, flags', [('python', 0), ('numpy', 1)])
 def test_the_worker_runs_the_users_function_after_load(tmp_path, compute, flags):
     path = write(tmp_path, GOOD)
-    proc = spawn(compute)
-    try:
+    with worker(compute) as proc:
         assert framing.decode_reply(exchange(proc, load_frame(path, flags)), False) == 0
         a, b = [0.5, -1.0, 2.0], [4.0, 3.0, 0.25]
         value = framing.decode_reply(exchange(proc, framing.encode_dot(a, b)), True)
         assert abs(value - 2 * (2.0 - 3.0 + 0.5)) < 1e-12
-    finally:
-        proc.kill()
-        proc.wait()
-        for s in (proc.stdin, proc.stdout, proc.stderr):
-            s.close()
 
 
 def test_the_reference_reply_says_int_or_float(tmp_path):
     path = write(tmp_path, GOOD.replace('return s\n', 'return int(s * 1000)\n'))
-    proc = spawn()
-    try:
+    with worker() as proc:
         assert framing.decode_reply(exchange(proc, load_frame(path, 2)), False) == 0
         payload = exchange(proc, framing.encode_dot([1.0, 2.0], [3.0, 4.0]))
         assert payload[0] == framing.STATUS_OK and payload[1:2] == b'i'
         assert struct.unpack('<q', payload[2:10])[0] == 22000
-    finally:
-        proc.kill()
-        proc.wait()
-        for s in (proc.stdin, proc.stdout, proc.stderr):
-            s.close()
 
 
 def test_a_function_that_raises_is_an_error_reply_naming_its_line(tmp_path):
     text = GOOD.replace('    s = 0.0\n', '    s = 0.0\n    raise ValueError("bad row")\n')
     path = write(tmp_path, text)
     line = textwrap.dedent(text).splitlines().index('    raise ValueError("bad row")') + 1
-    proc = spawn()
-    try:
+    with worker() as proc:
         assert framing.decode_reply(exchange(proc, load_frame(path, 0)), False) == 0
         payload = exchange(proc, framing.encode_dot([1.0], [2.0]))
         assert payload[0] == framing.STATUS_ERROR
@@ -164,25 +167,14 @@ def test_a_function_that_raises_is_an_error_reply_naming_its_line(tmp_path):
         assert message.startswith('%s:%d: compute raised ValueError: bad row' % (path, line)), message
         # The worker keeps serving.
         assert framing.decode_reply(exchange(proc, framing.encode_request(framing.OP_PING)), False) == 0
-    finally:
-        proc.kill()
-        proc.wait()
-        for s in (proc.stdin, proc.stdout, proc.stderr):
-            s.close()
 
 
 def test_numpy_load_without_compute_numpy_is_refused(tmp_path):
     path = write(tmp_path, GOOD.split('def compute_numpy')[0])
-    proc = spawn('numpy')
-    try:
+    with worker('numpy') as proc:
         payload = exchange(proc, load_frame(path, 1))
         assert payload[0] == framing.STATUS_ERROR
         assert 'no compute_numpy' in payload[1:].decode('utf-8')
-    finally:
-        proc.kill()
-        proc.wait()
-        for s in (proc.stdin, proc.stdout, proc.stderr):
-            s.close()
 
 
 def test_once_loads_the_file_then_answers(tmp_path):
@@ -219,16 +211,10 @@ def test_fnv1a64_matches_the_published_vectors():
 def test_a_bytes_answer_crosses_whole_and_the_reference_is_its_digest(tmp_path):
     from gluebench_py.worker import fnv1a64
     path = write(tmp_path, GOOD.replace('    return s\n', '    return b"%d" % int(s * 1000)\n'))
-    proc = spawn()
-    try:
+    with worker() as proc:
         assert framing.decode_reply(exchange(proc, load_frame(path, 0)), False) == 0
         payload = exchange(proc, framing.encode_dot([1.0, 2.0], [3.0, 4.0]))
         assert payload[0] == framing.STATUS_OK and bytes(payload[1:]) == b'22000'
         assert framing.decode_reply(exchange(proc, load_frame(path, 2)), False) == 0
         payload = exchange(proc, framing.encode_dot([1.0, 2.0], [3.0, 4.0]))
         assert payload[1:2] == b'b' and struct.unpack('<q', payload[2:10])[0] == fnv1a64(b'22000')
-    finally:
-        proc.kill()
-        proc.wait()
-        for s in (proc.stdin, proc.stdout, proc.stderr):
-            s.close()
