@@ -297,18 +297,13 @@ class UserCompute:
         return self.call(body)
 
     def dot(self, body):
-        n = read_n('DOT', body)
-        expect_length('DOT', body, framing.U32.size + 16 * n)
-        split = framing.U32.size + 8 * n
-        a, b = body[framing.U32.size:split], body[split:]
+        a, b = dot_parts(body)
         if self.numpy:
             return self.call(self.base.view(a), self.base.view(b))
         return self.call(doubles(a), doubles(b))
 
     def sort(self, body):
-        n = read_n('SORT', body)
-        expect_length('SORT', body, framing.U32.size + 8 * n)
-        raw = body[framing.U32.size:]
+        raw = sort_part(body)
         return self.call(self.base.view(raw) if self.numpy else doubles(raw))
 
     def text(self, body):
@@ -455,11 +450,7 @@ class Worker:
         return OK_INT(framing.OK_REPLY_LENGTH, framing.STATUS_OK, self.echo_sum_of(body))
 
     def dot(self, body):
-        n = read_n('DOT', body)
-        expect_length('DOT', body, framing.U32.size + 16 * n)
-        split = framing.U32.size + 8 * n
-        return framing.encode_ok_float(
-            self.compute.dot(body[framing.U32.size:split], body[split:]))
+        return framing.encode_ok_float(self.compute.dot(*dot_parts(body)))
 
     def nbody(self, body):
         expect_length('NBODY', body, framing.U32.size)
@@ -482,9 +473,7 @@ class Worker:
             self.compute.matmul(body[framing.U32.size:split], body[split:], n))
 
     def sort(self, body):
-        n = read_n('SORT', body)
-        expect_length('SORT', body, framing.U32.size + 8 * n)
-        return framing.encode_ok_float(self.compute.sort(body[framing.U32.size:]))
+        return framing.encode_ok_float(self.compute.sort(sort_part(body)))
 
     def fannkuch(self, body):
         expect_length('FANNKUCH', body, framing.U32.size)
@@ -562,6 +551,21 @@ def read_n(op_name, body):
     if len(body) < framing.U32.size:
         raise ValueError('bad length: %s body of %d bytes has no n' % (op_name, len(body)))
     return framing.U32.unpack_from(body, 0)[0]
+
+
+def dot_parts(body):
+    """The two f64 arrays' bytes of a DOT body (u32 n, n f64, n f64), checked."""
+    n = read_n('DOT', body)
+    expect_length('DOT', body, framing.U32.size + 16 * n)
+    split = framing.U32.size + 8 * n
+    return body[framing.U32.size:split], body[split:]
+
+
+def sort_part(body):
+    """The f64 array's bytes of a SORT body (u32 n, n f64), checked."""
+    n = read_n('SORT', body)
+    expect_length('SORT', body, framing.U32.size + 8 * n)
+    return body[framing.U32.size:]
 
 
 def expect_length(op_name, body, expected):
