@@ -101,31 +101,34 @@ public final class Analyzer {
 
     static Crossover crossover(Run run, String workload, String p, String q, List<Point> pp, List<Point> qp,
                                Map<String, CostModelFit.Result> fits) {
-        TreeMap<Integer, Double> tp = new TreeMap<>();
-        TreeMap<Integer, Double> tq = new TreeMap<>();
-        pp.forEach(x -> tp.put(x.size(), x.score()));
-        qp.forEach(x -> tq.put(x.size(), x.score()));
-        List<Integer> common = tp.keySet().stream().filter(tq::containsKey).sorted().toList();
-        if (common.size() < 2) {
+        TreeMap<Integer, Point> tp = new TreeMap<>();
+        TreeMap<Integer, Point> tq = new TreeMap<>();
+        pp.forEach(x -> tp.put(x.size(), x));
+        qp.forEach(x -> tq.put(x.size(), x));
+        // Only sizes where the two are apart beyond their 95% intervals say who wins: where the bands overlap,
+        // either may come out ahead in the next run, and a "crossover" read from such a tie moves at random.
+        List<Integer> apart = tp.keySet().stream().filter(tq::containsKey)
+                .filter(n -> separated(tp.get(n), tq.get(n))).sorted().toList();
+        if (apart.size() < 2) {
             return null;
         }
-        int first = common.get(0);
-        int last = common.get(common.size() - 1);
-        boolean pFirst = tp.get(first) < tq.get(first);
-        boolean pLast = tp.get(last) < tq.get(last);
+        int first = apart.get(0);
+        int last = apart.get(apart.size() - 1);
+        boolean pFirst = tp.get(first).score() < tq.get(first).score();
+        boolean pLast = tp.get(last).score() < tq.get(last).score();
         if (pFirst == pLast) {
             return null;
         }
         String small = pFirst ? p : q;
         String large = pFirst ? q : p;
-        TreeMap<Integer, Double> ts = pFirst ? tp : tq;
-        TreeMap<Integer, Double> tl = pFirst ? tq : tp;
+        TreeMap<Integer, Point> ts = pFirst ? tp : tq;
+        TreeMap<Integer, Point> tl = pFirst ? tq : tp;
         Integer low = null;
         Integer high = null;
-        for (int k = 0; k + 1 < common.size(); k++) {
-            int n0 = common.get(k);
-            int n1 = common.get(k + 1);
-            if (ts.get(n0) < tl.get(n0) && ts.get(n1) >= tl.get(n1)) {
+        for (int k = 0; k + 1 < apart.size(); k++) {
+            int n0 = apart.get(k);
+            int n1 = apart.get(k + 1);
+            if (ts.get(n0).score() < tl.get(n0).score() && ts.get(n1).score() >= tl.get(n1).score()) {
                 low = n0;
                 high = n1;
                 break;
@@ -175,6 +178,21 @@ public final class Analyzer {
                 .sorted(java.util.Comparator.comparing(Point::pattern).thenComparingInt(Point::size))
                 .map(pt -> pt.pattern() + " N=" + pt.size() + ": " + pt.steadyState()).toList();
         return new Crossover(workload, small, large, low, high, modelN, ci, headline, extrapolated, unsettled);
+    }
+
+    /** Whether two points' 95% intervals do not overlap (a point without one counts as its score alone). */
+    static boolean separated(Point a, Point b) {
+        double[] x = band(a);
+        double[] y = band(b);
+        return x[1] < y[0] || y[1] < x[0];
+    }
+
+    static double[] band(Point p) {
+        if (p.ciLow() != null && p.ciHigh() != null) {
+            return new double[] {p.ciLow(), p.ciHigh()};
+        }
+        double e = p.scoreError() == null || p.scoreError().isNaN() ? 0 : p.scoreError();
+        return new double[] {p.score() - e, p.score() + e};
     }
 
     /** Whether {@code python} is CPython running the Python and {@code other} a way to compute it instead. */

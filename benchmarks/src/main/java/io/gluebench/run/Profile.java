@@ -15,6 +15,9 @@ import java.util.Map;
  * @param floors      whether the run measures the raw floors (JNI/FFM no-op, C ping-pong)
  * @param startup     the start-up and warm-up measurement, or null for none
  * @param scaling     the 1-versus-more-callers measurement, or null for none
+ * @param extraForkSeconds the wall seconds the later rounds of forks (for points still wider than
+ *                    their target) may take in all; the widest points go first, and a fork whose
+ *                    estimate does not fit is left out. Null: no limit but maxForks
  */
 public record Profile(
         String name,
@@ -27,7 +30,8 @@ public record Profile(
         boolean floors,
         int pointTimeoutSeconds,
         StartupSettings startup,
-        ScalingSettings scaling) {
+        ScalingSettings scaling,
+        Integer extraForkSeconds) {
 
     public Profile {
         sizes = sizes == null ? Map.of() : new LinkedHashMap<>(sizes);
@@ -46,7 +50,7 @@ public record Profile(
 
     public Profile named(String n) {
         return new Profile(n, description, sizes, workloads, patterns, jmh, graalpyJmh, floors, pointTimeoutSeconds, startup,
-                scaling);
+                scaling, extraForkSeconds);
     }
 
     /**

@@ -124,6 +124,9 @@ public final class Profiles {
             sc.patterns().stream().filter(x -> Patterns.byName(x).isEmpty())
                     .forEach(x -> problems.add("scaling: unknown pattern " + x));
         }
+        if (p.extraForkSeconds() != null && p.extraForkSeconds() < 0) {
+            problems.add("extraForkSeconds must be >= 0 (or absent for no limit)");
+        }
         if (p.pointTimeoutSeconds() <= 0) {
             problems.add("pointTimeoutSeconds must be > 0");
         }

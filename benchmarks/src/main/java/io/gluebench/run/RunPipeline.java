@@ -406,6 +406,7 @@ public final class RunPipeline {
         PointRunner runner = new PointRunner(env, store, verbose);
         int order = current[0].points().stream().flatMap(p -> p.forks().stream()).mapToInt(io.gluebench.result.Fork::order)
                 .max().orElse(-1) + 1;
+        long extraStart = -1;
         while (true) {
             for (ForkSchedule.Unit unit : units) {
                 // A point that failed in one fork is not measured again.
@@ -430,14 +431,27 @@ public final class RunPipeline {
                     progress.finished(f.item().label(), u.fork(), f.point(), each);
                 }
             }
+            if (extraStart < 0) {
+                extraStart = System.nanoTime();
+            }
             List<Plan.Item> wide = toMeasure.stream().filter(i -> needsMoreForks(current[0], i, profile)).toList();
             if (wide.isEmpty()) {
                 break;
             }
-            units = ForkSchedule.units(wide, i -> java.util.Set.of(point(current[0], keyOf(i)).forkCount()), span, rng);
+            double left = profile.extraForkSeconds() == null ? Double.POSITIVE_INFINITY
+                    : profile.extraForkSeconds() - (System.nanoTime() - extraStart) / 1e9;
+            List<Plan.Item> chosen = withinBudget(current[0], wide, profile, left);
+            if (chosen.isEmpty()) {
+                out.printf("%d point%s still wider than their target interval; the profile's %d s for more forks "
+                        + "%s spent%n", wide.size(), wide.size() == 1 ? "" : "s", profile.extraForkSeconds(),
+                        left <= 0 ? "are" : "cannot fit another");
+                break;
+            }
+            units = ForkSchedule.units(chosen, i -> java.util.Set.of(point(current[0], keyOf(i)).forkCount()), span, rng);
             progress.extend(units.stream().mapToInt(u -> u.items().size()).sum(), seconds(plan, units));
-            out.printf("%d point%s still wider than their target interval: one more fork each%n", wide.size(),
-                    wide.size() == 1 ? "" : "s");
+            out.printf("%d point%s still wider than their target interval: one more fork each%s%n", chosen.size(),
+                    chosen.size() == 1 ? "" : "s", chosen.size() < wide.size()
+                            ? " (the widest; " + (wide.size() - chosen.size()) + " do not fit the time left)" : "");
         }
         progress.done();
     }
@@ -473,6 +487,69 @@ public final class RunPipeline {
             p.forks().forEach(f -> want.remove(f.index()));
         }
         return want;
+    }
+
+    /**
+     * The wide points whose next fork fits {@code seconds}, those whose fork buys the most first: the
+     * point's distance from its target (its half-width over the target) per second its fork is estimated
+     * to take. A point's fork is estimated from its own forks so far (their mean wall time); the first point
+     * in a fork also pays the JVM start and the fork's fixed warm-up (GraalPy's 5 s), which the points that
+     * ride in the same fork share.
+     */
+    static List<Plan.Item> withinBudget(Run run, List<Plan.Item> wide, Profile profile, double seconds) {
+        if (seconds == Double.POSITIVE_INFINITY) {
+            return wide;
+        }
+        List<Plan.Item> byWidth = new ArrayList<>(wide);
+        byWidth.sort(java.util.Comparator.comparingDouble((Plan.Item i) -> -relativeWidth(run, i, profile)
+                / (forkSeconds(run, i) + openSeconds(profile, i))));
+        List<Plan.Item> chosen = new ArrayList<>();
+        java.util.Set<String> forksOpened = new java.util.HashSet<>();
+        double spent = 0;
+        for (Plan.Item i : byWidth) {
+            double cost = forkSeconds(run, i);
+            String forkKey = i.series() + "|" + switch (profile.spanFor(i.pattern().family())) {
+                case Profile.JmhSettings.SPAN_PATTERN -> "";
+                case Profile.JmhSettings.SPAN_WORKLOAD -> i.workload().name();
+                default -> i.workload().name() + "|" + i.size();
+            };
+            boolean opens = !forksOpened.contains(forkKey);
+            if (opens) {
+                cost += openSeconds(profile, i);
+            }
+            if (spent + cost > seconds) {
+                continue;
+            }
+            forksOpened.add(forkKey);
+            spent += cost;
+            chosen.add(i);
+        }
+        return chosen;
+    }
+
+    /** A point's mean wall seconds per fork so far. */
+    private static double forkSeconds(Run run, Plan.Item i) {
+        Point p = point(run, keyOf(i));
+        return p == null ? 1.0 : p.forks().stream().mapToDouble(io.gluebench.result.Fork::wallSeconds).average().orElse(1.0);
+    }
+
+    /** What opening one more fork costs before its first point: the JVM start and the fork's minimum warm-up. */
+    private static double openSeconds(Profile profile, Plan.Item i) {
+        Profile.JmhSettings s = profile.settingsFor(i.pattern().family());
+        return EXTRA_FORK_START_SECONDS + (s.forkWarmupMinMillis() == null ? 0 : s.forkWarmupMinMillis() / 1000.0);
+    }
+
+    /** The JVM start and pattern set-up of one more fork, as measured here (0.5-1 s). */
+    static final double EXTRA_FORK_START_SECONDS = 1.0;
+
+    /** An ok point's 95% half-width as a multiple of its target (1: on target). */
+    static double relativeWidth(Run run, Plan.Item item, Profile profile) {
+        Point p = point(run, keyOf(item));
+        Double target = profile.settingsFor(item.pattern().family()).targetHalfWidth();
+        if (p == null || p.ciLow() == null || target == null || p.score() == null || p.score() == 0) {
+            return 0;
+        }
+        return (p.ciHigh() - p.ciLow()) / 2 / (target * p.score());
     }
 
     /** Whether an ok point's interval is wider than its target and the profile allows another fork. */
