@@ -16,7 +16,7 @@ whole file MAP_SHARED. Layout, little-endian, offsets in bytes:
 
 Each length shares its sequence's 64-byte cache line (version 1 gave each its own line), so a
 round trip moves two header lines between the cores, not four: at N=0 on split cores that cut
-the worker's round trip measurably (see the README's transport section).
+the worker's round trip measurably (see docs/startup-and-callers.md, transports).
     4096             request area [capacity]: op byte + body, no length prefix
     4096 + capacity  reply area [capacity]: status byte + result or message, no length prefix
 

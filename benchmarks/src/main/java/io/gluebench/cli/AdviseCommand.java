@@ -37,7 +37,7 @@ public final class AdviseCommand implements Callable<Integer> {
             description = "How many threads call at once (answers the fourth question for your case).")
     Integer callers;
 
-    @Option(names = "--json", description = "Print the advice as one JSON document (see README: advise --json).")
+    @Option(names = "--json", description = "Print the advice as one JSON document (see docs/decisions.md: advise --json).")
     boolean json;
 
     @Override

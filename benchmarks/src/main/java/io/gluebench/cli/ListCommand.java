@@ -22,10 +22,10 @@ public final class ListCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document.")
     boolean json;
 
-    @Option(names = "--markdown", description = "Print the workload table as Markdown (the README's table is this output).")
+    @Option(names = "--markdown", description = "Print the workload table as Markdown (docs/workloads.md's table is this output).")
     boolean markdown;
 
-    /** The README's workload table, generated from the catalogue. */
+    /** The workload table of docs/workloads.md, generated from the catalogue. */
     public static String markdownTable() {
         StringBuilder sb = new StringBuilder();
         sb.append("| workload | what it computes | N is | complexity | crosses per call | comparison | numpy variant |\n");

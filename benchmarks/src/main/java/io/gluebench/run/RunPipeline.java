@@ -443,8 +443,8 @@ public final class RunPipeline {
             List<Plan.Item> chosen = withinBudget(current[0], wide, profile, left);
             if (chosen.isEmpty()) {
                 out.printf("%d point%s still wider than their target interval; the profile's %d s for more forks "
-                        + "%s spent%n", wide.size(), wide.size() == 1 ? "" : "s", profile.extraForkSeconds(),
-                        left <= 0 ? "are" : "cannot fit another");
+                        + "%s%n", wide.size(), wide.size() == 1 ? "" : "s", profile.extraForkSeconds(),
+                        left <= 0 ? "are spent" : "cannot fit another fork");
                 break;
             }
             units = ForkSchedule.units(chosen, i -> java.util.Set.of(point(current[0], keyOf(i)).forkCount()), span, rng);

@@ -8,26 +8,26 @@ import io.gluebench.pattern.Patterns;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
-/** The README's workload table is the catalogue's own output; its pattern table names every pattern. */
-class ReadmeTableTest {
+/** docs/workloads.md's table is the catalogue's own output; docs/patterns.md's table names every pattern. */
+class DocsTableTest {
     @Test
-    void readmeWorkloadTableIsGeneratedFromTheCatalogue() throws Exception {
-        String readme = Files.readString(TestEnv.home().resolve("README.md"));
+    void workloadTableIsGeneratedFromTheCatalogue() throws Exception {
+        String readme = Files.readString(TestEnv.home().resolve("docs/workloads.md"));
         String begin = "<!-- workloads:begin -->\n";
         int from = readme.indexOf(begin) + begin.length();
         int to = readme.indexOf("<!-- workloads:end -->");
         assertEquals(ListCommand.markdownTable(), readme.substring(from, to),
-                "regenerate the README's table with ./gluebench list --markdown");
+                "regenerate the table in docs/workloads.md with ./gluebench list --markdown");
     }
 
     @Test
-    void readmePatternTableHasARowForEveryPattern() throws Exception {
-        String readme = Files.readString(TestEnv.home().resolve("README.md"));
-        int from = readme.indexOf("\n## Patterns\n");
+    void patternTableHasARowForEveryPattern() throws Exception {
+        String readme = Files.readString(TestEnv.home().resolve("docs/patterns.md"));
+        int from = readme.indexOf("# Patterns\n");
         String table = readme.substring(from, readme.indexOf("\n\n", readme.indexOf("\n| pattern |", from) + 1));
         for (String name : Patterns.names()) {
             assertTrue(table.contains("\n| `" + name + "`") || table.contains(", `" + name + "` |"),
-                    name + " has no row in the README's pattern table");
+                    name + " has no row in the pattern table of docs/patterns.md");
         }
     }
 }
