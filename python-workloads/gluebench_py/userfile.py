@@ -180,6 +180,28 @@ def entry(module, numpy=False):
     return call
 
 
+def entry_from_raw(module, shape):
+    """compute_numpy for a pattern that carries numpy data as raw bytes (pemja-numpy, whose bridge
+    passes byte[] as bytes, not arrays): each call builds the shape's numpy data from them, the same
+    values the other numpy patterns hand compute_numpy, so that view is part of the timed crossing.
+    Arguments: bytes and doubles one bytes object; two_doubles two; records the categories (str)
+    and the amounts (int64 cents, native order); text and csv the str."""
+    import numpy as np
+    fn = module.compute_numpy
+    if shape == 'bytes':
+        return lambda raw: fn(np.frombuffer(raw, dtype=np.uint8))
+    if shape == 'doubles':
+        return lambda raw: fn(np.frombuffer(raw, dtype=np.float64))
+    if shape == 'two_doubles':
+        return lambda a, b: fn((np.frombuffer(a, dtype=np.float64), np.frombuffer(b, dtype=np.float64)))
+    if shape == 'records':
+        return lambda categories, amounts: fn((np.array([c.encode('utf-8') for c in categories], dtype='S'),
+                                               np.frombuffer(amounts, dtype=np.int64)))
+    if shape in ('text', 'csv'):
+        return fn
+    raise ValueError('unknown shape %r; one of %s' % (shape, ', '.join(SHAPES)))
+
+
 def call_error(path, exc_info, numpy=False):
     """One line for an exception raised by compute: where in the file, what, and the fix."""
     _, e, tb = exc_info

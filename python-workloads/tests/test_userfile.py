@@ -218,3 +218,46 @@ def test_a_bytes_answer_crosses_whole_and_the_reference_is_its_digest(tmp_path):
         assert framing.decode_reply(exchange(proc, load_frame(path, 2)), False) == 0
         payload = exchange(proc, framing.encode_dot([1.0, 2.0], [3.0, 4.0]))
         assert payload[1:2] == b'b' and struct.unpack('<q', payload[2:10])[0] == fnv1a64(b'22000')
+
+
+SUMMARY_NUMPY = '''
+NAME = "shape-summary"
+SUMMARY = "what compute_numpy was handed"
+N_COUNTS = "items"
+SHAPE = "bytes"
+
+
+def compute(data):
+    return 0
+
+
+def compute_numpy(data):
+    if isinstance(data, str):
+        return ('str', data)
+    if isinstance(data, tuple):
+        return tuple((str(x.dtype), x.tolist()) for x in data)
+    return (str(data.dtype), data.tolist())
+'''
+
+
+@pytest.mark.parametrize('shape, raw, natural', [
+    ('bytes', (b'\x01\x02\xff',), lambda np: np.array([1, 2, 255], dtype=np.uint8)),
+    ('doubles', (struct.pack('=2d', 0.5, -1.0),), lambda np: np.array([0.5, -1.0])),
+    ('two_doubles', (struct.pack('=1d', 2.0), struct.pack('=1d', 3.0)),
+     lambda np: (np.array([2.0]), np.array([3.0]))),
+    ('records', (('toys', 'café'), struct.pack('=2q', 150, -7)),
+     lambda np: (np.array(['toys'.encode(), 'café'.encode('utf-8')], dtype='S'), np.array([150, -7], dtype=np.int64))),
+    ('text', ('a b a',), lambda np: 'a b a'),
+])
+def test_raw_bytes_become_the_same_numpy_data_the_other_patterns_hand_over(tmp_path, shape, raw, natural):
+    """pemja-numpy passes Java arrays as bytes: the adapter must give compute_numpy what jep-numpy gives."""
+    np = pytest.importorskip('numpy')
+    module = userfile.load(write(tmp_path, SUMMARY_NUMPY))
+    assert userfile.entry_from_raw(module, shape)(*raw) == module.compute_numpy(natural(np))
+
+
+def test_an_unknown_shape_has_no_raw_adapter(tmp_path):
+    pytest.importorskip('numpy')
+    module = userfile.load(write(tmp_path, SUMMARY_NUMPY))
+    with pytest.raises(ValueError, match='unknown shape'):
+        userfile.entry_from_raw(module, 'matrix')

@@ -240,6 +240,9 @@ public final class Analyzer {
         return out;
     }
 
+    /** The run setting that says which run this one was measured beside (--allow-concurrent). */
+    public static final String CONCURRENT_SETTING = "measuredBeside";
+
     static List<StabilityWarning> warnings(Run run, List<CostModel> models) {
         List<StabilityWarning> out = new ArrayList<>();
         var m = run.machine();
@@ -247,6 +250,13 @@ public final class Analyzer {
             out.add(new StabilityWarning("high-load", null, null, null,
                     String.format(Locale.ROOT, "The load average was %.1f on %d cores when the run started.", m.loadAverage(), m.cores()),
                     "Stop other work and run again, or compare only ratios measured in this run."));
+        }
+        Object beside = run.settings() == null ? null : run.settings().get(CONCURRENT_SETTING);
+        if (beside != null) {
+            out.add(new StabilityWarning("concurrent", null, null, null,
+                    "This run was measured while another gluebench run was measuring (" + beside
+                            + "), started with --allow-concurrent: each skewed the other's times.",
+                    "Run it again alone before comparing it with other runs."));
         }
         for (Point p : run.points()) {
             if (!p.isOk() || p.score() == null) {

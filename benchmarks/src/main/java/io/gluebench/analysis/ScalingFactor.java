@@ -229,4 +229,25 @@ public final class ScalingFactor {
     private static int samples(List<double[]> forks) {
         return forks.stream().mapToInt(f -> f.length).sum();
     }
+
+    /** The factor with its interval, e.g. "×1.94 (1.90–1.99)", or "×2.47 (no interval)"; null without a factor. */
+    public static String factorText(Scaling s) {
+        if (s.factor() == null) {
+            return null;
+        }
+        return "×" + fixed2(s.factor()) + (s.hasInterval() ? " (" + fixed2(s.factorLow()) + "–" + fixed2(s.factorHigh())
+                + ")" : " (no interval)");
+    }
+
+    /** One line for a pattern's callers measurement: the factor and its reading, or why it is missing. */
+    public static String line(Scaling s, int cores) {
+        if (s.factor() == null) {
+            return s.status() + ": " + (s.reason() == null ? "" : s.reason().lines().findFirst().orElse(""));
+        }
+        return factorText(s) + " with " + s.factorCount() + " callers: " + verdictOf(s, cores);
+    }
+
+    private static String fixed2(double v) {
+        return String.format(java.util.Locale.ROOT, "%.2f", v);
+    }
 }

@@ -3,7 +3,7 @@ package io.gluebench.analysis;
 /**
  * Something that makes a number less trustworthy, with what to do about it.
  *
- * @param kind    wide-ci, few-samples, high-load, misfit, not-settled
+ * @param kind    wide-ci, few-samples, high-load, concurrent, misfit, not-settled
  * @param pattern null for run-wide warnings
  * @param size    null for warnings about a whole pattern or run
  */

@@ -1,5 +1,6 @@
 package io.gluebench.chart;
 
+import io.gluebench.result.Units;
 import io.gluebench.result.Point;
 import io.gluebench.result.Run;
 import java.awt.BasicStroke;
@@ -68,7 +69,7 @@ public final class CompareChart {
                 ? "\u200B".repeat((int) Math.round(x * 10 + 100)) : axis.label(TimePerCallChart.decade(x)));
         st.setyAxisTickLabelsFormattingFunction(y -> TimePerCallChart.decade(y) == null
                 ? "\u200B".repeat((int) Math.round(y * 10 + 100))
-                : TimePerCallChart.formatNanos(Math.pow(10, TimePerCallChart.decade(y))));
+                : Units.nanos(Math.pow(10, TimePerCallChart.decade(y))));
         if (all.isEmpty()) {
             return chart;
         }

@@ -1,5 +1,6 @@
 package io.gluebench.chart;
 
+import io.gluebench.result.Units;
 import io.gluebench.analysis.Analysis;
 import io.gluebench.analysis.Decision;
 import io.gluebench.result.Point;
@@ -190,7 +191,7 @@ public final class DecisionChart {
                 d.closePath();
                 g.fill(d);
                 g.setFont(Slide.LABEL_BOLD);
-                Slide.centre(g, "N* ≈ " + TimePerCallChart.formatCount(s.toN()), x, y + 56);
+                Slide.centre(g, "N* ≈ " + Units.count(s.toN()), x, y + 56);
             }
         }
     }

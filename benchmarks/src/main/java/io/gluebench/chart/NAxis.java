@@ -1,5 +1,6 @@
 package io.gluebench.chart;
 
+import io.gluebench.result.Units;
 import java.util.Collection;
 
 /**
@@ -46,6 +47,6 @@ final class NAxis {
 
     /** The label of a decade tick: "0" at zero's place, else 1, 10, 100, 1k, ... */
     String label(int decade) {
-        return hasZero && decade == (int) Math.round(zeroAt) ? "0" : TimePerCallChart.formatCount(Math.pow(10, decade));
+        return hasZero && decade == (int) Math.round(zeroAt) ? "0" : Units.count(Math.pow(10, decade));
     }
 }

@@ -1,5 +1,6 @@
 package io.gluebench.chart;
 
+import io.gluebench.result.Units;
 import io.gluebench.analysis.Analysis;
 import io.gluebench.analysis.CostModel;
 import io.gluebench.analysis.OverheadShare;
@@ -70,7 +71,7 @@ public final class OverheadChart {
             return List.of();
         }
         String unit = TimePerCallChart.sizeMeaning(run, workload);
-        String title = workload + ": where the time of one call goes at N = " + TimePerCallChart.formatCount(n);
+        String title = workload + ": where the time of one call goes at N = " + Units.count(n);
         String subtitle = "dark: fixed cost per call, a of the cost model t = a + b·f(N) (capped at the measured time)"
                 + " · pale: the rest, compute · N: " + unit;
         List<String> notes = new ArrayList<>();
@@ -146,7 +147,7 @@ public final class OverheadChart {
             g.setFont(Slide.LABEL_BOLD);
             g.setColor(Slide.INK);
             String name = b.pattern() + (b.modelFits() ? "" : "*");
-            String time = TimePerCallChart.formatNanos(b.measuredNs());
+            String time = Units.nanos(b.measuredNs());
             g.setFont(Slide.LABEL);
             double tw = Slide.textWidth(g, Slide.LABEL, time);
             g.setColor(Slide.MUTED);

@@ -1,5 +1,6 @@
 package io.gluebench.chart;
 
+import io.gluebench.result.Units;
 import io.gluebench.result.PatternInfo;
 import io.gluebench.result.Point;
 import io.gluebench.result.Run;
@@ -107,7 +108,7 @@ public final class SpeedupChart {
         g.setColor(Slide.INK);
         g.setFont(Slide.LABEL_BOLD);
         for (int c = 0; c < cols.size(); c++) {
-            Slide.centre(g, "N = " + TimePerCallChart.formatCount(cols.get(c)), left + cw * c + cw / 2, top - 18);
+            Slide.centre(g, "N = " + Units.count(cols.get(c)), left + cw * c + cw / 2, top - 18);
         }
         for (int r = 0; r < rows.size(); r++) {
             String pattern = rows.get(r);
@@ -194,7 +195,7 @@ public final class SpeedupChart {
     /** 1200×, 12×, 2.4×, 1×, 0.3×, 0.04×. */
     static String ratioLabel(double v) {
         if (v >= 10) {
-            return TimePerCallChart.formatCount(Math.round(v)) + "×";
+            return Units.count(Math.round(v)) + "×";
         }
         if (v >= 0.995) {
             String s = new BigDecimal(v).round(new MathContext(2)).stripTrailingZeros().toPlainString();

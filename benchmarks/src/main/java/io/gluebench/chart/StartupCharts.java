@@ -1,5 +1,6 @@
 package io.gluebench.chart;
 
+import io.gluebench.result.Units;
 import io.gluebench.result.Run;
 import io.gluebench.result.Scaling;
 import io.gluebench.result.Startup;
@@ -56,7 +57,7 @@ public final class StartupCharts {
         double max = rows.stream().mapToDouble(s -> Math.max(s.medianFirstResultMillis(),
                 s.medianSinceJvmStartMillis() == null ? 0 : s.medianSinceJvmStartMillis())).max().orElse(1);
         String title = "Start-up: time to the first checked answer in a fresh JVM";
-        String subtitle = any.workload() + " at N = " + TimePerCallChart.formatCount(any.size()) + " · bar: open the pattern, bind, first call,"
+        String subtitle = any.workload() + " at N = " + Units.count(any.size()) + " · bar: open the pattern, bind, first call,"
                 + " check · outline: from the JVM process start · median of " + any.forks()
                 + (any.forks() == 1 ? " fork" : " forks");
         return Slide.write((g, w, h) -> {
@@ -64,7 +65,7 @@ public final class StartupCharts {
             bars(g, run, rows.stream().map(Startup::pattern).toList(),
                     rows.stream().map(Startup::medianFirstResultMillis).toList(),
                     rows.stream().map(Startup::medianSinceJvmStartMillis).toList(), max,
-                    v -> TimePerCallChart.formatNanos(v * 1e6));
+                    v -> Units.nanos(v * 1e6));
             Slide.footer(g, run, "JMH SingleShotTime, one fresh JVM per fork");
         }, dir, STARTUP);
     }
@@ -156,10 +157,10 @@ public final class StartupCharts {
         st.setXAxisMin(1.5);
         st.setXAxisMax(maxX + 0.5);
         st.setyAxisTickLabelsFormattingFunction(y -> TimePerCallChart.decade(y) == null
-                ? "\u200B".repeat((int) Math.round(y * 10 + 100)) : TimePerCallChart.formatNanos(Math.pow(10, TimePerCallChart.decade(y))));
+                ? "\u200B".repeat((int) Math.round(y * 10 + 100)) : Units.nanos(Math.pow(10, TimePerCallChart.decade(y))));
         Startup any = rows.get(0);
         String title = "Warm-up: time per call for the first " + any.calls() + " calls";
-        String subtitle = any.workload() + " at N = " + TimePerCallChart.formatCount(any.size()) + " · each call timed on its own"
+        String subtitle = any.workload() + " at N = " + Units.count(any.size()) + " · each call timed on its own"
                 + " (median over " + any.forks() + (any.forks() == 1 ? " fork" : " forks")
                 + ") · a falling line is a JIT or a cache still warming";
         return Slide.write((g, w, h) -> {
@@ -174,15 +175,7 @@ public final class StartupCharts {
 
     /** The factor with its interval, "×1.94 (1.80–2.05)", or "×1.94 (no interval)" (older runs); null without one. */
     public static String factorText(Scaling s) {
-        if (s.factor() == null) {
-            return null;
-        }
-        return "×" + fixed(s.factor()) + (s.hasInterval() ? " (" + fixed(s.factorLow()) + "–" + fixed(s.factorHigh()) + ")"
-                : " (no interval)");
-    }
-
-    private static String fixed(double v) {
-        return String.format(Locale.ROOT, "%.2f", v);
+        return io.gluebench.analysis.ScalingFactor.factorText(s);
     }
 
     /**
@@ -201,7 +194,7 @@ public final class StartupCharts {
                 .max().orElse(1) * 1.05);
         boolean forks = rows.stream().anyMatch(Scaling::hasInterval);
         String title = "Callers: throughput with " + most + " concurrent callers over 1 caller";
-        String subtitle = any.workload() + " at N = " + TimePerCallChart.formatCount(any.size()) + " · each caller has its own interpreter"
+        String subtitle = any.workload() + " at N = " + Units.count(any.size()) + " · each caller has its own interpreter"
                 + " or worker · ×1: serialised (a lock such as the GIL) · ×" + most + ": fully parallel"
                 + (forks ? " · whisker: 95% interval over forks" : "");
         return Slide.write((g, w, h) -> {

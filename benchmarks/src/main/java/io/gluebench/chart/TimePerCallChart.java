@@ -1,5 +1,6 @@
 package io.gluebench.chart;
 
+import io.gluebench.result.Units;
 import io.gluebench.analysis.Analysis;
 import io.gluebench.analysis.KeyCrossovers;
 import io.gluebench.analysis.Regions;
@@ -60,7 +61,7 @@ public final class TimePerCallChart {
         st.setxAxisTickLabelsFormattingFunction(x -> decade(x) == null ? "\u200B".repeat((int) Math.round(x * 10 + 100))
                 : axis.label(decade(x)));
         st.setyAxisTickLabelsFormattingFunction(y -> decade(y) == null ? "\u200B".repeat((int) Math.round(y * 10 + 100))
-                : formatNanos(Math.pow(10, decade(y))));
+                : Units.nanos(Math.pow(10, decade(y))));
         if (!points.isEmpty()) {
             double lo = points.stream().mapToDouble(TimePerCallChart::lowerBound).min().orElse(1);
             double hi = points.stream().mapToDouble(p -> p.score() + (p.scoreError() == null ? 0 : p.scoreError())).max().orElse(10);
@@ -211,7 +212,7 @@ public final class TimePerCallChart {
             g.setStroke(new BasicStroke(3f));
             g.draw(new Ellipse2D.Double(sx - 15, sy - 15, 30, 30));
             // A crossing read from a point that never settled says so on the slide too.
-            String[] lines = {"N* ≈ " + formatCount(m.n()) + (m.crossover().settled() ? "" : " (not steady)"),
+            String[] lines = {"N* ≈ " + Units.count(m.n()) + (m.crossover().settled() ? "" : " (not steady)"),
                     m.crossover().smallWinner() + " | " + m.crossover().largeWinner()};
             Font[] fonts = {Slide.LABEL_BOLD, Slide.SMALL};
             double lw = Math.max(Slide.textWidth(g, fonts[0], lines[0]), Slide.textWidth(g, fonts[1], lines[1]));
@@ -267,40 +268,5 @@ public final class TimePerCallChart {
 
     static String sizeMeaning(Run run, String workload) {
         return run.workload(workload).map(WorkloadInfo::sizeMeaning).filter(s -> !s.isBlank()).orElse("size");
-    }
-
-    public static String formatCount(double x) {
-        if (x >= 1e9) {
-            return trim(x / 1e9) + "G";
-        }
-        if (x >= 1e6) {
-            return trim(x / 1e6) + "M";
-        }
-        if (x >= 1e3) {
-            return trim(x / 1e3) + "k";
-        }
-        return trim(x);
-    }
-
-    /** A duration in ns as a short human label: 12 ns, 3.4 µs, 5 ms, 1.2 s. */
-    public static String formatNanos(double ns) {
-        if (ns >= 1e9) {
-            return trim(ns / 1e9) + " s";
-        }
-        if (ns >= 1e6) {
-            return trim(ns / 1e6) + " ms";
-        }
-        if (ns >= 1e3) {
-            return trim(ns / 1e3) + " µs";
-        }
-        return trim(ns) + " ns";
-    }
-
-    static String trim(double v) {
-        if (v >= 100 || Math.abs(v - Math.rint(v)) < 1e-9) {
-            return Long.toString(Math.round(v));
-        }
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(v >= 10 ? 3 : 2))
-                .stripTrailingZeros().toPlainString();
     }
 }

@@ -1,5 +1,6 @@
 package io.gluebench.chart;
 
+import io.gluebench.result.Units;
 import io.gluebench.result.Point;
 import io.gluebench.result.Run;
 import java.awt.BasicStroke;
@@ -36,7 +37,7 @@ public final class WarmupChart {
             return List.of();
         }
         XYChart chart = build(run, workload, at);
-        String title = workload + ": warm-up, time per call at N = " + TimePerCallChart.formatCount(n) + ", first fork";
+        String title = workload + ": warm-up, time per call at N = " + Units.count(n) + ", first fork";
         String subtitle = "left of the line: warm-up batches until steady, then JMH's warm-up (discarded), counted back"
                 + " from the first measurement; right: the measured JMH iterations";
         return Slide.write((g, w, h) -> {
@@ -102,7 +103,7 @@ public final class WarmupChart {
         st.setXAxisMin(minX - 0.5);
         st.setXAxisMax(maxX + 0.5);
         st.setyAxisTickLabelsFormattingFunction(y -> TimePerCallChart.decade(y) == null
-                ? "\u200B".repeat((int) Math.round(y * 10 + 100)) : TimePerCallChart.formatNanos(Math.pow(10, TimePerCallChart.decade(y))));
+                ? "\u200B".repeat((int) Math.round(y * 10 + 100)) : Units.nanos(Math.pow(10, TimePerCallChart.decade(y))));
         st.setxAxisTickLabelsFormattingFunction(x -> {
             long r = Math.round(x);
             return Math.abs(x - r) < 1e-6 ? (r <= 0 ? "−" + (-r) : Long.toString(r)).replace("−0", "0")

@@ -1,9 +1,9 @@
 package io.gluebench.cli;
 
+import io.gluebench.result.Units;
 import io.gluebench.analysis.Advisor;
 import io.gluebench.analysis.Analysis;
 import io.gluebench.analysis.Analyzer;
-import io.gluebench.chart.TimePerCallChart;
 import io.gluebench.report.TextTable;
 import io.gluebench.result.Run;
 import io.gluebench.result.RunStore;
@@ -68,8 +68,8 @@ public final class AdviseCommand implements Callable<Integer> {
         int i = 1;
         for (Advisor.Rank r : a.ranking()) {
             List<String> row = new ArrayList<>(List.of(Integer.toString(i++), r.pattern(),
-                    TimePerCallChart.formatNanos(r.predictedNs()),
-                    TimePerCallChart.formatNanos(r.low()) + " – " + TimePerCallChart.formatNanos(r.high()),
+                    Units.nanos(r.predictedNs()),
+                    Units.nanos(r.low()) + " – " + Units.nanos(r.high()),
                     r.basis() + (r.extrapolated() ? ", EXTRAPOLATED" : "") + (r.modelFits() ? "" : ", model misfits")));
             if (callsPerSecond != null) {
                 row.add(String.format(Locale.ROOT, "%.3g", r.coreShare()));

@@ -1,8 +1,7 @@
 package io.gluebench.cli;
 
-import io.gluebench.analysis.Analyzer;
+import io.gluebench.publish.Publisher;
 import io.gluebench.chart.ChartOptions;
-import io.gluebench.chart.Charts;
 import io.gluebench.result.Run;
 import io.gluebench.result.RunStore;
 import io.gluebench.run.Catalog;
@@ -35,8 +34,8 @@ public final class ChartCommand implements Callable<Integer> {
                     + String.join(", ", run.points().stream().map(p -> p.pattern()).distinct().toList()));
         }
         Path dir = (runDir.toFile().isDirectory() ? runDir : runDir.getParent()).resolve("charts");
-        List<Path> written = Charts.writeAll(run, Analyzer.analyze(run),
-                new ChartOptions(baseline == null ? ChartOptions.DEFAULT_BASELINE : baseline, overheadAt), dir);
+        List<Path> written = Publisher.charts(run, dir.getParent(),
+                new ChartOptions(baseline == null ? ChartOptions.DEFAULT_BASELINE : baseline, overheadAt)).charts();
         written.forEach(p -> System.out.println(p));
         if (written.isEmpty()) {
             System.out.println("no measured points in " + runDir + "; nothing to draw");

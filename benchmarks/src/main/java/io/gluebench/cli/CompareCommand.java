@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = "Compare stored runs point by point against the first (the baseline): ratio with a 95% CI, "
+        description = "Compare stored runs point by point against the first (the baseline): ratio with a 95%% CI, "
                 + "Mann-Whitney U test, a verdict per point, crossover shifts and overlay charts.")
 public final class CompareCommand implements Callable<Integer> {
     /** The profile the few-samples warning recommends. */

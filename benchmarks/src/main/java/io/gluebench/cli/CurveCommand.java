@@ -1,5 +1,6 @@
 package io.gluebench.cli;
 
+import io.gluebench.result.Units;
 import io.gluebench.pattern.PatternEnv;
 import io.gluebench.pattern.Patterns;
 import io.gluebench.run.ForkFlags;
@@ -73,7 +74,7 @@ public final class CurveCommand implements Callable<Integer> {
                     means.add(ns);
                     long compiled = Long.parseLong(f[3]);
                     System.out.printf(Locale.ROOT, "  %3s s  %10s calls  %9s per call%s%n", f[0], f[1],
-                            io.gluebench.chart.TimePerCallChart.formatNanos(ns),
+                            Units.nanos(ns),
                             compiled < 0 ? "" : "  " + compiled + " JIT compilation" + (compiled == 1 ? "" : "s"));
                 }
             }
@@ -89,8 +90,8 @@ public final class CurveCommand implements Callable<Integer> {
         double lo = tail.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
         double hi = tail.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
         System.out.printf(Locale.ROOT, "steady level (the last %d s): %s (%s – %s)%n", tail.size(),
-                io.gluebench.chart.TimePerCallChart.formatNanos(steady), io.gluebench.chart.TimePerCallChart.formatNanos(lo),
-                io.gluebench.chart.TimePerCallChart.formatNanos(hi));
+                Units.nanos(steady), Units.nanos(lo),
+                Units.nanos(hi));
         return 0;
     }
 }

@@ -13,7 +13,16 @@ import picocli.CommandLine.Command;
                 ChartCommand.class, ReportCommand.class, AdviseCommand.class, CompareCommand.class, ImportCommand.class,
                 CurveCommand.class})
 public final class Main implements Runnable {
+    /** Everything planned was measured (or skipped with its reason). */
+    public static final int OK = 0;
+    /** Something went wrong inside gluebench (a bug or the machine): the message says what. */
+    public static final int INTERNAL = 1;
+    /** A user mistake or a refusal (bad name, bad file, a busy machine): one line naming the fix. */
     public static final int USAGE = 2;
+    /** The run finished, but a point, a start-up or a callers measurement failed: its last line counts them. */
+    public static final int FAILED = 3;
+    /** The run stopped before it finished (interrupted); ./gluebench run --resume finishes it. */
+    public static final int STOPPED = 4;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -36,6 +45,10 @@ public final class Main implements Runnable {
             if (ex instanceof UsageException || ex instanceof ResultFormatException) {
                 err.println("gluebench: " + ex.getMessage());
                 return USAGE;
+            }
+            if (ex instanceof io.gluebench.run.RunStopped) {
+                err.println("gluebench: " + ex.getMessage());
+                return STOPPED;
             }
             err.println("gluebench: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
             if (Boolean.getBoolean("gluebench.trace")) {

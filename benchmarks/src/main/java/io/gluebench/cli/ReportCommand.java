@@ -1,8 +1,6 @@
 package io.gluebench.cli;
 
-import io.gluebench.analysis.Analysis;
-import io.gluebench.analysis.Analyzer;
-import io.gluebench.report.Reports;
+import io.gluebench.publish.Publisher;
 import io.gluebench.result.Run;
 import io.gluebench.result.RunStore;
 import io.gluebench.run.Catalog;
@@ -23,8 +21,7 @@ public final class ReportCommand implements Callable<Integer> {
         Run run = Catalog.complete(new RunStore().read(runDir));
         Main.warnFormat(run);
         Path dir = runDir.toFile().isDirectory() ? runDir : runDir.toAbsolutePath().getParent();
-        Analysis analysis = Analyzer.analyze(run);
-        List<Path> written = Reports.writeAll(run, analysis, dir);
+        List<Path> written = Publisher.reports(run, dir).reports();
         written.forEach(System.out::println);
         return 0;
     }

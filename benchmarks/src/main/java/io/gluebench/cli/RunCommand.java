@@ -3,6 +3,7 @@ package io.gluebench.cli;
 import io.gluebench.pattern.PatternEnv;
 import io.gluebench.run.Plan;
 import io.gluebench.run.Profiles;
+import io.gluebench.publish.Publisher;
 import io.gluebench.run.RunPipeline;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,6 +47,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "Seed of the random order in which the run's forks are interleaved (default: a new one, stored in run.json).")
     Long seed;
 
+    @Option(names = "--allow-concurrent",
+            description = "Measure even while another gluebench run or JMH benchmark is measuring on this machine "
+                    + "(the run is marked as measured beside it; its times are skewed).")
+    boolean allowConcurrent;
+
     @Option(names = "--verbose", description = "Show JMH's own output.")
     boolean verbose;
 
@@ -71,25 +77,41 @@ public final class RunCommand implements Callable<Integer> {
                 throw new io.gluebench.run.UsageException("--resume takes the run's own plan, profile and folder: "
                         + "leave out --workload, --workload-file, --pattern, --size, --placement, --machine-name and --results");
             }
-            new RunPipeline(env, System.out, verbose).withStartup(!noStartup).withScaling(!noScaling)
-                    .resume(resume.toAbsolutePath());
-            return 0;
+            return exitCode(new RunPipeline(env, System.out, verbose).withStartup(!noStartup).withScaling(!noScaling)
+                    .withAllowConcurrent(allowConcurrent).withPublish(Publisher::afterRun).resume(resume.toAbsolutePath()));
         }
         io.gluebench.run.Profile profile = Profiles.load().get(selection.profile);
         List<String> workloads = new java.util.ArrayList<>(selection.workloads);
         List<io.gluebench.workload.UserWorkload> user = List.of();
-        if (!selection.workloadFiles.isEmpty()) {
-            user = io.gluebench.run.UserWorkloads.prepare(env, profile, selection.workloadFiles, selection.sizes,
-                    selection.patterns);
+        List<Path> files = io.gluebench.run.UserWorkloads.filesFor(profile, selection.workloadFiles, selection.workloads,
+                env.home());
+        if (!files.isEmpty()) {
+            if (selection.workloadFiles.isEmpty()) {
+                workloads.addAll(profile.workloads());     // the profile's own files run beside its workloads
+            }
+            user = io.gluebench.run.UserWorkloads.prepare(env, profile, files, selection.sizes, selection.patterns);
             user.forEach(w -> workloads.add(w.name()));
         }
         Plan plan = Plan.of(profile, workloads, selection.patterns, selection.sizes, placements);
         RunPipeline pipeline = new RunPipeline(env, System.out, verbose).withStartup(!noStartup).withScaling(!noScaling)
-                .withMachineName(machineName).withUserWorkloads(user);
+                .withMachineName(machineName).withUserWorkloads(user).withPublish(Publisher::afterRun)
+                .withAllowConcurrent(allowConcurrent);
         if (seed != null) {
             pipeline.withSeed(seed);
         }
-        pipeline.run(plan, results == null ? env.resultsDir() : results.toAbsolutePath());
-        return 0;
+        return exitCode(pipeline.run(plan, results == null ? env.resultsDir() : results.toAbsolutePath()));
+    }
+
+    /**
+     * {@value Main#OK} when everything planned was measured (or skipped with its reason);
+     * {@value Main#FAILED} when a point, a start-up or a callers measurement failed;
+     * {@value Main#STOPPED} when the run did not finish (interrupted: --resume finishes it).
+     */
+    public static int exitCode(Path runDir) throws Exception {
+        io.gluebench.result.Run run = new io.gluebench.result.RunStore().read(runDir);
+        if (!"complete".equals(run.status())) {
+            return Main.STOPPED;
+        }
+        return RunPipeline.anyFailed(run) ? Main.FAILED : Main.OK;
     }
 }

@@ -46,6 +46,18 @@ public final class PythonSource {
                 + (s.numpy() ? UserWorkload.ENTRY_NUMPY + " = _gb_userfile.entry(_gb_user, True)\n" : "");
     }
 
+    /**
+     * For a pattern that carries numpy data as raw bytes: defines {@link UserWorkload#ENTRY_NUMPY_RAW},
+     * which builds the shape's numpy arrays from them per call and calls the file's compute_numpy.
+     */
+    public static String cpythonRawNumpyEntry(Workload workload) {
+        if (!(workload instanceof UserWorkload u) || !u.userSource().numpy()) {
+            throw new IllegalArgumentException(workload.name() + " has no compute_numpy");
+        }
+        return cpythonEntries(workload) + UserWorkload.ENTRY_NUMPY_RAW + " = _gb_userfile.entry_from_raw(_gb_user, "
+                + literal(u.shape().id()) + ")\n";
+    }
+
     /** A Python string literal for any text. */
     static String literal(String text) {
         StringBuilder b = new StringBuilder("'");

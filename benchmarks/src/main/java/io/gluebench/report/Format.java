@@ -1,6 +1,6 @@
 package io.gluebench.report;
 
-import io.gluebench.chart.TimePerCallChart;
+import io.gluebench.result.Units;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Locale;
@@ -11,7 +11,7 @@ final class Format {
     }
 
     static String nanos(double ns) {
-        return TimePerCallChart.formatNanos(ns);
+        return Units.nanos(ns);
     }
 
     /** A measured size: 1,000,000. */

@@ -121,7 +121,7 @@ public final class MarkdownReport {
                 case PLAIN -> sb.append(escape(s.text()));
                 case MUTED -> sb.append('*').append(escape(s.text().strip())).append('*')
                         .append(s.text().endsWith(" ") ? " " : "");
-                case STRONG -> sb.append("**").append(escape(s.text())).append("**");
+                case STRONG -> sb.append(strong(s.text()));
                 case CODE -> sb.append(code(s.text()));
                 case SUB -> sb.append(s.text().startsWith(" ") ? escape(s.text()) : " (" + escape(s.text()) + ")");
             }
@@ -181,5 +181,18 @@ public final class MarkdownReport {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * Bold in Markdown: the spaces at either end stay outside the markers, which CommonMark does not
+     * accept inside them ("**What to do: **" renders as asterisks).
+     */
+    static String strong(String text) {
+        String inner = text.strip();
+        if (inner.isEmpty()) {
+            return escape(text);
+        }
+        int lead = text.indexOf(inner);
+        return text.substring(0, lead) + "**" + escape(inner) + "**" + text.substring(lead + inner.length());
     }
 }

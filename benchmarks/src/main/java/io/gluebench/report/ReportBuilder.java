@@ -536,7 +536,7 @@ final class ReportBuilder {
         }
         if (rows.isEmpty()) {
             blocks.add(new Note(Phrase.of("This run has no anti-patterns: every pattern in it is a mechanism's best honest "
-                    + "configuration. Profiles standard and full add the labelled anti-patterns."), false));
+                    + "configuration. The standard profile adds the labelled anti-patterns, and --pattern names any of them."), false));
         } else {
             blocks.add(new Para(Phrase.of("Labelled ways people get it wrong, measured beside the right way; "
                     + "charts draw them dashed.")));

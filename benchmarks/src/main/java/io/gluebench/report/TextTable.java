@@ -1,8 +1,8 @@
 package io.gluebench.report;
 
+import io.gluebench.result.Units;
 import io.gluebench.analysis.Fastest;
 import io.gluebench.chart.StartupCharts;
-import io.gluebench.chart.TimePerCallChart;
 import io.gluebench.result.Floor;
 import io.gluebench.result.Point;
 import io.gluebench.result.Run;
@@ -32,7 +32,7 @@ public final class TextTable {
                 boolean unsettled = ns != null && !settled(run, r.workload(), r.size(), p);
                 anyUnsettled |= unsettled;
                 row.add(ns == null ? status(run, r.workload(), r.size(), p)
-                        : (unsettled ? UNSETTLED_MARK : "") + TimePerCallChart.formatNanos(ns));
+                        : (unsettled ? UNSETTLED_MARK : "") + Units.nanos(ns));
             }
             rows.add(row);
         }
@@ -66,8 +66,8 @@ public final class TextTable {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("floor", "time per round trip", "spread", "source"));
         for (Floor f : run.floors()) {
-            rows.add(List.of(f.name(), Double.isNaN(f.nsPerOp()) ? "not measured" : TimePerCallChart.formatNanos(f.nsPerOp()),
-                    Double.isNaN(f.spread()) ? "-" : TimePerCallChart.formatNanos(f.spread()), f.source()));
+            rows.add(List.of(f.name(), Double.isNaN(f.nsPerOp()) ? "not measured" : Units.nanos(f.nsPerOp()),
+                    Double.isNaN(f.spread()) ? "-" : Units.nanos(f.spread()), f.source()));
         }
         return render(rows);
     }
@@ -80,11 +80,11 @@ public final class TextTable {
         List<List<String>> out = new ArrayList<>();
         out.add(List.of("pattern", "echo N=0", "floor", "floor time", "x floor", "C->CPython", "x C->CPython"));
         for (var r : rows) {
-            out.add(List.of(r.pattern(), TimePerCallChart.formatNanos(r.echoZeroNs()),
+            out.add(List.of(r.pattern(), Units.nanos(r.echoZeroNs()),
                     r.floor() == null ? "-" : r.floor(),
-                    r.floorNs() == null ? "-" : TimePerCallChart.formatNanos(r.floorNs()),
+                    r.floorNs() == null ? "-" : Units.nanos(r.floorNs()),
                     r.ratio() == null ? "-" : timesFloor(r),
-                    r.peerFloorNs() == null ? "-" : TimePerCallChart.formatNanos(r.peerFloorNs()),
+                    r.peerFloorNs() == null ? "-" : Units.nanos(r.peerFloorNs()),
                     r.peerRatio() == null ? "-" : String.format(Locale.ROOT, "%.1f", r.peerRatio())));
         }
         return render(out);
@@ -156,11 +156,7 @@ public final class TextTable {
      * or its status and the first line of its reason.
      */
     public static String callersLine(io.gluebench.result.Scaling s, int cores) {
-        if (s.factor() == null) {
-            return s.status() + ": " + (s.reason() == null ? "" : s.reason().lines().findFirst().orElse(""));
-        }
-        return StartupCharts.factorText(s) + " with " + s.factorCount() + " callers: "
-                + io.gluebench.analysis.ScalingFactor.verdictOf(s, cores);
+        return io.gluebench.analysis.ScalingFactor.line(s, cores);
     }
 
     private static String millis(Double ms) {
@@ -171,7 +167,7 @@ public final class TextTable {
     }
 
     private static String nanos(Double ns) {
-        return ns == null ? "-" : TimePerCallChart.formatNanos(ns);
+        return ns == null ? "-" : Units.nanos(ns);
     }
 
     public static String render(List<List<String>> rows) {

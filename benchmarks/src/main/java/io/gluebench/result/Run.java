@@ -87,6 +87,11 @@ public record Run(
         return new Run(formatVersion, runId, profile, status, startedAt, finishedAt, machine, settings, floors, points, s, patterns, workloads, startups, scaling);
     }
 
+    public Run withSettings(Map<String, Object> s) {
+        return new Run(formatVersion, runId, profile, status, startedAt, finishedAt, machine, s, floors, points,
+                skipped, patterns, workloads, startups, scaling);
+    }
+
     public Run withFloors(List<Floor> f) {
         return new Run(formatVersion, runId, profile, status, startedAt, finishedAt, machine, settings, f, points, skipped, patterns, workloads, startups, scaling);
     }

@@ -40,7 +40,7 @@ public final class Applicability {
 
     /** The patterns that time a workload from a Python file; the others say why not. */
     static final java.util.Set<String> FOR_USER_FILES = java.util.Set.of("jep-python", "jep-numpy", "jep-numpy-copy",
-            "jep-list", "pemja-python", "graalpy", "graalpy-interpreter", "jython", "worker-python", "worker-python-uds",
+            "jep-list", "pemja-python", "pemja-numpy", "graalpy", "graalpy-interpreter", "jython", "worker-python", "worker-python-uds",
             "worker-python-shm", "worker-numpy", "worker-numpy-uds", "worker-numpy-shm", "py4j-python", "py4j-numpy",
             "py4j-python-bytes", "spawn-per-call");
 
@@ -66,8 +66,6 @@ public final class Applicability {
                 case "jep-numpy-scalar-loop" -> "no per-element numpy loop for a workload from a Python file";
                 case "worker-chatty", "worker-json" -> pattern.name() + " carries the built-in workloads' own "
                         + "messages only (it shows an anti-pattern on echo and dot)";
-                case "pemja-numpy" -> "pemja-numpy hands the built-in numpy kernels raw bytes, not arrays: "
-                        + "it does not run a workload from a Python file (pemja-python does)";
                 default -> pattern.name() + " does not run workloads from a Python file";
             };
         };

@@ -61,6 +61,7 @@ final class ForkLauncher {
             List<String> cmd = new ArrayList<>();
             cmd.add(ForkFlags.javaBinary());
             cmd.addAll(jvmArgs);
+            cmd.add(io.gluebench.pattern.Scratch.jvmArgument(logDir.getParent()));
             cmd.add("-cp");
             cmd.add(System.getProperty("java.class.path"));
             cmd.add(ForkMain.class.getName());
@@ -92,6 +93,7 @@ final class ForkLauncher {
                     kill(p.toHandle());
                 }
                 io.gluebench.pattern.worker.WorkerPattern.sweepOrphans();
+                io.gluebench.pattern.Scratch.clean(logDir.getParent());
             }
             List<ForkJob.Entry> next = new ArrayList<>();
             boolean failedOne = false;

@@ -96,6 +96,9 @@ public final class PointRunner {
         List<Fork> forks = new ArrayList<>(before == null ? List.of() : before.forks());
         double wallBefore = before == null ? 0 : before.wallSeconds();
         if (o == null || !"ok".equals(o.status()) || verdict == null || !verdict.ok()) {
+            if (!r.timedOut()) {
+                JmhLockTaken.check(logFile, o == null ? null : o.failure(), item.label());
+            }
             String reason;
             if (r.timedOut()) {
                 reason = "timed out after " + profile.pointTimeoutSeconds() + " s; the fork was killed";

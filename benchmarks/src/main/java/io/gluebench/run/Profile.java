@@ -18,6 +18,9 @@ import java.util.Map;
  * @param extraForkSeconds the wall seconds the later rounds of forks (for points still wider than
  *                    their target) may take in all; the widest points go first, and a fork whose
  *                    estimate does not fit is left out. Null: no limit but maxForks
+ * @param workloadFiles users' workload files (paths from the project's top level) the profile runs
+ *                    beside its workloads when the command names neither --workload nor
+ *                    --workload-file: the smoke profile times an example end to end this way
  */
 public record Profile(
         String name,
@@ -31,9 +34,11 @@ public record Profile(
         int pointTimeoutSeconds,
         StartupSettings startup,
         ScalingSettings scaling,
-        Integer extraForkSeconds) {
+        Integer extraForkSeconds,
+        List<String> workloadFiles) {
 
     public Profile {
+        workloadFiles = workloadFiles == null ? List.of() : List.copyOf(workloadFiles);
         sizes = sizes == null ? Map.of() : new LinkedHashMap<>(sizes);
         patterns = patterns == null ? List.of() : List.copyOf(patterns);
         workloads = workloads == null ? List.copyOf(sizes.keySet()) : List.copyOf(workloads);
@@ -50,7 +55,7 @@ public record Profile(
 
     public Profile named(String n) {
         return new Profile(n, description, sizes, workloads, patterns, jmh, graalpyJmh, floors, pointTimeoutSeconds, startup,
-                scaling, extraForkSeconds);
+                scaling, extraForkSeconds, workloadFiles);
     }
 
     /**

@@ -127,6 +127,11 @@ public final class Profiles {
         if (p.extraForkSeconds() != null && p.extraForkSeconds() < 0) {
             problems.add("extraForkSeconds must be >= 0 (or absent for no limit)");
         }
+        for (String f : p.workloadFiles()) {
+            if (f == null || f.isBlank() || f.startsWith("/") || f.contains("..")) {
+                problems.add("workloadFiles: " + f + " must be a path inside the project, e.g. python-workloads/examples/tokenizer.py");
+            }
+        }
         if (p.pointTimeoutSeconds() <= 0) {
             problems.add("pointTimeoutSeconds must be > 0");
         }

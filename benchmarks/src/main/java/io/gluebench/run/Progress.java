@@ -1,6 +1,6 @@
 package io.gluebench.run;
 
-import io.gluebench.chart.TimePerCallChart;
+import io.gluebench.result.Units;
 import io.gluebench.result.Point;
 import java.io.PrintStream;
 import java.util.Locale;
@@ -59,9 +59,9 @@ final class Progress {
             case Point.OK -> {
                 double thisFork = p.forks().stream().filter(f -> f.index() == fork).mapToDouble(io.gluebench.result.Fork::mean)
                         .findFirst().orElse(Double.NaN);
-                yield "fork " + TimePerCallChart.formatNanos(thisFork) + "; point " + TimePerCallChart.formatNanos(p.score())
-                        + (p.ciLow() == null ? "" : " [" + TimePerCallChart.formatNanos(p.ciLow()) + ", "
-                                + TimePerCallChart.formatNanos(p.ciHigh()) + "]")
+                yield "fork " + Units.nanos(thisFork) + "; point " + Units.nanos(p.score())
+                        + (p.ciLow() == null ? "" : " [" + Units.nanos(p.ciLow()) + ", "
+                                + Units.nanos(p.ciHigh()) + "]")
                         + " (" + p.forkCount() + " fork" + (p.forkCount() == 1 ? "" : "s")
                         + (p.steady() ? "" : ", " + p.steadyState()) + ")";
             }

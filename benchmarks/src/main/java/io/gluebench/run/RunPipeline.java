@@ -1,10 +1,5 @@
 package io.gluebench.run;
 
-import io.gluebench.analysis.Analysis;
-import io.gluebench.analysis.Analyzer;
-import io.gluebench.chart.ChartOptions;
-import io.gluebench.chart.Charts;
-import io.gluebench.report.Reports;
 import io.gluebench.pattern.PatternEnv;
 import io.gluebench.result.Floor;
 import io.gluebench.result.Machine;
@@ -12,7 +7,6 @@ import io.gluebench.result.Point;
 import io.gluebench.result.Run;
 import io.gluebench.result.RunStore;
 import io.gluebench.result.SkippedPattern;
-import io.gluebench.report.TextTable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -39,10 +33,10 @@ public final class RunPipeline {
     private boolean startup = true;
     private boolean scaling = true;
     private String machineName;
+    private Publish publish = Publish.NONE;
+    private boolean allowConcurrent;
+    private Path lockDir = MachineLock.directory();
     private long seed = new java.security.SecureRandom().nextLong() & 0xffffffffL;
-    /** Guards every write of run.json against the interrupt hook's final write. */
-    private final Object writing = new Object();
-    private volatile boolean interrupted;
 
     public RunPipeline(PatternEnv env, PrintStream out, boolean verbose) {
         this.env = env;
@@ -59,6 +53,49 @@ public final class RunPipeline {
     /** The results folder's machine name instead of the derived id (already checked), or null. */
     public RunPipeline withMachineName(String name) {
         this.machineName = name;
+        return this;
+    }
+
+    /** Whether the run may measure beside another gluebench run (marked in the run and warned about). */
+    public RunPipeline withAllowConcurrent(boolean allow) {
+        this.allowConcurrent = allow;
+        return this;
+    }
+
+    /** Where the machine-wide locks live (the temporary directory; a test's own folder in tests). */
+    RunPipeline withLockDirectory(Path dir) {
+        this.lockDir = dir;
+        return this;
+    }
+
+    /**
+     * Takes the machine for this run: refuses while another gluebench run or another JMH benchmark
+     * measures. With --allow-concurrent, a busy machine is recorded in the run's settings instead.
+     */
+    private MachineLock claimMachine(Map<String, Object> settings) throws UsageException, IOException {
+        String jmh = MachineLock.jmhLockHeld(lockDir);
+        MachineLock lock = null;
+        try {
+            lock = MachineLock.take(lockDir);
+        } catch (UsageException busy) {
+            if (!allowConcurrent) {
+                throw busy;
+            }
+            settings.put(io.gluebench.analysis.Analyzer.CONCURRENT_SETTING, MachineLock.holder(lockDir));
+            out.println("warning: another gluebench run is measuring (" + MachineLock.holder(lockDir)
+                    + "); --allow-concurrent: this run is marked as measured beside it");
+            return null;
+        }
+        if (jmh != null && !allowConcurrent) {
+            lock.close();
+            throw new UsageException(jmh);
+        }
+        return lock;
+    }
+
+    /** The step that turns the finished run into analysis, charts and reports (none by default). */
+    public RunPipeline withPublish(Publish step) {
+        this.publish = step;
         return this;
     }
 
@@ -83,20 +120,29 @@ public final class RunPipeline {
     private List<io.gluebench.workload.UserWorkload> userWorkloads = List.of();
 
     /** Runs the plan into a new folder under resultsRoot and returns that folder. */
-    public Path run(Plan plan, Path resultsRoot) throws IOException {
+    public Path run(Plan plan, Path resultsRoot) throws IOException, UsageException, RunStopped {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        try (MachineLock lock = claimMachine(settings)) {
+            return run(plan, resultsRoot, settings, lock);
+        }
+    }
+
+    private Path run(Plan plan, Path resultsRoot, Map<String, Object> settings, MachineLock lock)
+            throws IOException, UsageException, RunStopped {
         Instant start = Instant.now();
         Fingerprint fp = new Fingerprint(env);
         Map<String, String> versions = fp.versions();
         Machine machine = fp.machine(versions, start, machineName);
         Profile profile = plan.profile();
 
-        Path runDir = resultsRoot.resolve(machine.id()).resolve(RUN_ID.format(start) + "-" + profile.name());
-        Files.createDirectories(runDir);
+        Path runDir = newRunDir(resultsRoot.resolve(machine.id()), RUN_ID.format(start) + "-" + profile.name());
+        if (lock != null) {
+            lock.describe(runDir);
+        }
         if (!userWorkloads.isEmpty()) {
             UserWorkloads.publish(runDir, userWorkloads);
         }
 
-        Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("profile", store.mapper().convertValue(profile, Map.class));
         settings.put("mode", "AverageTime, ns/op, forks per point as the profile says, in a seeded random order");
         settings.put(SEED, seed);
@@ -120,7 +166,8 @@ public final class RunPipeline {
      * its stored profile. Refuses a complete run, a run still running, one from another machine and
      * one written without its plan.
      */
-    public Path resume(Path runDir) throws IOException, UsageException, io.gluebench.result.ResultFormatException {
+    public Path resume(Path runDir)
+            throws IOException, UsageException, RunStopped, io.gluebench.result.ResultFormatException {
         Run run = store.read(runDir);
         Path dir = Files.isDirectory(runDir) ? runDir : runDir.getParent();
         if ("complete".equals(run.status())) {
@@ -171,14 +218,51 @@ public final class RunPipeline {
         Run resumed = new Run(run.formatVersion(), run.runId(), run.profile(), "running", run.startedAt(), null,
                 run.machine(), run.settings(), run.floors(), run.points(), run.skipped(), run.patterns(), run.workloads(),
                 run.startups(), run.scaling());
-        return execute(plan, dir, resumed, versions);
+        Map<String, Object> busy = new LinkedHashMap<>();
+        try (MachineLock lock = claimMachine(busy)) {
+            if (lock != null) {
+                lock.describe(dir);
+            }
+            if (!busy.isEmpty()) {
+                Map<String, Object> marked = new LinkedHashMap<>(resumed.settings());
+                marked.putAll(busy);
+                resumed = resumed.withSettings(marked);
+            }
+            return execute(plan, dir, resumed, versions);
+        }
     }
 
-    private Path execute(Plan plan, Path runDir, Run run, Map<String, String> versions) throws IOException {
+    /** The stages of a run, each recorded in the journal as it ends; an interrupt stops at the next stage. */
+    private Path execute(Plan plan, Path runDir, Run run, Map<String, String> versions)
+            throws IOException, RunStopped {
         long startedNanos = System.nanoTime();
+        List<SkippedPattern> skipped = doctor(plan, versions);
+        RunJournal journal = new RunJournal(store, runDir, run.withSkipped(skipped), System.err);
+        journal.open(r -> unfinished(r, plan));
+        warnAtStart(run.machine(), skipped);
+        try {
+            measureFloors(plan.profile(), runDir, journal);
+            measurePoints(plan, plan.profile(), skipped, runDir, journal);
+            if (startup && plan.profile().startup() != null && !journal.interrupted()) {
+                measureStartups(plan, plan.profile(), skipped, runDir, journal);
+            }
+            if (scaling && plan.profile().scaling() != null && !journal.interrupted()) {
+                measureScaling(plan, plan.profile(), skipped, runDir, journal);
+            }
+        } catch (JmhLockTaken taken) {
+            journal.stop(r -> unfinished(r, plan));
+            throw new RunStopped("the run stopped: " + taken.getMessage() + "; nothing was recorded as failed and "
+                    + runDir + " is valid; when the other benchmark has finished: ./gluebench run --resume " + runDir);
+        }
+        if (journal.finish("complete")) {
+            publishAndSay(journal.current(), runDir, startedNanos);
+        }
+        return runDir;
+    }
+
+    /** The plan's patterns this machine cannot run, each with the reason and the fix. */
+    private List<SkippedPattern> doctor(Plan plan, Map<String, String> versions) {
         Doctor doctor = new Doctor(env, versions);
-        Profile profile = plan.profile();
-        Machine machine = run.machine();
         List<SkippedPattern> skipped = new ArrayList<>();
         plan.items().stream().map(Plan.Item::pattern).distinct().forEach(spec -> {
             Doctor.Availability a = doctor.check(spec);
@@ -186,10 +270,10 @@ public final class RunPipeline {
                 skipped.add(new SkippedPattern(spec.name(), a.reason()));
             }
         });
-        run = run.withSkipped(skipped);
-        writeLock(runDir);
-        store.write(runDir, run);
+        return skipped;
+    }
 
+    private void warnAtStart(Machine machine, List<SkippedPattern> skipped) {
         if (machine != null && machine.loadAverage() > machine.cores() * 0.5) {
             out.printf("warning: the load average is %.1f on %d cores at start; other work will skew the times. "
                     + "Stop it, or compare ratios from this run only.%n", machine.loadAverage(), machine.cores());
@@ -197,90 +281,52 @@ public final class RunPipeline {
         for (SkippedPattern s : skipped) {
             out.printf("skipped %s: %s%n", s.pattern(), s.reason());
         }
-        Run[] current = {run};
-        Thread hook = new Thread(() -> {
-            synchronized (writing) {
-                interrupted = true;
-                try {
-                    PointRunner.killForks();
-                    store.write(runDir, unfinished(current[0], plan).finished("interrupted", Instant.now().toString()));
-                    Files.deleteIfExists(runDir.resolve(LOCK));
-                    System.err.printf("%ninterrupted: %s is valid, its unfinished points are marked; "
-                            + "./gluebench run --resume %s finishes it%n", runDir, runDir);
-                } catch (IOException ignored) {
-                    // Best effort on the way out.
-                }
-            }
-        }, "gluebench-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
+    }
 
-        if (profile.floors() && current[0].floors().isEmpty()) {
-            out.println("measuring the raw floors (JNI/FFM no-op, C ping-pong over pipe, socket and shared memory, C to the CPython worker, C calling CPython) ...");
+    private void measureFloors(Profile profile, Path runDir, RunJournal journal) throws IOException {
+        if (profile.floors() && journal.current().floors().isEmpty()) {
+            out.println("measuring the raw floors (JNI/FFM no-op, C ping-pong over pipe, socket and shared memory, "
+                    + "C to the CPython worker, C calling CPython) ...");
             List<Floor> floors = new FloorRunner(env).measure(runDir, profile.jmh());
-            synchronized (writing) {
-                if (interrupted) {
-                    return runDir;
-                }
-                current[0] = current[0].withFloors(floors);
-                store.write(runDir, current[0]);
-            }
+            journal.update(r -> r.withFloors(floors));
         }
+    }
 
-        measurePoints(plan, profile, skipped, runDir, current);
-        if (interrupted) {
-            return runDir;
-        }
-        if (startup && profile.startup() != null) {
-            measureStartups(plan, profile, skipped, runDir, current);
-        }
-        if (scaling && profile.scaling() != null) {
-            measureScaling(plan, profile, skipped, runDir, current);
-        }
-        synchronized (writing) {
-            if (interrupted) {
-                return runDir;
-            }
-            current[0] = current[0].finished("complete", Instant.now().toString());
-            store.write(runDir, current[0]);
-            Runtime.getRuntime().removeShutdownHook(hook);
-        }
-        Files.deleteIfExists(runDir.resolve(LOCK));
+    /** Hands the finished run to the publish step, then says where it is and how it went. */
+    private void publishAndSay(Run done, Path runDir, long startedNanos) throws IOException {
+        publish.publish(Catalog.complete(done), runDir).forEach(out::println);
+        out.printf("run: %s%nfinished in %s; %s%n", runDir.resolve(RunStore.RUN_FILE),
+                Progress.duration((System.nanoTime() - startedNanos) / 1e9), outcome(done));
+    }
 
-        Run done = Catalog.complete(current[0]);
-        Analysis analysis = Analyzer.analyze(done);
-        List<Path> charts = Charts.writeAll(done, analysis, ChartOptions.defaults(), runDir.resolve("charts"));
-        List<Path> reports = Reports.writeAll(done, analysis, runDir);
-        String table = TextTable.summary(current[0]);
-        String extras = TextTable.startups(current[0]) + TextTable.scaling(current[0]);
-        if (!extras.isEmpty()) {
-            table += "\n" + extras;
-        }
-        String floors = TextTable.floors(current[0]);
-        String vsFloor = TextTable.floorComparison(current[0]);
-        if (!vsFloor.isEmpty()) {
-            floors += "\n" + vsFloor;
-        }
-        Files.writeString(runDir.resolve("summary.txt"), table + (floors.isEmpty() ? "" : "\n" + floors));
-        out.println();
-        out.println(table);
-        if (!floors.isEmpty()) {
-            out.println(floors);
-        }
-        long failed = current[0].points().stream().filter(p -> Point.FAILED.equals(p.status())).count();
-        out.printf("run: %s%ncharts: %s (%d files)%nreport: %s%nfinished in %s; %d points measured, %d failed, %d skipped%n",
-                runDir.resolve(RunStore.RUN_FILE), charts.isEmpty() ? "(none)" : runDir.resolve("charts"), charts.size(),
-                reports.get(0),
-                Progress.duration((System.nanoTime() - startedNanos) / 1e9),
-                current[0].points().stream().filter(Point::isOk).count(), failed,
-                current[0].points().stream().filter(p -> Point.SKIPPED.equals(p.status())).count());
-        return runDir;
+    /** The run's last words: points measured, failed and skipped, and the start-ups and callers that failed. */
+    static String outcome(Run run) {
+        long failedStartups = run.startups().stream().filter(x -> Point.FAILED.equals(x.status())).count();
+        long failedCallers = run.scaling().stream().filter(x -> Point.FAILED.equals(x.status())).count();
+        return String.format(java.util.Locale.ROOT, "%d points measured, %d failed, %d skipped%s%s",
+                run.points().stream().filter(Point::isOk).count(), failures(run),
+                run.points().stream().filter(p -> Point.SKIPPED.equals(p.status())).count(),
+                failedStartups == 0 ? "" : "; " + failedStartups + " start-up measurement" + (failedStartups == 1 ? "" : "s")
+                        + " failed",
+                failedCallers == 0 ? "" : "; " + failedCallers + " callers measurement" + (failedCallers == 1 ? "" : "s")
+                        + " failed");
+    }
+
+    static long failures(Run run) {
+        return run.points().stream().filter(p -> Point.FAILED.equals(p.status())).count();
+    }
+
+    /** Whether anything the run planned failed: a point, a start-up or a callers measurement. */
+    public static boolean anyFailed(Run run) {
+        return failures(run) > 0 || run.startups().stream().anyMatch(x -> Point.FAILED.equals(x.status()))
+                || run.scaling().stream().anyMatch(x -> Point.FAILED.equals(x.status()));
     }
 
     static final String PLAN = "plan";
     static final String SEED = "forkOrderSeed";
     static final String MEASURE_STARTUP = "measureStartup";
     static final String MEASURE_SCALING = "measureScaling";
-    static final String LOCK = ".lock";
+    static final String LOCK = RunJournal.LOCK;
 
     private static Map<String, Object> planEntry(Plan.Item i) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -338,18 +384,26 @@ public final class RunPipeline {
         return out;
     }
 
-    private static void writeLock(Path runDir) throws IOException {
-        Files.writeString(runDir.resolve(LOCK), Long.toString(ProcessHandle.current().pid()));
+    /**
+     * A new, empty run folder, created atomically: the id itself, or with -2, -3, ... when a run that
+     * started in the same second (with the same profile) has it. Two runs never share a folder.
+     */
+    static Path newRunDir(Path machineDir, String id) throws IOException {
+        Files.createDirectories(machineDir);
+        for (int k = 1; k <= 1000; k++) {
+            try {
+                return Files.createDirectory(machineDir.resolve(k == 1 ? id : id + "-" + k));
+            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                // Another run started in the same second: take the next suffix.
+            }
+        }
+        throw new IOException("cannot create a run folder for " + id + " in " + machineDir
+                + ": 1000 runs started in that second already");
     }
 
     /** The live process that holds the run's lock, or null. */
     static Long lockHolder(Path runDir) {
-        try {
-            long pid = Long.parseLong(Files.readString(runDir.resolve(LOCK)).trim());
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isPresent() ? pid : null;
-        } catch (IOException | NumberFormatException e) {
-            return null;
-        }
+        return RunJournal.holder(runDir);
     }
 
     /** The plan's patterns, in plan order, that a start-up or scaling setting lists (all if it lists none). */
@@ -375,23 +429,22 @@ public final class RunPipeline {
      * more forks, one more round for the points whose 95% interval is still wider than its target.
      * run.json is rewritten after every fork.
      */
-    private void measurePoints(Plan plan, Profile profile, List<SkippedPattern> skipped, Path runDir, Run[] current)
+    private void measurePoints(Plan plan, Profile profile, List<SkippedPattern> skipped, Path runDir, RunJournal journal)
             throws IOException {
+        if (journal.interrupted()) {
+            return;
+        }
         List<Plan.Item> toMeasure = new ArrayList<>();
         for (Plan.Item item : plan.items()) {
             SkippedPattern skip = skipped.stream().filter(s -> s.pattern().equals(item.pattern().name())).findFirst().orElse(null);
             String notApplicable = Applicability.notApplicable(item.pattern(), item.workload(), item.size());
-            if (finished(current[0], keyOf(item)) && missingForks(current[0], item, profile).isEmpty()) {
+            if (finished(journal.current(), keyOf(item)) && missingForks(journal.current(), item, profile).isEmpty()) {
                 continue;
             }
             if (skip != null || notApplicable != null) {
-                synchronized (writing) {
-                    if (interrupted) {
-                        return;
-                    }
-                    current[0] = current[0].withPoint(pointOf(item, Point.SKIPPED,
-                            notApplicable != null ? notApplicable : skip.reason()));
-                    store.write(runDir, current[0]);
+                Point skippedPoint = pointOf(item, Point.SKIPPED, notApplicable != null ? notApplicable : skip.reason());
+                if (!journal.update(r -> r.withPoint(skippedPoint))) {
+                    return;
                 }
                 continue;
             }
@@ -400,31 +453,31 @@ public final class RunPipeline {
         java.util.Random rng = new java.util.Random(seed);
         java.util.function.Function<io.gluebench.pattern.PatternSpec, String> span =
                 spec -> profile.spanFor(spec.family());
-        List<ForkSchedule.Unit> units = ForkSchedule.units(toMeasure, item -> missingForks(current[0], item, profile),
+        List<ForkSchedule.Unit> units = ForkSchedule.units(toMeasure, item -> missingForks(journal.current(), item, profile),
                 span, rng);
         Progress progress = new Progress(out, units.stream().mapToInt(u -> u.items().size()).sum(), seconds(plan, units));
         PointRunner runner = new PointRunner(env, store, verbose);
-        int order = current[0].points().stream().flatMap(p -> p.forks().stream()).mapToInt(io.gluebench.result.Fork::order)
+        int order = journal.current().points().stream().flatMap(p -> p.forks().stream()).mapToInt(io.gluebench.result.Fork::order)
                 .max().orElse(-1) + 1;
         long extraStart = -1;
         while (true) {
             for (ForkSchedule.Unit unit : units) {
                 // A point that failed in one fork is not measured again.
-                List<Plan.Item> live = unit.items().stream().filter(i -> !failed(current[0], keyOf(i))).toList();
+                List<Plan.Item> live = unit.items().stream().filter(i -> !failed(journal.current(), keyOf(i))).toList();
                 if (live.isEmpty()) {
                     continue;
                 }
                 ForkSchedule.Unit u = new ForkSchedule.Unit(unit.pattern(), unit.placement(), unit.fork(), live);
                 progress.starting(u.name());
-                List<PointRunner.Folded> folded = runner.run(u, i -> point(current[0], keyOf(i)), profile, runDir, order++);
-                synchronized (writing) {
-                    if (interrupted) {
-                        return;     // the hook has written the run; this fork was killed
-                    }
+                List<PointRunner.Folded> folded = runner.run(u, i -> point(journal.current(), keyOf(i)), profile, runDir, order++);
+                if (!journal.update(r -> {
+                    Run next = r;
                     for (PointRunner.Folded f : folded) {
-                        current[0] = current[0].withPoint(f.point());
+                        next = next.withPoint(f.point());
                     }
-                    store.write(runDir, current[0]);
+                    return next;
+                })) {
+                    return;     // the hook has written the run; this fork was killed
                 }
                 double each = plan.estimateForkSeconds(u.pattern(), u.items().size()) / u.items().size();
                 for (PointRunner.Folded f : folded) {
@@ -434,24 +487,25 @@ public final class RunPipeline {
             if (extraStart < 0) {
                 extraStart = System.nanoTime();
             }
-            List<Plan.Item> wide = toMeasure.stream().filter(i -> needsMoreForks(current[0], i, profile)).toList();
+            List<Plan.Item> wide = toMeasure.stream().filter(i -> needsMoreForks(journal.current(), i, profile)).toList();
             if (wide.isEmpty()) {
                 break;
             }
             double left = profile.extraForkSeconds() == null ? Double.POSITIVE_INFINITY
                     : profile.extraForkSeconds() - (System.nanoTime() - extraStart) / 1e9;
-            List<Plan.Item> chosen = withinBudget(current[0], wide, profile, left);
+            List<Plan.Item> chosen = withinBudget(journal.current(), wide, profile, left);
             if (chosen.isEmpty()) {
                 out.printf("%d point%s still wider than their target interval; the profile's %d s for more forks "
                         + "%s%n", wide.size(), wide.size() == 1 ? "" : "s", profile.extraForkSeconds(),
                         left <= 0 ? "are spent" : "cannot fit another fork");
                 break;
             }
-            units = ForkSchedule.units(chosen, i -> java.util.Set.of(point(current[0], keyOf(i)).forkCount()), span, rng);
+            units = ForkSchedule.units(chosen, i -> java.util.Set.of(point(journal.current(), keyOf(i)).forkCount()), span, rng);
             progress.extend(units.stream().mapToInt(u -> u.items().size()).sum(), seconds(plan, units));
             out.printf("%d point%s still wider than their target interval: one more fork each%s%n", chosen.size(),
                     chosen.size() == 1 ? "" : "s", chosen.size() < wide.size()
-                            ? " (the widest; " + (wide.size() - chosen.size()) + " do not fit the time left)" : "");
+                            ? " (those furthest from their target per second of fork; " + (wide.size() - chosen.size())
+                                    + " do not fit the time left)" : "");
         }
         progress.done();
     }
@@ -590,7 +644,7 @@ public final class RunPipeline {
                 s.threads(), s.patterns(), s.jmh(), s.forks())).orElse(s);
     }
 
-    private void measureStartups(Plan plan, Profile profile, List<SkippedPattern> skipped, Path runDir, Run[] current)
+    private void measureStartups(Plan plan, Profile profile, List<SkippedPattern> skipped, Path runDir, RunJournal journal)
             throws IOException {
         Profile.StartupSettings s = startupFor(profile.startup(), plan);
         var w = io.gluebench.workload.Workloads.byName(s.workload()).orElseThrow();
@@ -599,7 +653,7 @@ public final class RunPipeline {
                 specs.size(), w.name(), s.size(), s.forks(), s.forks() == 1 ? "" : "s", s.calls());
         StartupRunner runner = new StartupRunner(env, store, verbose);
         for (var spec : specs) {
-            if (current[0].startups().stream().anyMatch(x -> x.pattern().equals(spec.name()))) {
+            if (journal.current().startups().stream().anyMatch(x -> x.pattern().equals(spec.name()))) {
                 continue;       // measured before an interruption
             }
             String why = notMeasured(spec, w, s.size(), skipped);
@@ -609,7 +663,7 @@ public final class RunPipeline {
                         s.calls(), List.of(), List.of(), List.of(), null, why, null);
             } else {
                 st = runner.run(spec, w, s, profile.pointTimeoutSeconds(), runDir);
-                Double steady = current[0].points().stream()
+                Double steady = journal.current().points().stream()
                         .filter(p -> p.isOk() && p.workload().equals(w.name()) && p.pattern().equals(spec.name())
                                 && p.size() == s.size())
                         .map(Point::score).findFirst().orElse(null);
@@ -619,12 +673,9 @@ public final class RunPipeline {
                             st.reason(), st.jmhFile());
                 }
             }
-            synchronized (writing) {
-                if (interrupted) {
-                    return;
-                }
-                current[0] = current[0].withStartup(st);
-                store.write(runDir, current[0]);
+            io.gluebench.result.Startup measured = st;
+            if (!journal.update(r -> r.withStartup(measured))) {
+                return;
             }
             out.printf("  start-up %-22s %s%n", spec.name(), st.isOk()
                     ? String.format("%.0f ms to the first checked answer", st.medianFirstResultMillis())
@@ -632,7 +683,7 @@ public final class RunPipeline {
         }
     }
 
-    private void measureScaling(Plan plan, Profile profile, List<SkippedPattern> skipped, Path runDir, Run[] current)
+    private void measureScaling(Plan plan, Profile profile, List<SkippedPattern> skipped, Path runDir, RunJournal journal)
             throws IOException {
         Profile.ScalingSettings s = scalingFor(profile.scaling(), plan);
         var w = io.gluebench.workload.Workloads.byName(s.workload()).orElseThrow();
@@ -642,35 +693,31 @@ public final class RunPipeline {
         }
         out.printf("callers: %d patterns on %s at N = %d with %s concurrent callers%n", specs.size(), w.name(), s.size(),
                 s.threads().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
-        int cores = current[0].machine() == null ? Runtime.getRuntime().availableProcessors() : current[0].machine().cores();
+        int cores = journal.current().machine() == null ? Runtime.getRuntime().availableProcessors() : journal.current().machine().cores();
         ScalingRunner runner = new ScalingRunner(env, store, verbose, seed, cores);
         List<io.gluebench.pattern.PatternSpec> measured = new ArrayList<>();
         for (var spec : specs) {
-            if (current[0].scaling().stream().anyMatch(x -> x.pattern().equals(spec.name()))) {
+            if (journal.current().scaling().stream().anyMatch(x -> x.pattern().equals(spec.name()))) {
                 continue;       // measured before an interruption
             }
             String why = notMeasured(spec, w, s.size(), skipped);
             if (why == null) {
                 measured.add(spec);
             } else if (!keepScaling(new io.gluebench.result.Scaling(spec.name(), w.name(), s.size(), Point.SKIPPED,
-                    s.threads(), List.of(), List.of(), null, why, List.of()), cores, runDir, current)) {
+                    s.threads(), List.of(), List.of(), null, why, List.of()), cores, journal)) {
                 return;
             }
         }
         // All patterns' forks in one seeded order; each pattern is stored as soon as its last fork has run.
-        runner.runAll(measured, w, s, profile.pointTimeoutSeconds(), runDir, sc -> keepScaling(sc, cores, runDir, current));
+        runner.runAll(measured, w, s, profile.pointTimeoutSeconds(), runDir, sc -> keepScaling(sc, cores, journal));
     }
 
     /** Stores one pattern's callers measurement and prints it; false once the run is interrupted. */
-    private boolean keepScaling(io.gluebench.result.Scaling sc, int cores, Path runDir, Run[] current) throws IOException {
-        synchronized (writing) {
-            if (interrupted) {
-                return false;
-            }
-            current[0] = current[0].withScaling(sc);
-            store.write(runDir, current[0]);
+    private boolean keepScaling(io.gluebench.result.Scaling sc, int cores, RunJournal journal) throws IOException {
+        if (!journal.update(r -> r.withScaling(sc))) {
+            return false;
         }
-        out.printf("  callers  %-22s %s%n", sc.pattern(), TextTable.callersLine(sc, cores));
+        out.printf("  callers  %-22s %s%n", sc.pattern(), io.gluebench.analysis.ScalingFactor.line(sc, cores));
         return true;
     }
 }

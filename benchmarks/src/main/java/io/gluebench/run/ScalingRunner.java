@@ -141,6 +141,7 @@ public final class ScalingRunner {
         List<String> jvmArgs = new ArrayList<>(ForkFlags.forPattern(env, spec));
         jvmArgs.add("-XX:ErrorFile=" + crashFile);
         jvmArgs.add("-D" + PointBenchmark.STATUS_PROPERTY + "=" + statusFile);
+        jvmArgs.add(io.gluebench.pattern.Scratch.jvmArgument(runDir));
         Profile.JmhSettings j = s.jmh();
         var options = new OptionsBuilder()
                 .include("^" + Pattern.quote(PointBenchmark.class.getName()) + "\\.call$")
@@ -162,7 +163,15 @@ public final class ScalingRunner {
                 .result(jmhFile.toString())
                 .resultFormat(ResultFormatType.JSON)
                 .build();
-        JmhFork.Outcome outcome = JmhFork.run(options, logFile, timeoutSeconds, verbose);
+        JmhFork.Outcome outcome;
+        try {
+            outcome = JmhFork.run(options, logFile, timeoutSeconds, verbose);
+        } finally {
+            io.gluebench.pattern.Scratch.clean(runDir);
+        }
+        if (!outcome.timedOut()) {
+            JmhLockTaken.check(logFile, outcome.failure(), "callers of " + spec.name());
+        }
         io.gluebench.pattern.worker.WorkerPattern.sweepOrphans();
         if (Files.exists(jmhFile)) {
             t.files.add(runDir.relativize(jmhFile).toString());

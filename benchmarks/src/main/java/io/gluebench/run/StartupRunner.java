@@ -51,6 +51,7 @@ public final class StartupRunner {
 
         List<String> jvmArgs = new ArrayList<>(ForkFlags.forPattern(env, spec));
         jvmArgs.add("-D" + StartupBenchmark.STATUS_PROPERTY + "=" + statusFile);
+        jvmArgs.add(io.gluebench.pattern.Scratch.jvmArgument(runDir));
         var options = new OptionsBuilder()
                 .include("^" + Pattern.quote(StartupBenchmark.class.getName()) + "\\.call$")
                 .param("workload", workload.name())
@@ -68,7 +69,15 @@ public final class StartupRunner {
                 .result(jmhFile.toString())
                 .resultFormat(ResultFormatType.JSON)
                 .build();
-        JmhFork.Outcome outcome = JmhFork.run(options, logFile, timeoutSeconds * s.forks(), verbose);
+        JmhFork.Outcome outcome;
+        try {
+            outcome = JmhFork.run(options, logFile, timeoutSeconds * s.forks(), verbose);
+        } finally {
+            io.gluebench.pattern.Scratch.clean(runDir);
+        }
+        if (!outcome.timedOut()) {
+            JmhLockTaken.check(logFile, outcome.failure(), "start-up of " + spec.name());
+        }
         String rel = Files.exists(jmhFile) ? runDir.relativize(jmhFile).toString() : null;
 
         List<Double> sinceStart = new ArrayList<>();

@@ -153,6 +153,20 @@ public final class UserWorkloads {
     }
 
     /**
+     * The users' files a command runs: those it names; else, when it names no workload either, the
+     * profile's own (resolved from the project's top level); else none.
+     */
+    public static List<Path> filesFor(Profile profile, List<Path> named, List<String> workloads, Path home) {
+        if (!named.isEmpty()) {
+            return named;
+        }
+        if (!workloads.isEmpty()) {
+            return List.of();
+        }
+        return profile.workloadFiles().stream().map(home::resolve).toList();
+    }
+
+    /**
      * Everything a run or a verify does with --workload-file before it plans: checks each file,
      * computes CPython's answers at the sizes the profile (or --size) sweeps, checks the file on
      * Python 2.7 when jython is to run it, and registers the workloads in this JVM. Returns them, and

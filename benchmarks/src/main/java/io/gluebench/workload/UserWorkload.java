@@ -30,6 +30,8 @@ public record UserWorkload(String name, String summary, String sizeMeaning, Stri
     /** The entry points the patterns call; gluebench_py/userfile.py defines them for CPython. */
     public static final String ENTRY = "_gluebench_entry";
     public static final String ENTRY_NUMPY = "_gluebench_entry_np";
+    /** compute_numpy behind an adapter that makes the shape's arrays from raw bytes (pemja-numpy). */
+    public static final String ENTRY_NUMPY_RAW = "_gluebench_entry_np_raw";
 
     /**
      * The file: its absolute path, the SHA-256 of its content (compare refuses to match points of a

@@ -71,6 +71,6 @@ class ExtraForkBudgetTest {
                 q.graalpyJmh(), q.floors(), q.pointTimeoutSeconds(), q.startup(), q.scaling(), -1);
         assertTrue(Profiles.validate(bad).stream().anyMatch(s -> s.contains("extraForkSeconds")),
                 Profiles.validate(bad).toString());
-        assertEquals(45, q.extraForkSeconds());
+        assertEquals(40, q.extraForkSeconds());
     }
 }

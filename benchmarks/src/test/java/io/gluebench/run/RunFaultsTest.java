@@ -83,7 +83,7 @@ class RunFaultsTest {
         // 3. Resume to the end, in process.
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         new RunPipeline(TestEnv.env(), new PrintStream(console, true, StandardCharsets.UTF_8), false)
-                .resume(runDir);
+                .withPublish(io.gluebench.publish.Publisher::afterRun).resume(runDir);
         Run done = store.read(runDir);
         assertEquals("complete", done.status());
         assertEquals(planned, done.points().size(), keys(done.points()).toString());
@@ -121,10 +121,12 @@ class RunFaultsTest {
         Plan plan = Plan.of(shortTimeout, List.of("echo"), List.of("jni", "worker-python", "java"), List.of(0));
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         Path runDir;
+        List<String> stderrBefore = stderrCaptures();
         System.setProperty(io.gluebench.suite.Faults.PROPERTY, "hang:worker-python");
         try {
             runDir = new RunPipeline(TestEnv.env(), new PrintStream(console, true, StandardCharsets.UTF_8), false)
-                    .withStartup(false).withScaling(false).run(plan, results);
+                    .withStartup(false).withScaling(false).withPublish(io.gluebench.publish.Publisher::afterRun)
+                    .run(plan, results);
         } finally {
             System.clearProperty(io.gluebench.suite.Faults.PROPERTY);
         }
@@ -135,6 +137,9 @@ class RunFaultsTest {
         assertEquals(Point.FAILED, hung.status());
         assertEquals("timed out after 20 s; the fork was killed", hung.reason());
         assertEquals(Point.OK, byPattern.get("java").status(), "the run went on after the hung point");
+        // The killed fork's worker wrote its stderr into the run's scratch folder, which the run emptied.
+        assertEquals(stderrBefore, stderrCaptures(), "stderr captures left in the temporary directory");
+        assertFalse(Files.exists(runDir.resolve(io.gluebench.pattern.Scratch.FOLDER)), "the scratch folder is removed");
         assertEquals(Point.OK, byPattern.get("jni").status());
         assertTrue(ProcessHandle.current().children().findAny().isEmpty(), "the hung fork and its worker are gone");
         assertNoLeftovers();
@@ -210,6 +215,14 @@ class RunFaultsTest {
     }
 
     /** No socket or shared-memory directory of a dead JVM is left behind. */
+    /** The children's stderr captures in the machine's temporary directory. */
+    private static List<String> stderrCaptures() throws IOException {
+        try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("gluebench-") && n.endsWith(".stderr"))
+                    .sorted().toList();
+        }
+    }
+
     private static void assertNoLeftovers() throws IOException {
         for (Path base : List.of(Path.of("/dev/shm"), Path.of(System.getProperty("java.io.tmpdir")))) {
             if (!Files.isDirectory(base)) {

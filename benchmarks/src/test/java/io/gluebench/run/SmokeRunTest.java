@@ -26,10 +26,17 @@ class SmokeRunTest {
     @Test
     void smokeProfileProducesACompleteRunFolder() throws Exception {
         Profile smoke = Profiles.load().get("smoke");
-        Plan plan = Plan.of(smoke, List.of(), List.of(), List.of());
+        // The profile's example file runs beside its workloads, as ./gluebench run --profile smoke does.
+        List<Path> files = UserWorkloads.filesFor(smoke, List.of(), List.of(), TestEnv.home());
+        assertEquals(List.of(TestEnv.home().resolve("python-workloads/examples/tokenizer.py")), files);
+        List<io.gluebench.workload.UserWorkload> user = UserWorkloads.prepare(TestEnv.env(), smoke, files, List.of(),
+                List.of());
+        List<String> workloads = new java.util.ArrayList<>(smoke.workloads());
+        user.forEach(w -> workloads.add(w.name()));
+        Plan plan = Plan.of(smoke, workloads, List.of(), List.of());
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         Path runDir = new RunPipeline(TestEnv.env(), new PrintStream(console, true, StandardCharsets.UTF_8), false)
-                .run(plan, results);
+                .withUserWorkloads(user).withPublish(io.gluebench.publish.Publisher::afterRun).run(plan, results);
         String out = console.toString(StandardCharsets.UTF_8);
         System.out.println(out);
 
@@ -75,6 +82,15 @@ class SmokeRunTest {
         assertTrue(md.contains("charts/dot-decision.png"));
         assertTrue(md.contains("profile.jmh.warmupIterations") && !md.contains("Profile["),
                 "the profile settings as dotted keys, not a Java toString");
+        // The example through every pattern that runs a Python file, checked against CPython's answer first.
+        List<Point> example = run.points().stream().filter(p -> p.workload().equals("tokenize")).toList();
+        assertTrue(example.stream().filter(Point::isOk).count() >= (TestEnv.requireAll() ? 15 : 1),
+                "the example is timed: " + example.stream().map(p -> p.pattern() + " " + p.status()).toList());
+        assertTrue(example.stream().filter(Point::isOk).allMatch(p -> p.verification().ok()));
+        assertEquals(Point.SKIPPED, example.stream().filter(p -> p.pattern().equals("java")).findFirst().orElseThrow()
+                .status(), "plain Java cannot run a Python file");
+        assertTrue(Files.isRegularFile(runDir.resolve(UserWorkloads.FILE)));
+        assertTrue(Files.isRegularFile(runDir.resolve("charts").resolve("tokenize.png")));
         for (String w : List.of("wordfreq", "records", "csvparse")) {
             assertTrue(Files.isRegularFile(runDir.resolve("charts").resolve(w + ".png")), w);
         }

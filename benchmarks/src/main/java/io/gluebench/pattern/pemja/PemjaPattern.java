@@ -87,11 +87,16 @@ public final class PemjaPattern implements Pattern {
         String fn;
         if (workload.userSource() != null) {
             if (numpy) {
-                throw new PatternException("pemja-numpy passes the built-in kernels' bytes, not arrays: "
-                        + "it does not run a workload from a Python file");
+                if (!workload.hasNumpyVariant()) {
+                    throw new PatternException("no numpy variant for " + workload.name() + ": " + workload.noNumpy());
+                }
+                // PEMJA passes byte[] as bytes: an adapter makes the shape's arrays from them per call.
+                interp.exec(io.gluebench.pattern.PythonSource.cpythonRawNumpyEntry(workload));
+                fn = io.gluebench.workload.UserWorkload.ENTRY_NUMPY_RAW;
+            } else {
+                interp.exec(io.gluebench.pattern.PythonSource.cpythonEntries(workload));
+                fn = workload.pythonFunction();
             }
-            interp.exec(io.gluebench.pattern.PythonSource.cpythonEntries(workload));
-            fn = workload.pythonFunction();
         } else if (numpy) {
             if (!workload.hasNumpyVariant()) {
                 throw new PatternException("no numpy variant for " + workload.name() + ": " + workload.noNumpy());

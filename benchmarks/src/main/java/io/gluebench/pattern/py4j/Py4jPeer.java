@@ -58,8 +58,7 @@ final class Py4jPeer implements AutoCloseable {
         Process p = null;
         ClientServer cs = null;
         try {
-            err = Files.createTempFile("gluebench-py4j-", ".stderr");
-            err.toFile().deleteOnExit();
+            err = io.gluebench.pattern.Scratch.newFile("gluebench-py4j-", ".stderr");
             ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectError(err.toFile());
             pb.environment().put("PYTHONPATH", workDir.toString());
             pb.environment().put("PYTHONDONTWRITEBYTECODE", "1");
@@ -214,7 +213,7 @@ final class Py4jPeer implements AutoCloseable {
         try {
             Files.deleteIfExists(stderrFile);
         } catch (IOException ignored) {
-            // deleteOnExit is the fallback.
+            // The run empties its scratch folder after the fork.
         }
     }
 

@@ -39,11 +39,10 @@ final class SpawnPerCall implements FrameExchange, AutoCloseable {
         this.command = List.copyOf(command);
         this.timeout = timeout;
         try {
-            stderrFile = Files.createTempFile("gluebench-spawn-", ".stderr");
+            stderrFile = io.gluebench.pattern.Scratch.newFile("gluebench-spawn-", ".stderr");
         } catch (IOException e) {
             throw new PatternException("cannot create a file for the script's stderr: " + e.getMessage(), e);
         }
-        stderrFile.toFile().deleteOnExit();
         builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectError(ProcessBuilder.Redirect.to(stderrFile.toFile()));
@@ -189,7 +188,7 @@ final class SpawnPerCall implements FrameExchange, AutoCloseable {
         try {
             Files.deleteIfExists(stderrFile);
         } catch (IOException ignored) {
-            // deleteOnExit is the fallback.
+            // The run empties its scratch folder after the fork.
         }
     }
 }

@@ -39,8 +39,7 @@ final class WorkerProcess implements FrameExchange, AutoCloseable {
         Path err = null;
         Process p = null;
         try {
-            err = Files.createTempFile("gluebench-worker-", ".stderr");
-            err.toFile().deleteOnExit();
+            err = io.gluebench.pattern.Scratch.newFile("gluebench-worker-", ".stderr");
             ProcessBuilder pb = new ProcessBuilder(full)
                     .directory(workDir.toFile())
                     .redirectError(err.toFile());
@@ -159,7 +158,7 @@ final class WorkerProcess implements FrameExchange, AutoCloseable {
         try {
             Files.deleteIfExists(stderrFile);
         } catch (IOException ignored) {
-            // deleteOnExit is the fallback.
+            // The run empties its scratch folder after the fork.
         }
     }
 }
