@@ -68,7 +68,7 @@ class ExtraForkBudgetTest {
     void aNegativeBudgetIsRefused() throws Exception {
         Profile q = Profiles.load().get("quick");
         Profile bad = new Profile(q.name(), q.description(), q.sizes(), q.workloads(), q.patterns(), q.jmh(),
-                q.graalpyJmh(), q.floors(), q.pointTimeoutSeconds(), q.startup(), q.scaling(), -1);
+                q.graalpyJmh(), q.floors(), q.pointTimeoutSeconds(), q.startup(), q.scaling(), -1, null);
         assertTrue(Profiles.validate(bad).stream().anyMatch(s -> s.contains("extraForkSeconds")),
                 Profiles.validate(bad).toString());
         assertEquals(40, q.extraForkSeconds());

@@ -117,7 +117,7 @@ class RunFaultsTest {
     void aHungForkIsKilledAtThePointTimeoutAndTheRunGoesOn() throws Exception {
         Profile smoke = Profiles.load().get("smoke");
         Profile shortTimeout = new Profile(smoke.name(), smoke.description(), smoke.sizes(), smoke.workloads(),
-                smoke.patterns(), smoke.jmh(), smoke.graalpyJmh(), false, 20, null, null, null);
+                smoke.patterns(), smoke.jmh(), smoke.graalpyJmh(), false, 20, null, null, null, null);
         Plan plan = Plan.of(shortTimeout, List.of("echo"), List.of("jni", "worker-python", "java"), List.of(0));
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         Path runDir;
