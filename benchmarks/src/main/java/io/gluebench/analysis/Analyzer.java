@@ -246,9 +246,10 @@ public final class Analyzer {
     static List<StabilityWarning> warnings(Run run, List<CostModel> models) {
         List<StabilityWarning> out = new ArrayList<>();
         var m = run.machine();
-        if (m != null && m.loadAverage() > m.cores() * 0.5) {
+        if (m != null && m.busyAtStart()) {
+            String busy = m.busyText();
             out.add(new StabilityWarning("high-load", null, null, null,
-                    String.format(Locale.ROOT, "The load average was %.1f on %d cores when the run started.", m.loadAverage(), m.cores()),
+                    "When the run started, " + busy + ".",
                     "Stop other work and run again, or compare only ratios measured in this run."));
         }
         Object beside = run.settings() == null ? null : run.settings().get(CONCURRENT_SETTING);

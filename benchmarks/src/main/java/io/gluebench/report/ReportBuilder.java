@@ -700,6 +700,10 @@ final class ReportBuilder {
         facts.add(new Fact("started", Phrase.of(nz(m.startedAt()))));
         facts.add(new Fact("load average", Phrase.of(m.loadAverage() < 0 ? "unknown"
                 : Format.fixed(m.loadAverage(), 2) + " (1 min, at start)")));
+        if (m.busyCoresAtStart() != null) {
+            facts.add(new Fact("other work at start", Phrase.of(Format.fixed(m.busyCoresAtStart(), 2)
+                    + " of " + m.cores() + " cores busy (the half second before the run, the harness excluded)")));
+        }
         if (m.origin() != null) {
             facts.add(new Fact("origin", Phrase.of(m.origin() + "; not measured or verified by gluebench")));
         }

@@ -144,7 +144,7 @@ public final class JmhImport {
         }
         String origin = "imported from " + Names.quote(fileName, 200);
         Machine machine = new Machine(machineId, null, null, 0, 0, null, null, null, jdkVersion, versions, null, false,
-                null, -1, null, null, null, null, null, null, List.of(), null, null, origin);
+                null, -1, null, null, null, null, null, null, List.of(), null, null, origin, null);
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("importedFrom", Names.quote(fileName, 200));
         settings.put("modes", List.copyOf(modes));

@@ -23,7 +23,11 @@ import java.util.Map;
  * @param versions       runtime versions by name: jdk, cpython, numpy, numpy-blas, jep, pemja,
  *                       graalpy, jython, gcc, jmh
  * @param nativeFlags    the compiler and flags native/ was built with
- * @param loadAverage    the 1-minute load average when the run started
+ * @param loadAverage    the 1-minute load average when the run started (it still counts the last minutes'
+ *                       work, e.g. a run that just ended)
+ * @param busyCoresAtStart the CPU time other processes used in the half second before the run
+ *                       started, in cores (0: idle; 1: one core's worth), from /proc/stat less the
+ *                       harness's own; null where unreadable and in runs before it was recorded
  * @param origin         null for a run measured by gluebench; "imported from FILE" for one made by
  *                       `gluebench import` (its unknown fields are null)
  */
@@ -51,11 +55,27 @@ public record Machine(
         List<String> caches,
         String virtualization,
         String nativeFlags,
-        String origin) {
+        String origin,
+        Double busyCoresAtStart) {
 
     public Machine {
         caches = caches == null ? List.of() : List.copyOf(caches);
         versions = versions == null ? Map.of() : versions;
+    }
+
+    /**
+     * Whether other work was running when the run started: half a core or more of CPU used by other
+     * processes (the load average where that was not measured, above half the cores).
+     */
+    public boolean busyAtStart() {
+        return busyCoresAtStart != null ? busyCoresAtStart >= 0.25 * cores : loadAverage > cores * 0.5;
+    }
+
+    /** What the machine was doing at start, for a warning: "1.2 cores busy" or "a load average of 1.7". */
+    public String busyText() {
+        return busyCoresAtStart != null
+                ? String.format(java.util.Locale.ROOT, "other processes used %.1f of %d cores", busyCoresAtStart, cores)
+                : String.format(java.util.Locale.ROOT, "the load average was %.1f on %d cores", loadAverage, cores);
     }
 
     /** Whether other describes the same hardware: CPU model, logical CPUs and memory within 1 GiB. */
@@ -69,6 +89,6 @@ public record Machine(
             String jdkVendor, String jdkVersion, Map<String, String> versions, String gitCommit, boolean gitDirty,
             String startedAt, double loadAverage) {
         this(id, hostname, cpuModel, cores, memoryBytes, os, kernel, jdkVendor, jdkVersion, versions, gitCommit,
-                gitDirty, startedAt, loadAverage, null, null, null, null, null, null, List.of(), null, null, null);
+                gitDirty, startedAt, loadAverage, null, null, null, null, null, null, List.of(), null, null, null, null);
     }
 }

@@ -106,6 +106,9 @@ public final class RunValidator {
             throw bad(f + ".memoryBytes", m.memoryBytes() + " is not a byte count (expected 0 or more)");
         }
         number(f + ".loadAverage", m.loadAverage(), -1);
+        if (m.busyCoresAtStart() != null) {
+            number(f + ".busyCoresAtStart", m.busyCoresAtStart(), 0);
+        }
         if (m.physicalCores() != null) {
             count(f + ".physicalCores", m.physicalCores());
         }

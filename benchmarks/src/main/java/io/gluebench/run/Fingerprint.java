@@ -101,6 +101,62 @@ public final class Fingerprint {
         return machine(versions, startedAt, null);
     }
 
+    /**
+     * The CPU time other processes use, in cores, over half a second: the busy ticks of /proc/stat's
+     * "cpu" line less this process's own (/proc/self/stat), over all ticks, times the cores. Unlike the
+     * load average it does not remember the last minutes (a run that just ended). Null off Linux.
+     */
+    static Double busyCores(int cores) {
+        long[] a = cpuTicks();
+        long selfA = selfTicks();
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        long[] b = cpuTicks();
+        long selfB = selfTicks();
+        if (a == null || b == null || selfA < 0 || selfB < 0 || b[1] <= a[1]) {
+            return null;
+        }
+        double others = Math.max(0, (b[0] - a[0]) - (selfB - selfA));
+        return Math.round(others / (b[1] - a[1]) * cores * 100) / 100.0;
+    }
+
+    /** {busy, total} ticks of all CPUs, or null. */
+    private static long[] cpuTicks() {
+        try {
+            String line = java.nio.file.Files.readAllLines(Path.of("/proc/stat")).get(0);
+            String[] f = line.trim().split("\\s+");
+            long total = 0;
+            long idle = 0;
+            for (int i = 1; i < f.length; i++) {
+                long v = Long.parseLong(f[i]);
+                if (i <= 8) {       // user nice system idle iowait irq softirq steal (guest is inside user)
+                    total += v;
+                }
+                if (i == 4 || i == 5) {
+                    idle += v;
+                }
+            }
+            return new long[] {total - idle, total};
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** This process's user and system ticks (all threads), or -1. */
+    private static long selfTicks() {
+        try {
+            String stat = java.nio.file.Files.readString(Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);     // utime, stime (fields 14, 15)
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** The fingerprint; machineName (checked by {@link #checkMachineName}) overrides the derived id. */
     public Machine machine(Map<String, String> versions, Instant startedAt, String machineName) {
         String cpu = cpuModel();
@@ -137,7 +193,8 @@ public final class Fingerprint {
                 caches,
                 virtualization(info),
                 readFirst(env.home().resolve("native/target/build-flags.txt")),
-                null);
+                null,
+                busyCores(cores));
     }
 
     private static final Path CPUFREQ = Path.of("/sys/devices/system/cpu/cpu0/cpufreq");

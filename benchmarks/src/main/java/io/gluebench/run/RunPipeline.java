@@ -274,9 +274,9 @@ public final class RunPipeline {
     }
 
     private void warnAtStart(Machine machine, List<SkippedPattern> skipped) {
-        if (machine != null && machine.loadAverage() > machine.cores() * 0.5) {
-            out.printf("warning: the load average is %.1f on %d cores at start; other work will skew the times. "
-                    + "Stop it, or compare ratios from this run only.%n", machine.loadAverage(), machine.cores());
+        if (machine != null && machine.busyAtStart()) {
+            out.printf("warning: at start %s; other work will skew the times. "
+                    + "Stop it, or compare ratios from this run only.%n", machine.busyText());
         }
         for (SkippedPattern s : skipped) {
             out.printf("skipped %s: %s%n", s.pattern(), s.reason());

@@ -128,13 +128,14 @@ class UserWorkloadTest {
         Path results = dir.resolve("results");
         CliRun o = CliRun.run("run", "--profile", "smoke", "--workload-file", f.toString(), "--pattern",
                 "worker-python,jython", "--size", "100", "--results", results.toString(), "--no-startup", "--no-scaling");
-        assertEquals(0, o.code(), o.err());
         Run run;
         try (Stream<Path> s = Files.walk(results, 2)) {
             run = new RunStore().read(s.filter(p -> Files.exists(p.resolve("run.json"))).findFirst().orElseThrow());
         }
         Point jython = run.points().stream().filter(p -> p.pattern().equals("jython")).findFirst().orElseThrow();
         Point worker = run.points().stream().filter(p -> p.pattern().equals("worker-python")).findFirst().orElseThrow();
+        assertEquals(Point.FAILED.equals(jython.status()) ? Main.FAILED : Main.OK, o.code(),
+                "a failed point makes the run exit " + Main.FAILED + ": " + o.err());
         if (TestEnv.requireAll()) {
             assertEquals(Point.FAILED, jython.status(), jython.reason());
             assertTrue(jython.reason().contains("not timed"), jython.reason());
@@ -157,6 +158,25 @@ class UserWorkloadTest {
         CliRun o = CliRun.run("verify", "--profile", "smoke", "--workload-file", f.toString(), "--pattern",
                 "jep-python,worker-python,jython", "--size", "100");
         assertEquals(0, o.code(), o.out() + o.err());
+    }
+
+    /** compute_numpy of each array shape, through pemja-numpy (bytes made into arrays per call) and jep-numpy. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "two_doubles|s = 0.0\\n    for i in range(len(data[0])):\\n        s += data[0][i] * data[1][i]\\n    return s"
+                + "|return float((data[0] * data[1]).sum())",
+        "records|return sum(r[2] for r in data) * 1000 + len(set(r[1] for r in data))"
+                + "|return int(data[1].sum()) * 1000 + len(set(data[0].tolist()))",
+        "bytes|return sum(data)|return int(data.sum())"})
+    void pemjaNumpyRunsComputeNumpyOnEachArrayShape(String shape, String python, String numpy) throws Exception {
+        Path f = file(shape + "_np.py", "NAME = \"shape-" + shape.replace('_', '-') + "\"\n"
+                + "SUMMARY = \"compute and compute_numpy agree\"\nN_COUNTS = \"items\"\nSHAPE = \"" + shape + "\"\n"
+                + "TOLERANCE = 1e-9\n\n\ndef compute(data):\n    " + python.replace("\\n", "\n")
+                + "\n\n\ndef compute_numpy(data):\n    " + numpy + "\n");
+        CliRun o = CliRun.run("verify", "--profile", "smoke", "--workload-file", f.toString(), "--pattern",
+                "pemja-numpy,jep-numpy", "--size", "100");
+        assertEquals(0, o.code(), o.out() + o.err());
+        assertTrue(o.out().contains("pemja-numpy"), o.out());
     }
 
     @Test

@@ -61,6 +61,8 @@ class RunFaultsTest {
         assertEquals(planned, keptAfterInterrupt.size() + unfinished.size(), "every planned point is there, marked");
         assertTrue(unfinished.stream().allMatch(p -> p.reason().contains("--resume")), "the remedy is named");
         assertFalse(Files.exists(runDir.resolve(RunPipeline.LOCK)), "the lock is released");
+        assertEquals(io.gluebench.cli.Main.STOPPED, io.gluebench.cli.RunCommand.exitCode(runDir),
+                "an interrupted run does not exit 0");
 
         // 2. Resume in a new harness, then kill -9 it once it has finished more points.
         Process second = harness(List.of("run", "--resume", runDir.toString()));
@@ -110,6 +112,10 @@ class RunFaultsTest {
         }
         assertFalse(Files.exists(runDir.resolve(RunPipeline.LOCK)));
         assertTrue(Files.isRegularFile(runDir.resolve("report.html")));
+        assertEquals(io.gluebench.cli.Main.FAILED, io.gluebench.cli.RunCommand.exitCode(runDir),
+                "a run with a failed point exits " + io.gluebench.cli.Main.FAILED);
+        assertTrue(console.toString(StandardCharsets.UTF_8).contains(crashed.size() + " failed"),
+                "the last line counts the failures");
         assertNoLeftovers();
     }
 

@@ -1,6 +1,7 @@
 package io.gluebench.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,5 +61,49 @@ class RunFolderLockTest {
         RunJournal.lock(dir);
         assertEquals(Long.toString(ProcessHandle.current().pid()), Files.readString(dir.resolve(RunJournal.LOCK)));
         assertEquals(ProcessHandle.current().pid(), RunJournal.holder(dir));
+    }
+
+    @Test
+    void aSecondRunOnTheMachineIsRefusedBeforeItMakesAFolder() throws Exception {
+        Path locks = Files.createDirectory(machineDir.resolve("locks"));
+        Path results = Files.createDirectory(machineDir.resolve("results"));
+        Plan plan = Plan.of(Profiles.load().get("smoke"), List.of("echo"), List.of("java"), List.of(0));
+        try (MachineLock first = MachineLock.take(locks)) {
+            first.describe(machineDir.resolve("results/m/first-run"));
+            var refused = assertThrows(UsageException.class, () -> new RunPipeline(io.gluebench.TestEnv.env(),
+                    new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), false).withLockDirectory(locks)
+                    .run(plan, results));
+            assertTrue(refused.getMessage().startsWith("another gluebench run is measuring on this machine (process "
+                    + ProcessHandle.current().pid() + ", " + machineDir.resolve("results/m/first-run") + ")"),
+                    refused.getMessage());
+            assertTrue(refused.getMessage().contains("--allow-concurrent"), refused.getMessage());
+            assertFalse(refused.getMessage().contains("\n"));
+        }
+        try (var files = Files.list(results)) {
+            assertEquals(0, files.count(), "nothing was written");
+        }
+        // Released: the next one takes it.
+        MachineLock.take(locks).close();
+    }
+
+    @Test
+    void aHeldJmhLockRefusesTheRunUpFront() throws Exception {
+        Path locks = Files.createDirectory(machineDir.resolve("jmh-locks"));
+        Path results = Files.createDirectory(machineDir.resolve("jmh-results"));
+        assertEquals(null, MachineLock.jmhLockHeld(locks), "free");
+        try (var ch = java.nio.channels.FileChannel.open(locks.resolve(MachineLock.JMH_FILE),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                var held = ch.lock()) {
+            String why = MachineLock.jmhLockHeld(locks);
+            assertTrue(why != null && why.startsWith("another JMH benchmark is running on this machine"), why);
+            Plan plan = Plan.of(Profiles.load().get("smoke"), List.of("echo"), List.of("java"), List.of(0));
+            var refused = assertThrows(UsageException.class, () -> new RunPipeline(io.gluebench.TestEnv.env(),
+                    new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), false).withLockDirectory(locks)
+                    .run(plan, results));
+            assertEquals(why, refused.getMessage());
+        }
+        try (var files = Files.list(results)) {
+            assertEquals(0, files.count(), "nothing was measured or written");
+        }
     }
 }
