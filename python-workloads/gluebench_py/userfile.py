@@ -172,12 +172,45 @@ def describe(path):
 
 def entry(module, numpy=False):
     """The function a pattern calls with the shape's arguments: compute(data), where data is the
-    one argument, or the tuple of them (two_doubles, and records for compute_numpy)."""
-    fn = module.compute_numpy if numpy else module.compute
+    one argument, or the tuple of them (two_doubles, and records for compute_numpy). For
+    compute_numpy the data is first made what the docstring above promises, whatever the bridge
+    handed over (see _numpy_data)."""
+    if numpy:
+        fn = module.compute_numpy
+        adapt = _numpy_data(getattr(module, 'SHAPE', None))
+
+        def call_numpy(*args):
+            return fn(adapt(args[0] if len(args) == 1 else args))
+        return call_numpy
+    fn = module.compute
 
     def call(*args):
         return fn(args[0] if len(args) == 1 else args)
     return call
+
+
+def _numpy_data(shape):
+    """The promised numpy data from what an in-process bridge passes: Jep hands a Java byte[] over as
+    an int8 array (viewed as uint8 here, no copy) and a String[] as a Java array (encoded into an
+    'S' array, as the worker gives it). Data that is already right passes through untouched."""
+    import numpy as np
+    if shape == 'bytes':
+        def as_uint8(d):
+            if isinstance(d, np.ndarray):
+                return d.view(np.uint8) if d.dtype == np.int8 else d
+            return np.frombuffer(d, dtype=np.uint8)
+        return as_uint8
+    if shape == 'records':
+        def as_columns(d):
+            categories, amounts = d
+            if not isinstance(categories, np.ndarray):
+                categories = np.array([c.encode('utf-8') if isinstance(c, str) else bytes(c) for c in categories],
+                                      dtype='S')
+            if not isinstance(amounts, np.ndarray):
+                amounts = np.asarray(amounts, dtype=np.int64)
+            return categories, amounts
+        return as_columns
+    return lambda d: d
 
 
 def entry_from_raw(module, shape):

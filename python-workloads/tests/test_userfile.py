@@ -261,3 +261,18 @@ def test_an_unknown_shape_has_no_raw_adapter(tmp_path):
     module = userfile.load(write(tmp_path, SUMMARY_NUMPY))
     with pytest.raises(ValueError, match='unknown shape'):
         userfile.entry_from_raw(module, 'matrix')
+
+
+def test_compute_numpy_gets_uint8_bytes_and_an_S_array_of_categories_whatever_the_bridge_passed(tmp_path):
+    """Jep hands byte[] over as int8 and String[] as a Java array: entry() gives compute_numpy the promised data."""
+    np = pytest.importorskip('numpy')
+    module = userfile.load(write(tmp_path, SUMMARY_NUMPY))
+    as_jep = userfile.entry(module, numpy=True)
+    assert as_jep(np.array([1, 2, -1], dtype=np.int8)) == ('uint8', [1, 2, 255])
+    module.SHAPE = 'records'
+    records = userfile.entry(module, numpy=True)
+    assert records(['toys', 'café'], np.array([150, -7], dtype=np.int64)) == \
+        (('|S5', [b'toys', 'café'.encode('utf-8')]), ('int64', [150, -7]))
+    # Already right (the worker's arrays): passed through as they are.
+    cats = np.array([b'a'], dtype='S')
+    assert records(cats, np.array([3], dtype=np.int64)) == (('|S1', [b'a']), ('int64', [3]))

@@ -160,23 +160,34 @@ class UserWorkloadTest {
         assertEquals(0, o.code(), o.out() + o.err());
     }
 
-    /** compute_numpy of each array shape, through pemja-numpy (bytes made into arrays per call) and jep-numpy. */
+    /** compute_numpy of each array shape gets the same data through every numpy pattern (pemja-numpy makes it from bytes). */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
         "two_doubles|s = 0.0\\n    for i in range(len(data[0])):\\n        s += data[0][i] * data[1][i]\\n    return s"
                 + "|return float((data[0] * data[1]).sum())",
         "records|return sum(r[2] for r in data) * 1000 + len(set(r[1] for r in data))"
                 + "|return int(data[1].sum()) * 1000 + len(set(data[0].tolist()))",
-        "bytes|return sum(data)|return int(data.sum())"})
+        "bytes|return sum(data)|return int(data.sum())",
+        "doubles|return sum(sorted(data)[:3])|return float(np_sorted3(data))"})
     void pemjaNumpyRunsComputeNumpyOnEachArrayShape(String shape, String python, String numpy) throws Exception {
         Path f = file(shape + "_np.py", "NAME = \"shape-" + shape.replace('_', '-') + "\"\n"
                 + "SUMMARY = \"compute and compute_numpy agree\"\nN_COUNTS = \"items\"\nSHAPE = \"" + shape + "\"\n"
                 + "TOLERANCE = 1e-9\n\n\ndef compute(data):\n    " + python.replace("\\n", "\n")
-                + "\n\n\ndef compute_numpy(data):\n    " + numpy + "\n");
-        CliRun o = CliRun.run("verify", "--profile", "smoke", "--workload-file", f.toString(), "--pattern",
-                "pemja-numpy,jep-numpy", "--size", "100");
-        assertEquals(0, o.code(), o.out() + o.err());
-        assertTrue(o.out().contains("pemja-numpy"), o.out());
+                + "\n\n\ndef np_sorted3(data):\n    import numpy\n    return numpy.sort(data)[:3].sum()\n"
+                + "\n\ndef compute_numpy(data):\n    " + numpy + "\n");
+        java.io.PrintStream stdout = System.out;
+        java.io.ByteArrayOutputStream table = new java.io.ByteArrayOutputStream();
+        CliRun o;
+        System.setOut(new java.io.PrintStream(table, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            o = CliRun.run("verify", "--profile", "smoke", "--workload-file", f.toString(), "--pattern",
+                    "pemja-numpy,jep-numpy,worker-numpy,py4j-numpy", "--size", "100");
+        } finally {
+            System.setOut(stdout);
+        }
+        String out = table.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, o.code(), out + o.err());
+        assertTrue(out.contains("4 agree, 0 disagree"), out);
     }
 
     @Test
