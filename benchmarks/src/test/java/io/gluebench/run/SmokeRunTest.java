@@ -94,8 +94,8 @@ class SmokeRunTest {
             }
         }
         assertTrue(example.stream().filter(Point::isOk).allMatch(p -> p.verification().ok()));
-        assertEquals(Point.SKIPPED, example.stream().filter(p -> p.pattern().equals("java")).findFirst().orElseThrow()
-                .status(), "plain Java cannot run a Python file");
+        assertTrue(example.stream().noneMatch(p -> p.pattern().equals("java") && p.isOk()),
+                "plain Java cannot run a Python file");
         assertTrue(Files.isRegularFile(runDir.resolve(UserWorkloads.FILE)));
         assertTrue(Files.isRegularFile(runDir.resolve("charts").resolve("tokenize.png")));
         for (String w : List.of("wordfreq", "records", "csvparse")) {
