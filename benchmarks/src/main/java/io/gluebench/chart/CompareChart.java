@@ -152,7 +152,7 @@ public final class CompareChart {
             cg.translate(0, Slide.HEADER);
             chart.paint(cg, w, h - Slide.HEADER - Slide.FOOTER);
             cg.dispose();
-            Slide.footer(g, "gluebench compare · " + styles + " · mean of JMH iterations");
+            Slide.footer(g, "gluebench compare · " + styles + " · mean of the forks' means (format-1 runs: of JMH iterations)");
         }, dir, name(workload));
     }
 }

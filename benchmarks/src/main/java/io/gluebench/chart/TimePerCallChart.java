@@ -171,7 +171,7 @@ public final class TimePerCallChart {
             paintBands(cg, chart, axis, bands);
             paintMarks(cg, chart, axis, marks);
             cg.dispose();
-            Slide.footer(g, run, "bars: 99.9% CI (wider side)");
+            Slide.footer(g, run, barsText(run));
         }, dir, workload);
     }
 
@@ -263,7 +263,13 @@ public final class TimePerCallChart {
                 + Math.round(m.memoryBytes() / (1024.0 * 1024 * 1024)) + " GiB, JDK " + m.jdkVersion();
         String date = run.startedAt() == null ? "" : run.startedAt().substring(0, Math.min(10, run.startedAt().length()));
         return "gluebench · " + machine + " · " + date + " · profile " + run.profile()
-                + " · mean of JMH iterations";
+                + (run.formatVersion() >= 2 ? " · mean of the forks' means" : " · mean of JMH iterations");
+    }
+
+    /** What the error bars are, in the run's own format: 95% across forks (format 2), JMH's 99.9% of one JVM (1). */
+    static String barsText(Run run) {
+        return run.formatVersion() >= 2 ? "bars: 95% interval (forks, then iterations)"
+                : "bars: JMH's 99.9% CI of one JVM";
     }
 
     static String sizeMeaning(Run run, String workload) {

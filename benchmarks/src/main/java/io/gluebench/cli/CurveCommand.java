@@ -41,9 +41,11 @@ public final class CurveCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var spec = Patterns.byName(pattern).orElseThrow(() -> new UsageException("unknown pattern '" + pattern
-                + "'; valid patterns: " + String.join(", ", Patterns.names())));
+                + "'" + io.gluebench.run.Suggest.closest(pattern, Patterns.names()) + "; valid patterns: "
+                + String.join(", ", Patterns.names())));
         var w = Workloads.byName(workload).orElseThrow(() -> new UsageException("unknown workload '" + workload
-                + "'; valid workloads: " + String.join(", ", Workloads.names())));
+                + "'" + io.gluebench.run.Suggest.closest(workload, Workloads.names()) + "; valid workloads: "
+                + String.join(", ", Workloads.names())));
         if (size < w.minSize() || size > w.maxSize()) {
             throw new UsageException("invalid size " + size + " for " + workload + ": it needs " + w.minSize() + " <= N <= "
                     + w.maxSize());

@@ -9,10 +9,17 @@ import picocli.CommandLine.Command;
 /** The gluebench command line. One class per verb; user mistakes print one line and exit 2. */
 @Command(name = "gluebench", mixinStandardHelpOptions = true, version = "gluebench 0.1.0",
         description = "When to glue, when to compute: JVM -> Python/native boundary benchmarks.",
+        footer = {"", "The launcher's own verbs:", "  setup   only the set-up (JDK, Maven build with native/, the Python venv)",
+                "  test    every Java and Python test, and a smoke run of the real suite",
+                "Exit codes: 0 all measured, 1 internal error, 2 a refusal, 3 something failed, 4 stopped (--resume)."},
         subcommands = {RunCommand.class, VerifyCommand.class, DoctorCommand.class, ListCommand.class,
                 ChartCommand.class, ReportCommand.class, AdviseCommand.class, CompareCommand.class, ImportCommand.class,
                 CurveCommand.class})
 public final class Main implements Runnable {
+    /** Every verb, the launcher's own (setup, test) included: what "did you mean" chooses from. */
+    static final java.util.List<String> VERBS = java.util.List.of("run", "verify", "doctor", "list", "chart", "report",
+            "advise", "compare", "import", "curve", "setup", "test");
+
     /** Everything planned was measured (or skipped with its reason). */
     public static final int OK = 0;
     /** Something went wrong inside gluebench (a bug or the machine): the message says what. */
@@ -36,13 +43,19 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("gluebench: " + ex.getMessage().lines().findFirst().orElse("")
+            String hint = "";
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()
+                    && ex.getCommandLine().getParent() == null) {
+                hint = io.gluebench.run.Suggest.closest(u.getUnmatched().get(0), VERBS);
+            }
+            err.println("gluebench: " + ex.getMessage().lines().findFirst().orElse("") + hint
                     + " (see: gluebench " + (ex.getCommandLine().getParent() == null ? "" : ex.getCommandLine().getCommandName() + " ") + "--help)");
             return USAGE;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            if (ex instanceof UsageException || ex instanceof ResultFormatException) {
+            if (ex instanceof UsageException || ex instanceof ResultFormatException
+                    || ex instanceof io.gluebench.result.Names.LinkRefused) {
                 err.println("gluebench: " + ex.getMessage());
                 return USAGE;
             }

@@ -171,8 +171,11 @@ public final class HtmlReport {
     private static void figure(HtmlWriter h, Doc.Figure f) throws IOException {
         byte[] png = forScreen(Files.readAllBytes(f.png()));
         int[] size = pngSize(png);
+        byte[] svg = smallerSvg(f.png(), png.length);
+        String src = svg != null ? "data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(svg)
+                : "data:image/png;base64," + Base64.getEncoder().encodeToString(png);
         h.open("figure");
-        h.empty("img", "src", "data:image/png;base64," + Base64.getEncoder().encodeToString(png),
+        h.empty("img", "src", src,
                 "alt", f.caption(),
                 "width", size == null ? null : Integer.toString(size[0]),
                 "height", size == null ? null : Integer.toString(size[1]));
@@ -180,8 +183,28 @@ public final class HtmlReport {
         h.close("figure");
     }
 
-    /** Slide-size PNGs (2x) are embedded at 1x: a report is read on screen and should stay small. */
-    static final int SCREEN_WIDTH = 1920;
+    /**
+     * The chart's SVG beside its PNG when it is the smaller of the two (line and bar charts with few
+     * points: a tenth of the PNG), else null. Only a regular file (no link) that is an SVG document
+     * is taken; in an img element an SVG runs no script and loads nothing.
+     */
+    static byte[] smallerSvg(Path png, int pngBytes) {
+        String name = png.getFileName().toString();
+        Path svg = png.resolveSibling(name.substring(0, name.length() - ".png".length()) + ".svg");
+        try {
+            if (!Files.isRegularFile(svg, java.nio.file.LinkOption.NOFOLLOW_LINKS) || Files.size(svg) >= pngBytes) {
+                return null;
+            }
+            byte[] bytes = Files.readAllBytes(svg);
+            String head = new String(bytes, 0, Math.min(bytes.length, 512), java.nio.charset.StandardCharsets.UTF_8);
+            return head.contains("<svg") ? bytes : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Slide-size PNGs (3840 px) are embedded at screen width: a report is read on screen and should stay small. */
+    static final int SCREEN_WIDTH = 1280;
 
     static byte[] forScreen(byte[] png) throws IOException {
         int[] size = pngSize(png);

@@ -493,7 +493,7 @@ final class ReportBuilder {
                         Cell.text(nz(p.reason()))));
             }
         }
-        blocks.add(new Heading("Skipped", "skipped"));
+        blocks.add(new Heading("Skipped", "skipped-points"));
         if (skipped.isEmpty()) {
             blocks.add(new Note(Phrase.of("No pattern was skipped: every pattern in the plan ran on this machine."), false));
         } else {

@@ -37,6 +37,7 @@ public final class Reports {
      * PNG signature and at most {@link #MAX_CHART_BYTES}.
      */
     public static List<Path> charts(Path dir) throws IOException {
+        Names.refuseLink(dir);
         if (!Files.isDirectory(dir)) {
             return List.of();
         }

@@ -17,7 +17,64 @@ public final class TextTable {
     private TextTable() {
     }
 
+    /** The widest summary line that stays one table: wider, it is printed per workload, patterns down the side. */
+    public static final int MAX_WIDTH = 140;
+
+    /**
+     * The time-per-call table: one row per (workload, N) and one column per pattern while that fits
+     * {@link #MAX_WIDTH} columns; otherwise one block per workload with a row per pattern and a column
+     * per N, so that 30 patterns never break into wrapped rows.
+     */
     public static String summary(Run run) {
+        String wide = wideSummary(run);
+        if (wide.lines().mapToInt(String::length).max().orElse(0) <= MAX_WIDTH) {
+            return wide;
+        }
+        return tallSummary(run);
+    }
+
+    private static String tallSummary(Run run) {
+        List<String> patterns = Fastest.patterns(run);
+        StringBuilder out = new StringBuilder();
+        java.util.Map<String, List<Fastest.Row>> byWorkload = new java.util.LinkedHashMap<>();
+        for (Fastest.Row r : Fastest.rows(run)) {
+            byWorkload.computeIfAbsent(r.workload(), k -> new ArrayList<>()).add(r);
+        }
+        boolean anyUnsettled = false;
+        for (var e : byWorkload.entrySet()) {
+            List<List<String>> rows = new ArrayList<>();
+            List<String> header = new ArrayList<>(List.of(e.getKey() + ", N ="));
+            List<String> fastest = new ArrayList<>(List.of("fastest"));
+            for (Fastest.Row r : e.getValue()) {
+                header.add(String.format(Locale.ROOT, "%,d", r.size()));
+                fastest.add(r.fastest() == null ? "-" : r.fastest());
+            }
+            rows.add(header);
+            for (String p : patterns) {
+                List<String> row = new ArrayList<>(List.of(p));
+                boolean any = false;
+                for (Fastest.Row r : e.getValue()) {
+                    Double ns = r.nanos().get(p);
+                    boolean unsettled = ns != null && !settled(run, r.workload(), r.size(), p);
+                    anyUnsettled |= unsettled;
+                    String cell = ns == null ? status(run, r.workload(), r.size(), p)
+                            : (unsettled ? UNSETTLED_MARK : "") + Units.nanos(ns);
+                    any |= !"-".equals(cell);
+                    row.add(cell);
+                }
+                if (any) {
+                    rows.add(row);
+                }
+            }
+            rows.add(fastest);
+            out.append(render(rows)).append('\n');
+        }
+        String legend = run.formatVersion() >= 2 || anyUnsettled ? "mean of the forks' means; " + UNSETTLED_MARK
+                + " never reached a steady state in some fork (read it as a range)\n" : "";
+        return out + legend;
+    }
+
+    private static String wideSummary(Run run) {
         List<String> patterns = Fastest.patterns(run);
         List<List<String>> rows = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("workload", "N", "fastest"));

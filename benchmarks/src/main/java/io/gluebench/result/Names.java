@@ -54,13 +54,21 @@ public final class Names {
     }
 
     /**
-     * Refuses to write through a symbolic link: a run folder copied from elsewhere could hold one
-     * (charts/ or report.html pointing anywhere), and writing would then land outside the folder.
+     * Refuses to read or write through a symbolic link: a run folder copied from elsewhere could hold
+     * one (charts/ or report.html pointing anywhere), and reading or writing would then reach outside
+     * the folder.
      */
-    public static void refuseLink(java.nio.file.Path p) throws java.io.IOException {
+    public static void refuseLink(java.nio.file.Path p) throws LinkRefused {
         if (java.nio.file.Files.isSymbolicLink(p)) {
-            throw new java.io.IOException(p + " is a symbolic link; gluebench does not write through links in a run folder"
-                    + " (remove it and try again)");
+            throw new LinkRefused(oneLine(p + " is a symbolic link; gluebench does not follow links in a run folder"
+                    + " (remove it, or copy what it points to in its place, and try again)"));
+        }
+    }
+
+    /** A symbolic link where a run folder's own file or folder belongs: refused like any bad input (exit 2). */
+    public static final class LinkRefused extends java.io.IOException {
+        public LinkRefused(String message) {
+            super(message);
         }
     }
 

@@ -97,6 +97,10 @@ public final class RunStore {
 
     /** Refuses what is not a regular file or is larger than {@link #MAX_FILE_BYTES}, before any parsing. */
     public static void checkReadable(Path file, String what) throws ResultFormatException {
+        if (Files.isSymbolicLink(file)) {
+            throw new ResultFormatException(Names.oneLine(file + " is a symbolic link; gluebench does not follow links in a "
+                    + "run folder (copy the file in its place)"));
+        }
         if (!Files.isRegularFile(file)) {
             throw new ResultFormatException(Names.oneLine(file + ": no such " + what));
         }

@@ -63,12 +63,14 @@ public record Plan(Profile profile, List<Item> items) {
         }
         for (String w : workloads) {
             if (Workloads.byName(w).isEmpty()) {
-                throw new UsageException("unknown workload '" + w + "'; valid workloads: " + String.join(", ", Workloads.names()));
+                throw new UsageException("unknown workload '" + w + "'" + Suggest.closest(w, Workloads.names())
+                        + "; valid workloads: " + String.join(", ", Workloads.names()));
             }
         }
         for (String p : patterns) {
             if (Patterns.byName(p).isEmpty()) {
-                throw new UsageException("unknown pattern '" + p + "'; valid patterns: " + String.join(", ", Patterns.names()));
+                throw new UsageException("unknown pattern '" + p + "'" + Suggest.closest(p, Patterns.names())
+                        + "; valid patterns: " + String.join(", ", Patterns.names()));
             }
         }
         for (Integer n : sizes) {

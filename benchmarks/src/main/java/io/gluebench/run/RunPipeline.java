@@ -637,6 +637,16 @@ public final class RunPipeline {
                 s.forks(), s.calls(), s.patterns())).orElse(s);
     }
 
+    /**
+     * Why a start-up or callers measurement is at a point the run's points do not include (the
+     * command's --workload or --size chose other ones), or "" when the points include it.
+     */
+    static String outsideThePlan(Plan plan, String workload, int size, String what) {
+        boolean inPlan = plan.items().stream().anyMatch(i -> i.workload().name().equals(workload) && i.size() == size);
+        return inPlan ? "" : " (the profile's own " + what + " point, not one of the timed points: --workload and --size "
+                + "do not move it; --no-" + ("start-up".equals(what) ? "startup" : "scaling") + " leaves it out)";
+    }
+
     /** The profile's callers settings, or for a plan of users' files, its first file at its largest size. */
     static Profile.ScalingSettings scalingFor(Profile.ScalingSettings s, Plan plan) {
         String[] name = new String[1];
@@ -649,8 +659,9 @@ public final class RunPipeline {
         Profile.StartupSettings s = startupFor(profile.startup(), plan);
         var w = io.gluebench.workload.Workloads.byName(s.workload()).orElseThrow();
         List<io.gluebench.pattern.PatternSpec> specs = chosen(plan, s.patterns());
-        out.printf("start-up and warm-up: %d patterns on %s at N = %d, %d fresh JVM%s each, first %d calls%n",
-                specs.size(), w.name(), s.size(), s.forks(), s.forks() == 1 ? "" : "s", s.calls());
+        out.printf("start-up and warm-up: %d patterns on %s at N = %d, %d fresh JVM%s each, first %d calls%s%n",
+                specs.size(), w.name(), s.size(), s.forks(), s.forks() == 1 ? "" : "s", s.calls(),
+                outsideThePlan(plan, w.name(), s.size(), "start-up"));
         StartupRunner runner = new StartupRunner(env, store, verbose);
         for (var spec : specs) {
             if (journal.current().startups().stream().anyMatch(x -> x.pattern().equals(spec.name()))) {
@@ -691,8 +702,9 @@ public final class RunPipeline {
         if (specs.isEmpty()) {
             return;
         }
-        out.printf("callers: %d patterns on %s at N = %d with %s concurrent callers%n", specs.size(), w.name(), s.size(),
-                s.threads().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
+        out.printf("callers: %d patterns on %s at N = %d with %s concurrent callers%s%n", specs.size(), w.name(), s.size(),
+                s.threads().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")),
+                outsideThePlan(plan, w.name(), s.size(), "callers"));
         int cores = journal.current().machine() == null ? Runtime.getRuntime().availableProcessors() : journal.current().machine().cores();
         ScalingRunner runner = new ScalingRunner(env, store, verbose, seed, cores);
         List<io.gluebench.pattern.PatternSpec> measured = new ArrayList<>();

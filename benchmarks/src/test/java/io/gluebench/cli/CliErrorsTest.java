@@ -3,6 +3,7 @@ package io.gluebench.cli;
 import static io.gluebench.cli.CliRun.assertOneLine;
 import static io.gluebench.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -48,6 +49,36 @@ class CliErrorsTest {
                 "unknown workload 'fft'");
         assertOneLine(run("curve", "--pattern", "java", "--workload", "dot", "--size", "100", "--seconds", "1"),
                 "--seconds 1 is out of range");
+    }
+
+    @Test
+    void aMistypedNameGetsDidYouMean() {
+        assertOneLine(run("rnu"), "did you mean 'run'?");
+        assertOneLine(run("run", "--workload", "dto", "--results", results.toString()), "unknown workload 'dto'",
+                "(did you mean 'dot'?)", "valid workloads:");
+        assertOneLine(run("verify", "--pattern", "jep-pyhton"), "(did you mean 'jep-python'?)");
+        assertOneLine(run("verify", "--pattern", "cython"), "unknown pattern 'cython' (did you mean 'jython'?); valid patterns:");
+        assertOneLine(run("verify", "--pattern", "fortran"), "unknown pattern 'fortran'; valid patterns:");
+    }
+
+    @Test
+    void topLevelHelpListsTheLaunchersVerbsAndExitCodesWithoutAWarning() {
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream traced = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(traced, true, java.nio.charset.StandardCharsets.UTF_8));
+        CliRun o;
+        CliRun compare;
+        try {
+            o = run("--help");
+            compare = run("compare", "--help");
+        } finally {
+            System.setErr(stderr);
+        }
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("setup") && o.out().contains("test") && o.out().contains("Exit codes"), o.out());
+        assertTrue(compare.out().contains("95% CI"), compare.out());
+        String warnings = traced.toString(java.nio.charset.StandardCharsets.UTF_8) + o.err() + compare.err();
+        assertFalse(warnings.contains("WARN"), "picocli warned: " + warnings);
     }
 
     @Test

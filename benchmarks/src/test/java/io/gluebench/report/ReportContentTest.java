@@ -43,8 +43,11 @@ class ReportContentTest {
             assertTrue(md.contains("\n## " + MarkdownReport.escape(s) + "\n"), "markdown section " + s);
         }
         for (Path png : Reports.charts(dir.resolve("charts"))) {
-            String b64 = Base64.getEncoder().encodeToString(HtmlReport.forScreen(Files.readAllBytes(png)));
-            assertTrue(html.contains("src=\"data:image/png;base64," + b64 + "\""), "embedded " + png.getFileName());
+            byte[] screen = HtmlReport.forScreen(Files.readAllBytes(png));
+            byte[] svg = HtmlReport.smallerSvg(png, screen.length);
+            String src = svg != null ? "data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(svg)
+                    : "data:image/png;base64," + Base64.getEncoder().encodeToString(screen);
+            assertTrue(html.contains("src=\"" + src + "\""), "embedded " + png.getFileName());
             assertTrue(md.contains("](charts/" + png.getFileName() + ")"), "referenced " + png.getFileName());
         }
         assertEquals(ReferenceRun.pngCount(dir), count(html, "<img "), "one img per chart");
@@ -125,6 +128,12 @@ class ReportContentTest {
         String html = Files.readString(dir.resolve("report.html"));
         String md = Files.readString(dir.resolve("report.md"));
         assertFalse(html.contains(evil), "raw script in html");
+        java.util.regex.Matcher ids = java.util.regex.Pattern.compile(" id=\"([^\"]+)\"").matcher(html);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (ids.find()) {
+            assertTrue(seen.add(ids.group(1)), "id=\"" + ids.group(1) + "\" appears twice in report.html");
+        }
+        assertTrue(seen.contains("skipped"), "the section keeps its id: " + seen);
         assertFalse(html.toLowerCase().contains("<script"), "no script element at all");
         assertFalse(html.contains("<img src=x"), "attribute break-out");
         assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "escaped reason shown");
