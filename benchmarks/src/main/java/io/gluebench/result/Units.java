@@ -9,32 +9,28 @@ public final class Units {
     private Units() {
     }
 
+    private static final double[] THOUSANDS = {1e9, 1e6, 1e3};
+    private static final String[] TIME_UNITS = {" s", " ms", " µs", " ns"};
+    private static final String[] COUNT_UNITS = {"G", "M", "k", ""};
+
     /** A duration in ns as a short label: 12 ns, 3.4 µs, 5 ms, 1.2 s. */
     public static String nanos(double ns) {
-        if (ns >= 1e9) {
-            return trim(ns / 1e9) + " s";
-        }
-        if (ns >= 1e6) {
-            return trim(ns / 1e6) + " ms";
-        }
-        if (ns >= 1e3) {
-            return trim(ns / 1e3) + " µs";
-        }
-        return trim(ns) + " ns";
+        return scaled(ns, TIME_UNITS);
     }
 
     /** A count as a short label: 950, 1.2k, 3M, 2G. */
     public static String count(double x) {
-        if (x >= 1e9) {
-            return trim(x / 1e9) + "G";
+        return scaled(x, COUNT_UNITS);
+    }
+
+    /** v in the largest of 10^9, 10^6, 10^3 it reaches, with that step's unit (the last unit below 10^3). */
+    private static String scaled(double v, String[] units) {
+        for (int i = 0; i < THOUSANDS.length; i++) {
+            if (v >= THOUSANDS[i]) {
+                return trim(v / THOUSANDS[i]) + units[i];
+            }
         }
-        if (x >= 1e6) {
-            return trim(x / 1e6) + "M";
-        }
-        if (x >= 1e3) {
-            return trim(x / 1e3) + "k";
-        }
-        return trim(x);
+        return trim(v) + units[THOUSANDS.length];
     }
 
     /** Whole numbers from 100 up and exact integers as they are; otherwise 3 (from 10) or 2 significant digits. */

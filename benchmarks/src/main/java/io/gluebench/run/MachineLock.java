@@ -40,13 +40,8 @@ final class MachineLock implements AutoCloseable {
      */
     static MachineLock take(Path dir) throws UsageException, IOException {
         Path f = dir.resolve(FILE);
-        FileChannel ch = FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        FileLock l;
-        try {
-            l = ch.tryLock();
-        } catch (OverlappingFileLockException inThisJvm) {
-            l = null;
-        }
+        FileChannel ch = open(f);
+        FileLock l = tryLock(ch);
         if (l == null) {
             ch.close();
             throw new UsageException("another gluebench run is measuring on this machine (" + holder(dir)
@@ -54,6 +49,19 @@ final class MachineLock implements AutoCloseable {
                     + "(the run is marked as such)");
         }
         return new MachineLock(ch, l);
+    }
+
+    private static FileChannel open(Path f) throws IOException {
+        return FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    }
+
+    /** The lock, or null when another process (or this JVM) holds it. */
+    private static FileLock tryLock(FileChannel ch) throws IOException {
+        try {
+            return ch.tryLock();
+        } catch (OverlappingFileLockException inThisJvm) {
+            return null;
+        }
     }
 
     /** Who holds the lock in {@code dir}: "process P, FOLDER", or a note that it is not known. */
@@ -80,14 +88,8 @@ final class MachineLock implements AutoCloseable {
      */
     static String jmhLockHeld(Path dir) {
         Path f = dir.resolve(JMH_FILE);
-        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE)) {
-            FileLock l;
-            try {
-                l = ch.tryLock();
-            } catch (OverlappingFileLockException inThisJvm) {
-                l = null;
-            }
+        try (FileChannel ch = open(f)) {
+            FileLock l = tryLock(ch);
             if (l == null) {
                 return "another JMH benchmark is running on this machine (it holds JMH's lock " + f
                         + "): its times and this run's would skew each other, and every fork would fail on the lock; "
