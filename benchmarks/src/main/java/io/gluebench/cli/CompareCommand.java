@@ -53,6 +53,12 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Folder for the overlay charts (default: the --html file's folder, else compare-<timestamp>).")
     Path charts;
 
+    @Option(names = "--fail-on", paramLabel = "slower[:PCT]",
+            description = "A gate for CI: exit 3 when a point of a later run is slower than the baseline (the test and "
+                    + "the interval say so, beyond the ±2%% band), or slower by more than PCT percent; the failing "
+                    + "points are printed last.")
+    String failOn;
+
     @Spec
     CommandSpec spec;
 
@@ -65,6 +71,14 @@ public final class CompareCommand implements Callable<Integer> {
         if (html != null && Files.isDirectory(html)) {
             throw new UsageException("--html " + html + " is a folder; name the file to write, e.g. --html "
                     + html.resolve("compare.html"));
+        }
+        Double minSlowdown = null;
+        if (failOn != null) {
+            try {
+                minSlowdown = io.gluebench.analysis.Gate.parse(failOn);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
         }
         List<Run> runs = new ArrayList<>();
         RunStore store = new RunStore();
@@ -86,14 +100,19 @@ public final class CompareCommand implements Callable<Integer> {
         Path htmlOut = html == null ? null : CompareReport.writeHtml(c,
                 written.stream().filter(p -> p.getFileName().toString().endsWith(".png")).toList(), html);
 
+        io.gluebench.analysis.Gate gate = minSlowdown == null ? null : io.gluebench.analysis.Gate.of(c, minSlowdown);
+        int code = gate == null || gate.passed() ? Main.OK : Main.FAILED;
         if (json) {
             ObjectNode root = store.mapper().valueToTree(c);
             ArrayNode files = root.putArray("charts");
             written.forEach(p -> files.add(p.toString()));
             root.put("html", htmlOut == null ? null : htmlOut.toString());
+            if (gate != null) {
+                root.set("gate", store.mapper().valueToTree(gate));
+            }
             out.println(store.mapper().writeValueAsString(root));
             out.flush();
-            return 0;
+            return code;
         }
         out.print(CompareReport.text(c));
         out.println();
@@ -103,8 +122,27 @@ public final class CompareCommand implements Callable<Integer> {
         if (htmlOut != null) {
             out.println("html: " + htmlOut);
         }
+        if (gate != null) {
+            out.println(gateText(gate));
+        }
         out.flush();
-        return 0;
+        return code;
+    }
+
+    /** The gate's verdict, last in the output: passed, or the failing points, slowest first. */
+    static String gateText(io.gluebench.analysis.Gate gate) {
+        if (gate.passed()) {
+            return "gate --fail-on " + gate.rule() + ": passed (no point of a later run is slower than the baseline"
+                    + (gate.minSlowdown() == 0 ? "" : " by more than " + Math.round(gate.minSlowdown() * 100) + "%") + ")";
+        }
+        StringBuilder b = new StringBuilder("gate --fail-on " + gate.rule() + ": FAILED, " + gate.failing().size()
+                + " point" + (gate.failing().size() == 1 ? "" : "s") + " slower than the baseline:\n");
+        for (var p : gate.failing()) {
+            b.append(String.format(Locale.ROOT, "  %s %s N=%d in run %s: ×%.3f (95%% CI %.3f–%.3f)%n", p.workload(),
+                    p.pattern(), p.size(), p.run(), p.ratio(), p.ci() == null ? Double.NaN : p.ci().lo(),
+                    p.ci() == null ? Double.NaN : p.ci().hi()));
+        }
+        return b.toString().stripTrailing();
     }
 
     /**

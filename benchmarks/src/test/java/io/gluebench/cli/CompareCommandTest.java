@@ -100,4 +100,38 @@ class CompareCommandTest {
         assertOneLine(run("compare", a.toString(), b.toString(), "--html", tmp.toString()), "is a folder");
     }
 
+
+    /** A CI job's gate: an unchanged rerun passes, a slowdown fails naming its points last, a bad rule is refused. */
+    @Test
+    void theGateFailsOnASlowdownAndPassesAnUnchangedRerun() throws Exception {
+        Path same = tmp.resolve("results/m1/r1-again");
+        new RunStore().write(same, SyntheticRuns.run("m1", "r1-again", dotPoints(1, 1, 1), patterns(), workloads()));
+        CliRun unchanged = run("compare", a.toString(), same.toString(), "--fail-on", "slower", "--charts",
+                tmp.resolve("c1").toString());
+        assertEquals(Main.OK, unchanged.code(), unchanged.out() + unchanged.err());
+        assertTrue(unchanged.out().strip().endsWith("gate --fail-on slower: passed (no point of a later run is slower "
+                + "than the baseline)"), unchanged.out());
+
+        // B: jep-numpy twice as slow at every size (and jep-python twice as fast).
+        CliRun slowed = run("compare", a.toString(), b.toString(), "--fail-on", "slower:50", "--charts",
+                tmp.resolve("c2").toString());
+        assertEquals(Main.FAILED, slowed.code(), slowed.out() + slowed.err());
+        String tail = slowed.out().substring(slowed.out().indexOf("gate --fail-on slower:50: FAILED"));
+        assertTrue(tail.startsWith("gate --fail-on slower:50: FAILED, 4 points slower than the baseline:"), tail);
+        assertTrue(tail.contains("dot jep-numpy N=1000 in run B: ×2.000") && !tail.contains("jep-python"), tail);
+
+        CliRun tolerant = run("compare", a.toString(), b.toString(), "--fail-on", "slower:150", "--charts",
+                tmp.resolve("c3").toString());
+        assertEquals(Main.OK, tolerant.code(), "a 2x slowdown passes a 150% gate: " + tolerant.out());
+
+        CliRun json = run("compare", a.toString(), b.toString(), "--fail-on", "slower", "--json", "--charts",
+                tmp.resolve("c4").toString());
+        assertEquals(Main.FAILED, json.code());
+        JsonNode gate = new ObjectMapper().readTree(json.out()).get("gate");
+        assertEquals(false, gate.get("passed").asBoolean());
+        assertEquals(4, gate.get("failing").size());
+
+        assertOneLine(run("compare", a.toString(), b.toString(), "--fail-on", "faster"),
+                "--fail-on faster is not a gate; give slower");
+    }
 }
