@@ -323,8 +323,11 @@ class Quit(Exception):
 class Worker:
     """One request at a time: read a frame into a reusable buffer, compute, write one reply."""
 
-    def __init__(self, compute, fd_in=0, fd_out=1):
+    def __init__(self, compute, fd_in=0, fd_out=1, max_frame=None):
         self.compute = compute
+        # The largest payload accepted; a header announcing more is refused before anything is
+        # allocated for it (the harness states the cap with --max-frame).
+        self.max_frame = framing.MAX_FRAME if max_frame is None else max_frame
         self.fd_in = fd_in
         self.fd_out = fd_out
         self.buf = bytearray(INITIAL_BUFFER)
@@ -374,13 +377,12 @@ class Worker:
                 return
             (length,) = framing.HEADER.unpack_from(self.buf, 0)
             end = header + length
-            if length > framing.MAX_FRAME:
+            if length > self.max_frame:
                 self.skip(end)
                 self.write(framing.encode_error('bad length: a frame of %d bytes exceeds the '
-                                                'limit of %d' % (length, framing.MAX_FRAME)))
+                                                'limit of %d' % (length, self.max_frame)))
                 continue
-            self.reserve(end)
-            if not self.fill(end):
+            if not self.fill_growing(end):
                 raise framing.ProtocolError(
                     'EOF inside a frame: got %d of %d payload bytes' % (self.have - header, length))
             try:
@@ -395,6 +397,18 @@ class Worker:
         if self.have < need:
             self.have += framing.read_into(self.fd_in, self.view[self.have:], need - self.have)
         return self.have >= need
+
+    def fill_growing(self, need):
+        """Like fill, but grow the buffer only as bytes arrive (at most doubling what it holds), so
+        that a header announcing more than is sent never makes the worker reserve it."""
+        while self.have < need:
+            if self.have == len(self.buf):
+                self.reserve(min(need, 2 * len(self.buf)))
+            n = os.readv(self.fd_in, [self.view[self.have:min(need, len(self.buf))]])
+            if n == 0:
+                return False
+            self.have += n
+        return True
 
     def reserve(self, size):
         """Grow the buffer (by at least doubling) so that it holds size bytes."""
@@ -644,18 +658,18 @@ def exit_when_stdin_closes(fd=0, cleanup=None):
     threading.Thread(target=watch, name='stdin-watch', daemon=True).start()
 
 
-def serve_pipe(compute):
+def serve_pipe(compute, max_frame=None):
     enlarge_pipe(0)
     enlarge_pipe(1)
-    Worker(compute).serve()
+    Worker(compute, max_frame=max_frame).serve()
 
 
-def serve_uds(compute, path):
+def serve_uds(compute, path, max_frame=None):
     sock = connect_uds(path)
     try:
         exit_when_stdin_closes(0, cleanup=lambda: remove_private(path))
         fd = sock.fileno()
-        Worker(compute, fd, fd).serve()
+        Worker(compute, fd, fd, max_frame).serve()
     finally:
         sock.close()
         remove_private(path)
@@ -689,7 +703,12 @@ def main(argv=None):
     parser.add_argument('--spin-us', metavar='N', type=int, default=50,
                         help='shm: microseconds to busy-poll for a request before yielding '
                              '(default 50; 0 with both processes on one core)')
+    parser.add_argument('--max-frame', metavar='BYTES', type=int, default=framing.MAX_FRAME,
+                        help='the largest request payload accepted (default and most %d); a header '
+                             'announcing more is refused before anything is allocated' % framing.MAX_FRAME)
     args = parser.parse_args(argv)
+    if not 0 < args.max_frame <= framing.MAX_FRAME:
+        parser.error('--max-frame must be between 1 and %d, got %d' % (framing.MAX_FRAME, args.max_frame))
     if args.transport == 'uds' and not args.socket:
         parser.error('--transport uds needs --socket PATH')
     if args.transport == 'shm' and not args.shm:
@@ -701,11 +720,11 @@ def main(argv=None):
     sys.stdout = sys.stderr
     try:
         if args.transport == 'uds':
-            serve_uds(compute, args.socket)
+            serve_uds(compute, args.socket, args.max_frame)
         elif args.transport == 'shm':
             serve_shm(compute, args.shm, args.spin_us)
         else:
-            serve_pipe(compute)
+            serve_pipe(compute, args.max_frame)
     except (framing.ProtocolError, SetupError) as e:
         sys.stderr.write('gluebench worker: %s\n' % e)
         return 1

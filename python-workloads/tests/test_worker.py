@@ -444,3 +444,60 @@ def test_a_take_for_the_wrong_count_is_an_error_and_resets(client):
 def test_element_ops_reject_bad_lengths(client, frame, message):
     assert message in client.error(frame)
     assert client.call(framing.encode_ping()) == 0
+
+
+def peak_rss_kib(pid):
+    with open('/proc/%d/status' % pid) as f:
+        for line in f:
+            if line.startswith('VmHWM:'):
+                return int(line.split()[1])
+    return None
+
+
+def test_a_header_announcing_a_gibibyte_allocates_only_what_arrives():
+    """A frame header of 2^30 bytes followed by a few bytes: the worker reads as the bytes arrive
+    and never reserves the announced size (before, it allocated 1 GiB at once)."""
+    proc = spawn('python')
+    try:
+        client = Client(proc)
+        assert client.call(framing.encode_ping()) == 0
+        before = peak_rss_kib(proc.pid)
+        client.send(framing.HEADER.pack(framing.MAX_FRAME) + bytes([framing.OP_ECHO]) + b'x' * 4096)
+        import time
+        time.sleep(0.5)
+        after = peak_rss_kib(proc.pid)
+        assert after - before < 16 * 1024, 'peak RSS grew by %d KiB' % (after - before)
+        code, stderr = client.finish()
+        assert code == 1 and 'EOF inside a frame' in stderr and 'Traceback' not in stderr
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        for stream in (proc.stdin, proc.stdout, proc.stderr):
+            stream.close()
+
+
+def test_a_frame_over_the_stated_cap_is_refused_before_it_is_read():
+    env = dict(os.environ, PYTHONPATH=PROJECT_DIR)
+    proc = subprocess.Popen([sys.executable, '-m', 'gluebench_py.worker', '--compute', 'python',
+                             '--max-frame', '1000'], cwd=PROJECT_DIR, env=env, bufsize=0,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        client = Client(proc)
+        message = client.error(framing.encode_echo(b'y' * 2000))
+        assert 'exceeds the limit of 1000' in message
+        assert client.call(framing.encode_echo(b'\x01\x02')) == 3, 'the worker goes on serving'
+        assert client.finish() == (0, '')
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        for stream in (proc.stdin, proc.stdout, proc.stderr):
+            stream.close()
+
+
+def test_the_cap_must_be_a_frame_size():
+    env = dict(os.environ, PYTHONPATH=PROJECT_DIR)
+    out = subprocess.run([sys.executable, '-m', 'gluebench_py.worker', '--compute', 'python', '--max-frame', '0'],
+                         cwd=PROJECT_DIR, env=env, capture_output=True, text=True, timeout=30)
+    assert out.returncode == 2 and '--max-frame must be between 1 and' in out.stderr
