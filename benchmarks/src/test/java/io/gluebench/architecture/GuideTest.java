@@ -78,4 +78,20 @@ class GuideTest {
             }
         }
     }
+
+    @Test
+    void theReadmeIsTwoScreensAndLinksEveryDocsPage() throws Exception {
+        String readme = Files.readString(home().resolve("README.md"));
+        assertTrue(readme.lines().count() <= 150, "README.md has " + readme.lines().count() + " lines; at most 150");
+        List<String> unlinked = new ArrayList<>();
+        try (var pages = Files.list(home().resolve("docs"))) {
+            for (Path page : pages.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
+                String name = page.getFileName().toString();
+                if (!readme.contains("(docs/" + name + ")") && !readme.contains("(docs/" + name + "#")) {
+                    unlinked.add(name);
+                }
+            }
+        }
+        assertEquals(List.of(), unlinked, "docs pages the README does not link");
+    }
 }
