@@ -106,4 +106,18 @@ class RunFolderLockTest {
             assertEquals(0, files.count(), "nothing was measured or written");
         }
     }
+
+    @Test
+    void aLiveRunIsNotResumed() throws Exception {
+        Path dir = Files.createDirectory(machineDir.resolve("live-run"));
+        new io.gluebench.result.RunStore().write(dir, new io.gluebench.result.Run(io.gluebench.result.Run.FORMAT_VERSION,
+                "live-run", "quick", "running", "2026-12-04T00:00:00Z", null, null, java.util.Map.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of()));
+        long live = ProcessHandle.current().parent().orElseThrow().pid();
+        Files.writeString(dir.resolve(RunJournal.LOCK), Long.toString(live));
+        var refused = assertThrows(UsageException.class, () -> new RunPipeline(io.gluebench.TestEnv.env(),
+                new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), false).resume(dir));
+        assertTrue(refused.getMessage().contains("is still being run by process " + live), refused.getMessage());
+        assertEquals(Long.toString(live), Files.readString(dir.resolve(RunJournal.LOCK)), "its lock is left alone");
+    }
 }
