@@ -111,7 +111,9 @@ class RunFolderLockTest {
     void aLiveRunIsNotResumed() throws Exception {
         Path dir = Files.createDirectory(machineDir.resolve("live-run"));
         new io.gluebench.result.RunStore().write(dir, new io.gluebench.result.Run(io.gluebench.result.Run.FORMAT_VERSION,
-                "live-run", "quick", "running", "2026-12-04T00:00:00Z", null, null, java.util.Map.of(), List.of(),
+                "live-run", "quick", "running", "2026-12-04T00:00:00Z", null,
+                new io.gluebench.result.Machine("m", "host", "cpu", 2, 1L << 30, "Linux", "6.1", "Temurin", "25",
+                        java.util.Map.of(), "abc1234", false, "2026-12-04T00:00:00Z", 0.1), java.util.Map.of(), List.of(),
                 List.of(), List.of(), List.of(), List.of()));
         long live = ProcessHandle.current().parent().orElseThrow().pid();
         Files.writeString(dir.resolve(RunJournal.LOCK), Long.toString(live));
