@@ -276,3 +276,19 @@ def test_compute_numpy_gets_uint8_bytes_and_an_S_array_of_categories_whatever_th
     # Already right (the worker's arrays): passed through as they are.
     cats = np.array([b'a'], dtype='S')
     assert records(cats, np.array([3], dtype=np.int64)) == (('|S1', [b'a']), ('int64', [3]))
+
+
+def test_the_exported_csv_of_a_committed_run_loads_with_the_csv_module_and_has_the_documented_columns():
+    """docs/results.md documents --export's columns; the CSV of the committed quick run has them."""
+    import csv
+    root = os.path.dirname(PROJECT_DIR)
+    path = os.path.join(root, 'results', 'vm-bfab2a', '20261204-192715-quick', 'points.csv')
+    with open(path, newline='', encoding='utf-8') as f:
+        rows = list(csv.DictReader(f))
+    with open(os.path.join(root, 'docs', 'results.md'), encoding='utf-8') as f:
+        doc = f.read()
+    documented = doc.split('<!-- export-columns -->')[1].split('`')[1].split(', ')
+    assert list(rows[0].keys()) == documented
+    assert len(rows) == 108
+    ok = [r for r in rows if r['status'] == 'ok']
+    assert ok and all(float(r['ci_low_ns']) <= float(r['score_ns']) <= float(r['ci_high_ns']) for r in ok)

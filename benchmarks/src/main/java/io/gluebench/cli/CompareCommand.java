@@ -53,6 +53,10 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Folder for the overlay charts (default: the --html file's folder, else compare-<timestamp>).")
     Path charts;
 
+    @Option(names = "--export", arity = "2", paramLabel = "FORMAT FILE",
+            description = "Also write one row per point, with its interval, as csv, md or json (columns: docs/results.md).")
+    List<String> export;
+
     @Option(names = "--fail-on", paramLabel = "slower[:PCT]",
             description = "A gate for CI: exit 3 when a point of a later run is slower than the baseline (the test and "
                     + "the interval say so, beyond the ±2%% band), or slower by more than PCT percent; the failing "
@@ -71,6 +75,10 @@ public final class CompareCommand implements Callable<Integer> {
         if (html != null && Files.isDirectory(html)) {
             throw new UsageException("--html " + html + " is a folder; name the file to write, e.g. --html "
                     + html.resolve("compare.html"));
+        }
+        String refusedExport = export == null ? null : io.gluebench.report.Exports.refusal(export.get(0));
+        if (refusedExport != null) {
+            throw new UsageException(refusedExport);
         }
         Double minSlowdown = null;
         if (failOn != null) {
@@ -100,6 +108,8 @@ public final class CompareCommand implements Callable<Integer> {
         Path htmlOut = html == null ? null : CompareReport.writeHtml(c,
                 written.stream().filter(p -> p.getFileName().toString().endsWith(".png")).toList(), html);
 
+        Path exported = export == null ? null
+                : io.gluebench.report.Exports.write(c, export.get(0), Path.of(export.get(1)));
         io.gluebench.analysis.Gate gate = minSlowdown == null ? null : io.gluebench.analysis.Gate.of(c, minSlowdown);
         int code = gate == null || gate.passed() ? Main.OK : Main.FAILED;
         if (json) {
@@ -121,6 +131,9 @@ public final class CompareCommand implements Callable<Integer> {
         }
         if (htmlOut != null) {
             out.println("html: " + htmlOut);
+        }
+        if (exported != null) {
+            out.println("export: " + exported);
         }
         if (gate != null) {
             out.println(gateText(gate));

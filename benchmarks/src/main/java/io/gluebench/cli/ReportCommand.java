@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -16,12 +17,23 @@ public final class ReportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN_DIR", description = "A run folder holding run.json.")
     Path runDir;
 
+    @Option(names = "--export", arity = "2", paramLabel = "FORMAT FILE",
+            description = "Also write one row per point, with its interval, as csv, md or json (columns: docs/results.md).")
+    List<String> export;
+
     @Override
     public Integer call() throws Exception {
         Run run = Catalog.complete(new RunStore().read(runDir));
         Main.warnFormat(run);
         Path dir = runDir.toFile().isDirectory() ? runDir : runDir.toAbsolutePath().getParent();
-        List<Path> written = Publisher.reports(run, dir).reports();
+        String refused = export == null ? null : io.gluebench.report.Exports.refusal(export.get(0));
+        if (refused != null) {
+            throw new io.gluebench.run.UsageException(refused);
+        }
+        List<Path> written = new java.util.ArrayList<>(Publisher.reports(run, dir).reports());
+        if (export != null) {
+            written.add(io.gluebench.report.Exports.write(run, export.get(0), Path.of(export.get(1))));
+        }
         written.forEach(System.out::println);
         return 0;
     }

@@ -47,6 +47,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "Seed of the random order in which the run's forks are interleaved (default: a new one, stored in run.json).")
     Long seed;
 
+    @Option(names = "--export", arity = "2", paramLabel = "FORMAT FILE",
+            description = "Also write one row per point, with its interval, as csv, md or json (columns: docs/results.md).")
+    List<String> export;
+
     @Option(names = "--allow-concurrent",
             description = "Measure even while another gluebench run or JMH benchmark is measuring on this machine "
                     + "(the run is marked as measured beside it; its times are skewed).")
@@ -61,6 +65,10 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        String refusedExport = export == null ? null : io.gluebench.report.Exports.refusal(export.get(0));
+        if (refusedExport != null) {
+            throw new io.gluebench.run.UsageException(refusedExport);
+        }
         String badName = io.gluebench.run.Fingerprint.checkMachineName(machineName);
         if (badName != null) {
             throw new io.gluebench.run.UsageException(badName);
@@ -77,7 +85,7 @@ public final class RunCommand implements Callable<Integer> {
                 throw new io.gluebench.run.UsageException("--resume takes the run's own plan, profile and folder: "
                         + "leave out --workload, --workload-file, --pattern, --size, --placement, --machine-name and --results");
             }
-            return exitCode(new RunPipeline(env, System.out, verbose).withStartup(!noStartup).withScaling(!noScaling)
+            return finish(new RunPipeline(env, System.out, verbose).withStartup(!noStartup).withScaling(!noScaling)
                     .withAllowConcurrent(allowConcurrent).withPublish(Publisher::afterRun).resume(resume.toAbsolutePath()));
         }
         io.gluebench.run.Profile profile = Profiles.load().get(selection.profile);
@@ -99,7 +107,17 @@ public final class RunCommand implements Callable<Integer> {
         if (seed != null) {
             pipeline.withSeed(seed);
         }
-        return exitCode(pipeline.run(plan, results == null ? env.resultsDir() : results.toAbsolutePath()));
+        return finish(pipeline.run(plan, results == null ? env.resultsDir() : results.toAbsolutePath()));
+    }
+
+    /** Writes the --export file of the stored run, then gives the exit code. */
+    private int finish(Path runDir) throws Exception {
+        if (export != null) {
+            Path file = io.gluebench.report.Exports.write(new io.gluebench.result.RunStore().read(runDir), export.get(0),
+                    Path.of(export.get(1)));
+            System.out.println("export: " + file);
+        }
+        return exitCode(runDir);
     }
 
     /**
