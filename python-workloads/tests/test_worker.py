@@ -1,3 +1,4 @@
+import contextlib
 import math
 import os
 import struct
@@ -454,12 +455,27 @@ def peak_rss_kib(pid):
     return None
 
 
+@contextlib.contextmanager
+def worker_process(*extra):
+    """A python worker with extra arguments, and its client; killed and closed on the way out."""
+    env = dict(os.environ, PYTHONPATH=PROJECT_DIR)
+    proc = subprocess.Popen([sys.executable, '-m', 'gluebench_py.worker', '--compute', 'python'] + list(extra),
+                            cwd=PROJECT_DIR, env=env, bufsize=0,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        yield proc, Client(proc)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        for stream in (proc.stdin, proc.stdout, proc.stderr):
+            stream.close()
+
+
 def test_a_header_announcing_a_gibibyte_allocates_only_what_arrives():
     """A frame header of 2^30 bytes followed by a few bytes: the worker reads as the bytes arrive
     and never reserves the announced size (before, it allocated 1 GiB at once)."""
-    proc = spawn('python')
-    try:
-        client = Client(proc)
+    with worker_process() as (proc, client):
         assert client.call(framing.encode_ping()) == 0
         before = peak_rss_kib(proc.pid)
         client.send(framing.HEADER.pack(framing.MAX_FRAME) + bytes([framing.OP_ECHO]) + b'x' * 4096)
@@ -469,31 +485,14 @@ def test_a_header_announcing_a_gibibyte_allocates_only_what_arrives():
         assert after - before < 16 * 1024, 'peak RSS grew by %d KiB' % (after - before)
         code, stderr = client.finish()
         assert code == 1 and 'EOF inside a frame' in stderr and 'Traceback' not in stderr
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        for stream in (proc.stdin, proc.stdout, proc.stderr):
-            stream.close()
 
 
 def test_a_frame_over_the_stated_cap_is_refused_before_it_is_read():
-    env = dict(os.environ, PYTHONPATH=PROJECT_DIR)
-    proc = subprocess.Popen([sys.executable, '-m', 'gluebench_py.worker', '--compute', 'python',
-                             '--max-frame', '1000'], cwd=PROJECT_DIR, env=env, bufsize=0,
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    try:
-        client = Client(proc)
+    with worker_process('--max-frame', '1000') as (proc, client):
         message = client.error(framing.encode_echo(b'y' * 2000))
         assert 'exceeds the limit of 1000' in message
         assert client.call(framing.encode_echo(b'\x01\x02')) == 3, 'the worker goes on serving'
         assert client.finish() == (0, '')
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        for stream in (proc.stdin, proc.stdout, proc.stderr):
-            stream.close()
 
 
 def test_the_cap_must_be_a_frame_size():

@@ -45,12 +45,7 @@ public final class Exports {
     public static Path write(Run run, String format, Path file) throws IOException {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Point p : run.points()) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("workload", p.workload());
-            r.put("pattern", p.pattern());
-            r.put("transport", p.transport());
-            r.put("placement", p.placement());
-            r.put("size", p.size());
+            Map<String, Object> r = where(p.workload(), p.pattern(), p.transport(), p.placement(), p.size());
             r.put("status", p.status());
             r.put("score_ns", p.score());
             r.put("ci_low_ns", p.ciLow() != null ? p.ciLow() : p.score() == null || p.scoreError() == null ? null
@@ -68,12 +63,7 @@ public final class Exports {
     public static Path write(Comparison c, String format, Path file) throws IOException {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Comparison.PointComparison p : c.points()) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("workload", p.workload());
-            r.put("pattern", p.pattern());
-            r.put("transport", p.transport());
-            r.put("placement", p.placement());
-            r.put("size", p.size());
+            Map<String, Object> r = where(p.workload(), p.pattern(), p.transport(), p.placement(), p.size());
             r.put("run", p.run());
             r.put("baseline_ns", p.baselineNs());
             r.put("run_ns", p.otherNs());
@@ -86,6 +76,18 @@ public final class Exports {
             rows.add(r);
         }
         return write(rows, COMPARISON_COLUMNS, format, file);
+    }
+
+    /** The columns that say which point a row is. */
+    private static Map<String, Object> where(String workload, String pattern, String transport, String placement,
+            int size) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("workload", workload);
+        r.put("pattern", pattern);
+        r.put("transport", transport);
+        r.put("placement", placement);
+        r.put("size", size);
+        return r;
     }
 
     static Path write(List<Map<String, Object>> rows, List<String> columns, String format, Path file) throws IOException {
