@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 @Command(name = "advise", mixinStandardHelpOptions = true,
         description = "Which pattern for my case? Ranks the patterns of a stored run by predicted time per call at N.")
 public final class AdviseCommand implements Callable<Integer> {
-    @Option(names = "--run", required = true, paramLabel = "RUN_DIR", description = "A run folder holding run.json.")
+    @Option(names = "--run", required = true, paramLabel = "RUN_DIR", description = "A run folder holding run.json, or latest (the newest run under results/).")
     Path runDir;
 
     @Option(names = "--workload", required = true, paramLabel = "W", description = "The workload.")
@@ -42,6 +42,7 @@ public final class AdviseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        runDir = RunDirs.resolve(runDir);
         Run run = Catalog.complete(new RunStore().read(runDir));
         Main.warnFormat(run);
         List<String> workloads = run.points().stream().map(p -> p.workload()).distinct().toList();

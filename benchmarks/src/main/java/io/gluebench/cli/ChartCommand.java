@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "chart", mixinStandardHelpOptions = true, description = "Redraw the charts of a stored run folder.")
 public final class ChartCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "RUN_DIR", description = "A run folder holding run.json.")
+    @Parameters(paramLabel = "RUN_DIR", description = "A run folder holding run.json, or latest (the newest run under results/).")
     Path runDir;
 
     @Option(names = "--baseline", paramLabel = "P",
@@ -27,6 +27,7 @@ public final class ChartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        runDir = RunDirs.resolve(runDir);
         Run run = Catalog.complete(new RunStore().read(runDir));
         Main.warnFormat(run);
         if (baseline != null && run.points().stream().noneMatch(p -> p.pattern().equals(baseline))) {

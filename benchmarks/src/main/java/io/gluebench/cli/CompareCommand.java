@@ -39,7 +39,7 @@ public final class CompareCommand implements Callable<Integer> {
     static final String REMEDY_PROFILE = "standard";
 
     @Parameters(paramLabel = "RUN_DIR", arity = "1..*",
-            description = "Two or more run folders holding run.json; the first is the baseline.")
+            description = "Two or more run folders holding run.json (latest: the newest run under results/); the first is the baseline.")
     List<Path> runDirs;
 
     @Option(names = "--json", description = "Print the comparison as one JSON document instead of the text table.")
@@ -90,7 +90,8 @@ public final class CompareCommand implements Callable<Integer> {
         }
         List<Run> runs = new ArrayList<>();
         RunStore store = new RunStore();
-        for (Path dir : runDirs) {
+        for (Path given : runDirs) {
+            Path dir = RunDirs.resolve(given);
             Run r = store.read(dir);
             Main.warnFormat(r);
             runs.add(forComparison(r));

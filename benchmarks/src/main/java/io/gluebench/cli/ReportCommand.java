@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Write report.html (self-contained) and report.md for a stored run folder, over the charts in its charts/.")
 public final class ReportCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "RUN_DIR", description = "A run folder holding run.json.")
+    @Parameters(paramLabel = "RUN_DIR", description = "A run folder holding run.json, or latest (the newest run under results/).")
     Path runDir;
 
     @Option(names = "--export", arity = "2", paramLabel = "FORMAT FILE",
@@ -23,6 +23,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        runDir = RunDirs.resolve(runDir);
         Run run = Catalog.complete(new RunStore().read(runDir));
         Main.warnFormat(run);
         Path dir = runDir.toFile().isDirectory() ? runDir : runDir.toAbsolutePath().getParent();

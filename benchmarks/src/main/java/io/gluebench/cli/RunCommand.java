@@ -32,7 +32,7 @@ public final class RunCommand implements Callable<Integer> {
     boolean noScaling;
 
     @Option(names = "--resume", paramLabel = "RUN_DIR",
-            description = "Finish an interrupted run in its folder: keep its finished points, run the rest.")
+            description = "Finish an interrupted run in its folder (or latest): keep its finished points, run the rest.")
     Path resume;
 
     @Option(names = "--machine-name", paramLabel = "NAME",
@@ -86,7 +86,8 @@ public final class RunCommand implements Callable<Integer> {
                         + "leave out --workload, --workload-file, --pattern, --size, --placement, --machine-name and --results");
             }
             return finish(new RunPipeline(env, System.out, verbose).withStartup(!noStartup).withScaling(!noScaling)
-                    .withAllowConcurrent(allowConcurrent).withPublish(Publisher::afterRun).resume(resume.toAbsolutePath()));
+                    .withAllowConcurrent(allowConcurrent).withPublish(Publisher::afterRun)
+                    .resume(RunDirs.resolve(resume).toAbsolutePath()));
         }
         io.gluebench.run.Profile profile = Profiles.load().get(selection.profile);
         List<String> workloads = new java.util.ArrayList<>(selection.workloads);
