@@ -54,11 +54,8 @@ public final class TextTable {
                 List<String> row = new ArrayList<>(List.of(p));
                 boolean any = false;
                 for (Fastest.Row r : e.getValue()) {
-                    Double ns = r.nanos().get(p);
-                    boolean unsettled = ns != null && !settled(run, r.workload(), r.size(), p);
-                    anyUnsettled |= unsettled;
-                    String cell = ns == null ? status(run, r.workload(), r.size(), p)
-                            : (unsettled ? UNSETTLED_MARK : "") + Units.nanos(ns);
+                    String cell = cell(run, r, p);
+                    anyUnsettled |= cell.startsWith(UNSETTLED_MARK);
                     any |= !"-".equals(cell);
                     row.add(cell);
                 }
@@ -69,9 +66,21 @@ public final class TextTable {
             rows.add(fastest);
             out.append(render(rows)).append('\n');
         }
-        String legend = run.formatVersion() >= 2 || anyUnsettled ? "mean of the forks' means; " + UNSETTLED_MARK
+        return out + legend(run, anyUnsettled);
+    }
+
+    /** A pattern's time at one (workload, N), marked when it never settled, or the point's status. */
+    private static String cell(Run run, Fastest.Row r, String pattern) {
+        Double ns = r.nanos().get(pattern);
+        if (ns == null) {
+            return status(run, r.workload(), r.size(), pattern);
+        }
+        return (settled(run, r.workload(), r.size(), pattern) ? "" : UNSETTLED_MARK) + Units.nanos(ns);
+    }
+
+    private static String legend(Run run, boolean anyUnsettled) {
+        return run.formatVersion() >= 2 || anyUnsettled ? "mean of the forks' means; " + UNSETTLED_MARK
                 + " never reached a steady state in some fork (read it as a range)\n" : "";
-        return out + legend;
     }
 
     private static String wideSummary(Run run) {
@@ -85,20 +94,13 @@ public final class TextTable {
             List<String> row = new ArrayList<>(List.of(r.workload(), Integer.toString(r.size()),
                     r.fastest() == null ? "-" : r.fastest()));
             for (String p : patterns) {
-                Double ns = r.nanos().get(p);
-                boolean unsettled = ns != null && !settled(run, r.workload(), r.size(), p);
-                anyUnsettled |= unsettled;
-                row.add(ns == null ? status(run, r.workload(), r.size(), p)
-                        : (unsettled ? UNSETTLED_MARK : "") + Units.nanos(ns));
+                String cell = cell(run, r, p);
+                anyUnsettled |= cell.startsWith(UNSETTLED_MARK);
+                row.add(cell);
             }
             rows.add(row);
         }
-        String legend = "";
-        if (run.formatVersion() >= 2) {
-            legend = "mean of the forks' means; " + UNSETTLED_MARK + " never reached a steady state in some fork"
-                    + " (read it as a range)\n";
-        }
-        return render(rows) + (anyUnsettled || run.formatVersion() >= 2 ? legend : "");
+        return render(rows) + legend(run, anyUnsettled);
     }
 
     /** Marks a time whose point never reached a steady state. */
