@@ -131,11 +131,12 @@ public final class RunStore {
                 }
             }
         }
-        String original = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+        String raw = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage();
+        String original = JsonWords.of(raw);
         if (e instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException v
                 && v.getCause() instanceof NullPointerException) {
             original = "a list in " + v.getType().getRawClass().getSimpleName() + " holds a null entry (lists hold values only)";
-        } else if (original.startsWith("Cannot map `null` into type")) {
+        } else if (raw.startsWith("Cannot map `null` into type")) {
             original = "missing or null (a value is required)";
         }
         if (!field.isEmpty()) {

@@ -109,8 +109,9 @@ public final class PointRunner {
                         + runDir.relativize(r.crashFile()) + ")";
             } else {
                 String thrown = thrownInFork(logFile);
-                reason = "the fork failed" + (o == null || o.failure() == null ? "" : " (" + o.failure() + ")")
-                        + (thrown != null ? ": " + thrown : "; its output ends with:\n" + ForkedVerifier.tail(logFile));
+                reason = thrown != null ? "the fork failed: " + thrown
+                        : "the fork failed" + (o == null || o.failure() == null ? "" : " (" + o.failure() + ")")
+                                + "; its output ends with:\n" + ForkedVerifier.tail(logFile);
             }
             if (!forks.isEmpty()) {
                 reason = "fork " + (forkIndex + 1) + " of the point: " + reason;
@@ -239,7 +240,12 @@ public final class PointRunner {
                     message.add(line);
                 }
             }
-            return message.isEmpty() ? null : String.join("\n", message);
+            if (message.isEmpty()) {
+                return null;
+            }
+            // "io.gluebench.pattern.PatternException: the worker died" says what happened without the class.
+            message.set(0, message.get(0).replaceAll("^((?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error): )+", ""));
+            return String.join("\n", message);
         } catch (IOException e) {
             return null;
         }

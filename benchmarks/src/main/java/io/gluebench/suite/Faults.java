@@ -9,8 +9,9 @@ import java.lang.foreign.ValueLayout;
  * -Dgluebench.fault (passed on to forks) set to segfault:PATTERN, the fork of every point of
  * PATTERN raises SIGSEGV once its pattern is open and verified, as a crashing JNI library or
  * CPython extension would; with hang:PATTERN it never returns from its set-up, as a hung
- * interpreter would. The run must fail that point only. Unset (always, outside those tests), this
- * does nothing.
+ * interpreter would; with killworker:PATTERN every process the fork started (the worker) is
+ * killed 200 ms after set-up, in the middle of the point's timing, as the OOM killer or an operator
+ * would. The run must fail that point only. Unset (always, outside those tests), this does nothing.
  */
 public final class Faults {
     static final String VARIABLE = "GLUEBENCH_FAULT";
@@ -26,6 +27,19 @@ public final class Faults {
         }
         if (fault.equals("hang:" + pattern)) {
             Thread.sleep(Long.MAX_VALUE);
+        }
+        if (fault.equals("killworker:" + pattern)) {
+            Thread killer = new Thread(() -> {
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+            }, "gluebench-fault-killworker");
+            killer.setDaemon(true);
+            killer.start();
+            return;
         }
         if (!fault.equals("segfault:" + pattern)) {
             return;

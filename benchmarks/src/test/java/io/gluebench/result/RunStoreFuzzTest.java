@@ -34,8 +34,8 @@ import org.junit.jupiter.api.Test;
  * <p>The generator is plain JUnit over a seeded {@link Random}: every mutation kind gets the same
  * share of the tries, and a failure names its kind and seed, so it replays exactly.
  */
-class RunStoreFuzzTest {
-    static final int KINDS = 12;
+public class RunStoreFuzzTest {
+    public static final int KINDS = 12;
     static final int TRIES = 10_000;
     static final long MASTER_SEED = 20261126L;
     static final Duration GUARD = Duration.ofSeconds(20);
@@ -111,7 +111,7 @@ class RunStoreFuzzTest {
 
     // ---------------------------------------------------------------- mutations
 
-    static byte[] mutate(int kind, byte[] base, Random rnd) throws Exception {
+    public static byte[] mutate(int kind, byte[] base, Random rnd) throws Exception {
         return switch (kind) {
             case 0 -> flipBytes(base, rnd);
             case 1 -> truncateAnywhere(base, rnd);

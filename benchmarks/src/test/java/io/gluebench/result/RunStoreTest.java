@@ -11,13 +11,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class RunStoreTest {
+public class RunStoreTest {
     @TempDir
     Path dir;
 
     private final RunStore store = new RunStore();
 
-    static Run sample() {
+    public static Run sample() {
         Machine m = new Machine("amd-epyc-2c-24g-abcdef", "host", "AMD EPYC", 2, 24L << 30, "Debian 12", "6.1",
                 "Eclipse Adoptium", "25.0.3", Map.of("cpython", "3.11.7", "numpy", "2.4.6"), "0123abcd", true,
                 "2026-11-25T18:00:00Z", 0.25);

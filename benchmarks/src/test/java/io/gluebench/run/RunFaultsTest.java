@@ -151,6 +151,34 @@ class RunFaultsTest {
         assertNoLeftovers();
     }
 
+    @Test
+    void aWorkerKilledMidPointFailsThatPointAndTheNextPointRuns() throws Exception {
+        Plan plan = Plan.of(Profiles.load().get("smoke"), List.of("echo"), List.of("worker-python", "java"), List.of(0));
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        Path runDir;
+        System.setProperty(io.gluebench.suite.Faults.PROPERTY, "killworker:worker-python");
+        try {
+            runDir = new RunPipeline(TestEnv.env(), new PrintStream(console, true, StandardCharsets.UTF_8), false)
+                    .withStartup(false).withScaling(false).withPublish(io.gluebench.publish.Publisher::afterRun)
+                    .run(plan, results);
+        } finally {
+            System.clearProperty(io.gluebench.suite.Faults.PROPERTY);
+        }
+        Run run = store.read(runDir);
+        Map<String, Point> byPattern = run.points().stream().collect(Collectors.toMap(Point::pattern, Function.identity()));
+        Point killed = byPattern.get("worker-python");
+        assertEquals(Point.FAILED, killed.status(), "the point whose worker died is not measured");
+        assertNotNull(killed.verification(), "it was verified before its worker was killed");
+        assertTrue(killed.reason().contains("worker"), "the reason names the worker: " + killed.reason());
+        assertFalse(killed.reason().contains("Exception"), "no class names in a reason: " + killed.reason());
+        assertEquals(Point.OK, byPattern.get("java").status(), "the run went on: " + byPattern.get("java").reason());
+        assertEquals("complete", run.status());
+        assertEquals(io.gluebench.cli.Main.FAILED, io.gluebench.cli.RunCommand.exitCode(runDir));
+        assertTrue(ProcessHandle.current().children().findAny().isEmpty(), "no fork or worker outlives the run");
+        System.out.println("killed worker: " + killed.reason());
+        assertNoLeftovers();
+    }
+
     /** The harness as the launcher runs it, in its own JVM, with the segfault injected into jni's forks. */
     private Process harness(List<String> args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(ForkFlags.javaBinary(), "--enable-native-access=ALL-UNNAMED",
