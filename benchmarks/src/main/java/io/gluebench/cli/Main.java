@@ -14,11 +14,12 @@ import picocli.CommandLine.Command;
                 "Exit codes: 0 all measured, 1 internal error, 2 a refusal, 3 something failed, 4 stopped (--resume)."},
         subcommands = {RunCommand.class, VerifyCommand.class, DoctorCommand.class, ListCommand.class,
                 ChartCommand.class, ReportCommand.class, AdviseCommand.class, CompareCommand.class, ImportCommand.class,
+                SoakCommand.class,
                 CurveCommand.class})
 public final class Main implements Runnable {
     /** Every verb, the launcher's own (setup, test) included: what "did you mean" chooses from. */
     static final java.util.List<String> VERBS = java.util.List.of("run", "verify", "doctor", "list", "chart", "report",
-            "advise", "compare", "import", "curve", "setup", "test");
+            "advise", "compare", "import", "soak", "curve", "setup", "test");
 
     /** Everything planned was measured (or skipped with its reason). */
     public static final int OK = 0;

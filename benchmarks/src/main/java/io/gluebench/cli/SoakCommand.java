@@ -1,0 +1,105 @@
+package io.gluebench.cli;
+
+import io.gluebench.analysis.Growth;
+import io.gluebench.pattern.PatternEnv;
+import io.gluebench.pattern.PatternSpec;
+import io.gluebench.pattern.Patterns;
+import io.gluebench.result.RunStore;
+import io.gluebench.run.Soak;
+import io.gluebench.run.Suggest;
+import io.gluebench.run.UsageException;
+import io.gluebench.workload.Workload;
+import io.gluebench.workload.Workloads;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Hours of calls in one fork, watching the memory of the fork and its workers: does anything leak? */
+@Command(name = "soak", mixinStandardHelpOptions = true,
+        description = "Call each point back to back in one long-lived fork for MINUTES while the resident memory of the "
+                + "fork and of each worker is sampled; print each process's growth per hour with its 95%% interval. "
+                + "Writes soak.json and soak.csv to results/<machine>/<time>-soak/. Not timed; not part of a run.")
+public final class SoakCommand implements Callable<Integer> {
+    static final List<String> DEFAULT_PATTERNS = List.of("jep-python", "jep-numpy", "jep-native", "worker-python",
+            "worker-numpy");
+
+    @Option(names = "--minutes", paramLabel = "M", defaultValue = "30", description = "How long (default ${DEFAULT-VALUE}).")
+    double minutes;
+
+    @Option(names = "--pattern", split = ",", paramLabel = "P",
+            description = "Patterns (default: the in-process CPython and worker patterns, " + "jep-python,jep-numpy,"
+                    + "jep-native,worker-python,worker-numpy).")
+    List<String> patterns = new ArrayList<>(DEFAULT_PATTERNS);
+
+    @Option(names = "--workload", split = ",", paramLabel = "W", description = "Workloads (default: dot,records).")
+    List<String> workloads = new ArrayList<>(List.of("dot", "records"));
+
+    @Option(names = "--size", paramLabel = "N", converter = SizeConverter.class, defaultValue = "1000",
+            description = "The size N of every point (default ${DEFAULT-VALUE}).")
+    int size;
+
+    @Option(names = "--sample-seconds", paramLabel = "S", defaultValue = "10",
+            description = "Seconds between memory samples (default ${DEFAULT-VALUE}).")
+    int sampleSeconds;
+
+    @Option(names = "--results", paramLabel = "DIR", description = "Results root (default: results/ in the project).")
+    Path results;
+
+    @Override
+    public Integer call() throws Exception {
+        if (minutes < 0.25 || minutes > 24 * 60) {
+            throw new UsageException("--minutes " + minutes + " is out of range: give 0.25 to 1440");
+        }
+        if (sampleSeconds < 1 || sampleSeconds > 600) {
+            throw new UsageException("--sample-seconds " + sampleSeconds + " is out of range: give 1 to 600");
+        }
+        PatternEnv env = PatternEnv.fromSystem();
+        List<Soak.Item> items = new ArrayList<>();
+        for (String w : workloads) {
+            Workload workload = Workloads.byName(w).orElseThrow(() -> new UsageException("unknown workload '" + w + "'"
+                    + Suggest.closest(w, Workloads.names()) + "; valid workloads: " + String.join(", ", Workloads.names())));
+            if (size < workload.minSize() || size > workload.maxSize()) {
+                throw new UsageException("invalid size " + size + " for " + w + ": it needs " + workload.minSize()
+                        + " <= N <= " + workload.maxSize());
+            }
+            for (String p : patterns) {
+                PatternSpec spec = Patterns.byName(p).orElseThrow(() -> new UsageException("unknown pattern '" + p + "'"
+                        + Suggest.closest(p, Patterns.names()) + "; valid patterns: " + String.join(", ", Patterns.names())));
+                items.add(new Soak.Item(spec, workload, size));
+            }
+        }
+        int seconds = (int) Math.round(minutes * 60);
+        String command = "./gluebench soak --minutes " + fmt(minutes) + " --pattern " + String.join(",", patterns)
+                + " --workload " + String.join(",", workloads) + " --size " + size + " --sample-seconds " + sampleSeconds;
+        System.out.printf(Locale.ROOT, "soak: %d points in one fork for %s min, memory sampled every %d s%n", items.size(),
+                fmt(minutes), sampleSeconds);
+        Path dir = new Soak(env, System.out).run(items, seconds, sampleSeconds,
+                results == null ? env.resultsDir() : results.toAbsolutePath(), command);
+        Soak.Report r = new RunStore().mapper().readValue(dir.resolve("soak.json").toFile(), Soak.Report.class);
+        print(r);
+        System.out.println(dir);
+        return r.failures().isEmpty() ? Main.OK : Main.FAILED;
+    }
+
+    static void print(Soak.Report r) {
+        System.out.printf(Locale.ROOT, "%-40s %9s %9s %9s  %s%n", "process", "first", "peak", "last",
+                "growth after the first " + Math.round(Growth.WARMUP_SHARE * 100) + "% (95% interval)");
+        for (Soak.Result x : r.results()) {
+            System.out.printf(Locale.ROOT, "%-40s %6.0f MiB %5.0f MiB %5.0f MiB  %s: %s%n", x.name(), x.firstMib(),
+                    x.peakMib(), x.lastMib(), x.growth().verdict(), x.growth().text());
+        }
+        long total = r.calls().values().stream().mapToLong(Long::longValue).sum();
+        System.out.printf(Locale.ROOT, "%,d calls in %.0f min over %d points%n", total, r.seconds() / 60, r.points().size());
+        for (String f : r.failures()) {
+            System.out.println("failed: " + f);
+        }
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+}
