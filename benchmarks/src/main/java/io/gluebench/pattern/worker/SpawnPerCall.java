@@ -1,13 +1,15 @@
 package io.gluebench.pattern.worker;
 
 import io.gluebench.pattern.PatternException;
+import io.gluebench.pattern.PythonChild;
+import io.gluebench.pattern.Scratch;
+import io.gluebench.pattern.StderrTail;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -39,16 +41,11 @@ final class SpawnPerCall implements FrameExchange, AutoCloseable {
         this.command = List.copyOf(command);
         this.timeout = timeout;
         try {
-            stderrFile = io.gluebench.pattern.Scratch.newFile("gluebench-spawn-", ".stderr");
+            stderrFile = Scratch.newFile("gluebench-spawn-", ".stderr");
         } catch (IOException e) {
             throw new PatternException("cannot create a file for the script's stderr: " + e.getMessage(), e);
         }
-        builder = new ProcessBuilder(command)
-                .directory(workDir.toFile())
-                .redirectError(ProcessBuilder.Redirect.to(stderrFile.toFile()));
-        builder.environment().put("PYTHONPATH", workDir.toString());
-        builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
-        builder.environment().putAll(io.gluebench.pattern.BlasThreads.variables());
+        builder = PythonChild.builder(command, workDir, stderrFile);
         timer = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "gluebench-spawn-timeout");
             t.setDaemon(true);
@@ -160,18 +157,10 @@ final class SpawnPerCall implements FrameExchange, AutoCloseable {
                 interrupted = true;
             }
         }
-        closeQuietly(p.getOutputStream());
-        closeQuietly(p.getInputStream());
+        PythonChild.closeQuietly(p.getOutputStream());
+        PythonChild.closeQuietly(p.getInputStream());
         if (interrupted) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void closeQuietly(java.io.Closeable c) {
-        try {
-            c.close();
-        } catch (IOException ignored) {
-            // Already closed.
         }
     }
 
@@ -179,16 +168,12 @@ final class SpawnPerCall implements FrameExchange, AutoCloseable {
         reap(p);
         String exit = what.startsWith("exited") ? "" : " (exit code " + p.exitValue() + ")";
         return new PatternException("the script (pid " + p.pid() + ") " + what + exit + "; its stderr ends with:\n"
-                + io.gluebench.pattern.StderrTail.of(stderrFile), cause);
+                + StderrTail.of(stderrFile), cause);
     }
 
     @Override
     public void close() {
         timer.shutdownNow();
-        try {
-            Files.deleteIfExists(stderrFile);
-        } catch (IOException ignored) {
-            // The run empties its scratch folder after the fork.
-        }
+        Scratch.delete(stderrFile);
     }
 }
