@@ -4,12 +4,10 @@ import io.gluebench.pattern.PatternException;
 import io.gluebench.pattern.PythonChild;
 import io.gluebench.pattern.Scratch;
 import io.gluebench.pattern.StderrTail;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,10 +29,8 @@ final class SpawnPerCall implements FrameExchange, AutoCloseable {
     private final Duration timeout;
     private final Path stderrFile;
     private final ScheduledThreadPoolExecutor timer;
-    private byte[] req = new byte[4 + 256];
-    private ByteBuffer reqView = view(req, 4, req.length - 4);
-    private final byte[] header = new byte[4];
-    private byte[] reply = new byte[64];
+    private final StreamFrames frames =
+            new StreamFrames((got, wanted) -> "end of its stdout after " + got + " of " + wanted + " bytes");
     private long lastPid = -1;
 
     SpawnPerCall(List<String> command, Path workDir, Duration timeout) throws PatternException {
@@ -54,10 +50,6 @@ final class SpawnPerCall implements FrameExchange, AutoCloseable {
         timer.setRemoveOnCancelPolicy(true);
     }
 
-    private static ByteBuffer view(byte[] a, int off, int len) {
-        return ByteBuffer.wrap(a, off, len).slice().order(ByteOrder.LITTLE_ENDIAN);
-    }
-
     /** The pid of the last process started, -1 before the first call. */
     long lastPid() {
         return lastPid;
@@ -65,11 +57,7 @@ final class SpawnPerCall implements FrameExchange, AutoCloseable {
 
     @Override
     public ByteBuffer request(int capacity) {
-        if (req.length - 4 < capacity) {
-            req = new byte[4 + capacity];
-            reqView = view(req, 4, capacity);
-        }
-        return reqView.clear();
+        return frames.request(capacity);
     }
 
     @Override
@@ -87,23 +75,13 @@ final class SpawnPerCall implements FrameExchange, AutoCloseable {
             p.destroyForcibly();
         }, timeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            int len;
+            ByteBuffer reply;
             try {
-                req[0] = (byte) length;
-                req[1] = (byte) (length >>> 8);
-                req[2] = (byte) (length >>> 16);
-                req[3] = (byte) (length >>> 24);
                 try (OutputStream out = p.getOutputStream()) {
-                    out.write(req, 0, 4 + length);
+                    frames.write(out, length);
                 }
                 InputStream in = p.getInputStream();
-                readFully(in, header, 4);
-                len = (header[0] & 0xFF) | (header[1] & 0xFF) << 8 | (header[2] & 0xFF) << 16 | (header[3] & 0xFF) << 24;
-                WorkerProcess.checkReplyLength(len);
-                if (reply.length < len) {
-                    reply = new byte[len];
-                }
-                readFully(in, reply, len);
+                reply = frames.read(in);
                 if (in.read() >= 0) {
                     throw new IOException("it wrote more than one reply frame");
                 }
@@ -119,7 +97,7 @@ final class SpawnPerCall implements FrameExchange, AutoCloseable {
                 throw failure(p, "exited with code " + p.exitValue() + " after its reply", null);
             }
             try {
-                return Frames.okResult(view(reply, 0, len));
+                return Frames.okResult(reply);
             } catch (Frames.BadReply e) {
                 throw failure(p, e.getMessage(), null);
             }
@@ -129,17 +107,6 @@ final class SpawnPerCall implements FrameExchange, AutoCloseable {
         } finally {
             watchdog.cancel(false);
             reap(p);
-        }
-    }
-
-    private static void readFully(InputStream in, byte[] buf, int n) throws IOException {
-        int off = 0;
-        while (off < n) {
-            int r = in.read(buf, off, n - off);
-            if (r < 0) {
-                throw new EOFException("end of its stdout after " + off + " of " + n + " bytes");
-            }
-            off += r;
         }
     }
 
