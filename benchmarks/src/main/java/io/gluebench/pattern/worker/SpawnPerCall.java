@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * is killed and waited for, and a call that takes longer than the timeout is killed by a timer and
  * fails. Its stderr goes to one file, rewritten by each process, whose tail is quoted on failure.
  */
-final class SpawnPerCall implements FrameExchange, AutoCloseable {
+final class SpawnPerCall implements FrameExchange, PatternChild.Child {
     private final ProcessBuilder builder;
     private final List<String> command;
     private final Duration timeout;

@@ -21,7 +21,7 @@ import java.util.List;
  * that carries another encoding (JSON lines over {@link LineLink}) uses {@link #exchange}, which
  * returns the reply as read, and {@link #badReply} to report what is wrong with it.
  */
-final class WorkerProcess implements FrameExchange, AutoCloseable {
+final class WorkerProcess implements FrameExchange, PatternChild.Child {
     /** The longest reply accepted over a stream: compound results are a few hundred bytes. */
     static final int MAX_REPLY = 1 << 24;
 
