@@ -1,7 +1,8 @@
 /* JNI entry points of io.gluebench.pattern.jni.JniKernels. Each one is a thin
  * wrapper over a gb_* kernel; arrays are pinned with GetPrimitiveArrayCritical
  * (zero-copy where the GC allows) and released with JNI_ABORT (read-only),
- * except an output array, released with 0 (written back). */
+ * except an output array, released with 0 (written back): all through pin and
+ * unpin below. */
 #include <jni.h>
 #include <stdlib.h>
 
@@ -30,6 +31,52 @@ static int check_square(JNIEnv *env, jarray array, jint n)
     return 0;
 }
 
+/* A Java primitive array held by GetPrimitiveArrayCritical. Between pin and
+ * unpin the thread makes no other JNI call and does not block: only the kernel
+ * runs. mode is the release mode: JNI_ABORT for an array that is only read
+ * (any copy is discarded), 0 for one the kernel writes (copied back). */
+typedef struct {
+    jarray array;
+    void *elems;
+    jint mode;
+} pinned;
+
+/* Pins array into *p, to be released with mode. Returns 1, or 0 with an
+ * OutOfMemoryError pending (nothing is then pinned). */
+static inline int pin(JNIEnv *env, pinned *p, jarray array, jint mode)
+{
+    p->array = array;
+    p->mode = mode;
+    p->elems = (*env)->GetPrimitiveArrayCritical(env, array, NULL);
+    return p->elems != NULL;
+}
+
+static inline void unpin(JNIEnv *env, const pinned *p)
+{
+    (*env)->ReleasePrimitiveArrayCritical(env, p->array, p->elems, p->mode);
+}
+
+/* Pins a, then b. Returns 1, or 0 with an OutOfMemoryError pending and
+ * neither pinned. */
+static inline int pin_pair(JNIEnv *env, pinned *pa, jarray a, jint mode_a, pinned *pb, jarray b,
+                           jint mode_b)
+{
+    if (!pin(env, pa, a, mode_a))
+        return 0;
+    if (!pin(env, pb, b, mode_b)) {
+        unpin(env, pa);
+        return 0;
+    }
+    return 1;
+}
+
+/* Releases a pair pinned by pin_pair, in reverse order. */
+static inline void unpin_pair(JNIEnv *env, const pinned *pa, const pinned *pb)
+{
+    unpin(env, pb);
+    unpin(env, pa);
+}
+
 JNIEXPORT void JNICALL
 Java_io_gluebench_pattern_jni_JniKernels_noop(JNIEnv *env, jclass cls)
 {
@@ -44,11 +91,11 @@ Java_io_gluebench_pattern_jni_JniKernels_echo(JNIEnv *env, jclass cls, jbyteArra
     (void)cls;
     if (!check_length(env, data, n))
         return 0;
-    uint8_t *p = (*env)->GetPrimitiveArrayCritical(env, data, NULL);
-    if (p == NULL)
+    pinned p;
+    if (!pin(env, &p, data, JNI_ABORT))
         return 0; /* OutOfMemoryError is pending */
-    int64_t sum = gb_echo(p, n);
-    (*env)->ReleasePrimitiveArrayCritical(env, data, p, JNI_ABORT);
+    int64_t sum = gb_echo(p.elems, n);
+    unpin(env, &p);
     return sum;
 }
 
@@ -59,17 +106,11 @@ Java_io_gluebench_pattern_jni_JniKernels_dot(JNIEnv *env, jclass cls, jdoubleArr
     (void)cls;
     if (!check_length(env, a, n) || !check_length(env, b, n))
         return 0.0;
-    double *pa = (*env)->GetPrimitiveArrayCritical(env, a, NULL);
-    if (pa == NULL)
+    pinned pa, pb;
+    if (!pin_pair(env, &pa, a, JNI_ABORT, &pb, b, JNI_ABORT))
         return 0.0;
-    double *pb = (*env)->GetPrimitiveArrayCritical(env, b, NULL);
-    if (pb == NULL) {
-        (*env)->ReleasePrimitiveArrayCritical(env, a, pa, JNI_ABORT);
-        return 0.0;
-    }
-    double s = gb_dot(pa, pb, n);
-    (*env)->ReleasePrimitiveArrayCritical(env, b, pb, JNI_ABORT);
-    (*env)->ReleasePrimitiveArrayCritical(env, a, pa, JNI_ABORT);
+    double s = gb_dot(pa.elems, pb.elems, n);
+    unpin_pair(env, &pa, &pb);
     return s;
 }
 
@@ -104,17 +145,11 @@ Java_io_gluebench_pattern_jni_JniKernels_matmul(JNIEnv *env, jclass cls, jdouble
     (void)cls;
     if (!check_square(env, a, n) || !check_square(env, b, n))
         return 0.0;
-    double *pa = (*env)->GetPrimitiveArrayCritical(env, a, NULL);
-    if (pa == NULL)
+    pinned pa, pb;
+    if (!pin_pair(env, &pa, a, JNI_ABORT, &pb, b, JNI_ABORT))
         return 0.0;
-    double *pb = (*env)->GetPrimitiveArrayCritical(env, b, NULL);
-    if (pb == NULL) {
-        (*env)->ReleasePrimitiveArrayCritical(env, a, pa, JNI_ABORT);
-        return 0.0;
-    }
-    double s = gb_matmul(pa, pb, n);
-    (*env)->ReleasePrimitiveArrayCritical(env, b, pb, JNI_ABORT);
-    (*env)->ReleasePrimitiveArrayCritical(env, a, pa, JNI_ABORT);
+    double s = gb_matmul(pa.elems, pb.elems, n);
+    unpin_pair(env, &pa, &pb);
     return s;
 }
 
@@ -124,11 +159,11 @@ Java_io_gluebench_pattern_jni_JniKernels_sort(JNIEnv *env, jclass cls, jdoubleAr
     (void)cls;
     if (!check_length(env, a, n))
         return 0.0;
-    double *pa = (*env)->GetPrimitiveArrayCritical(env, a, NULL);
-    if (pa == NULL)
+    pinned pa;
+    if (!pin(env, &pa, a, JNI_ABORT))
         return 0.0;
-    double s = gb_sort(pa, n); /* sorts its own copy: the Java array is untouched */
-    (*env)->ReleasePrimitiveArrayCritical(env, a, pa, JNI_ABORT);
+    double s = gb_sort(pa.elems, n); /* sorts its own copy: the Java array is untouched */
+    unpin(env, &pa);
     return s;
 }
 
@@ -151,17 +186,11 @@ static jint call_bytes_kernel(JNIEnv *env, bytes_kernel kernel, jbyteArray in, j
     if (!check_length(env, in, n))
         return 0;
     jsize cap = (*env)->GetArrayLength(env, out);
-    uint8_t *pin = (*env)->GetPrimitiveArrayCritical(env, in, NULL);
-    if (pin == NULL)
+    pinned pin_in, pin_out;
+    if (!pin_pair(env, &pin_in, in, JNI_ABORT, &pin_out, out, 0))
         return 0;
-    uint8_t *pout = (*env)->GetPrimitiveArrayCritical(env, out, NULL);
-    if (pout == NULL) {
-        (*env)->ReleasePrimitiveArrayCritical(env, in, pin, JNI_ABORT);
-        return 0;
-    }
-    int64_t r = kernel(pin, n, pout, cap); /* -3..cap, so it fits a jint */
-    (*env)->ReleasePrimitiveArrayCritical(env, out, pout, 0);
-    (*env)->ReleasePrimitiveArrayCritical(env, in, pin, JNI_ABORT);
+    int64_t r = kernel(pin_in.elems, n, pin_out.elems, cap); /* -3..cap, so it fits a jint */
+    unpin_pair(env, &pin_in, &pin_out);
     return (jint)r;
 }
 

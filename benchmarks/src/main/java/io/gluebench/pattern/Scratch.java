@@ -32,6 +32,15 @@ public final class Scratch {
         return f;
     }
 
+    /** Deletes a child's file on its owner's close; a failure is left to the run's clean after the fork. */
+    public static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // The run empties its scratch folder after the fork.
+        }
+    }
+
     /** The JVM argument that points a fork at its run's scratch folder. */
     public static String jvmArgument(Path runDir) {
         return "-D" + PROPERTY + "=" + runDir.resolve(FOLDER);

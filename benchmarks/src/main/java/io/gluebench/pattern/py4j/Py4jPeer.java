@@ -1,6 +1,9 @@
 package io.gluebench.pattern.py4j;
 
 import io.gluebench.pattern.PatternException;
+import io.gluebench.pattern.PythonChild;
+import io.gluebench.pattern.Scratch;
+import io.gluebench.pattern.StderrTail;
 import io.gluebench.pattern.worker.RequestFrames;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -9,7 +12,6 @@ import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -58,12 +60,9 @@ final class Py4jPeer implements AutoCloseable {
         Process p = null;
         ClientServer cs = null;
         try {
-            err = io.gluebench.pattern.Scratch.newFile("gluebench-py4j-", ".stderr");
-            ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectError(err.toFile());
-            pb.environment().put("PYTHONPATH", workDir.toString());
-            pb.environment().put("PYTHONDONTWRITEBYTECODE", "1");
+            err = Scratch.newFile("gluebench-py4j-", ".stderr");
+            ProcessBuilder pb = PythonChild.builder(command, workDir, err);
             pb.environment().put(TOKEN_VARIABLE, pythonToken);
-            pb.environment().putAll(io.gluebench.pattern.BlasThreads.variables());
             p = pb.start();
             int listening = readPort(p);
             InetAddress loopback = InetAddress.getLoopbackAddress();
@@ -77,7 +76,7 @@ final class Py4jPeer implements AutoCloseable {
             kernel = (PyKernel) cs.getPythonServerEntryPoint(new Class<?>[] {PyKernel.class});
             port = listening;
         } catch (IOException | RuntimeException e) {
-            String tail = err == null ? "" : "; its stderr ends with:\n" + io.gluebench.pattern.StderrTail.of(err);
+            String tail = err == null ? "" : "; its stderr ends with:\n" + StderrTail.of(err);
             stop(cs, p);
             throw new PatternException("cannot start the py4j server " + command + ": " + e.getMessage() + tail, e);
         }
@@ -190,16 +189,8 @@ final class Py4jPeer implements AutoCloseable {
     }
 
     private PatternException failure(String what, Throwable cause) {
-        String exit = "";
-        try {
-            if (process.waitFor(200, TimeUnit.MILLISECONDS)) {
-                exit = " (exit code " + process.exitValue() + ")";
-            }
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-        }
-        return new PatternException("the py4j server " + what + exit + "; its stderr ends with:\n"
-                + io.gluebench.pattern.StderrTail.of(stderrFile), cause);
+        return new PatternException("the py4j server " + what + PythonChild.exitNote(process) + "; its stderr ends with:\n"
+                + StderrTail.of(stderrFile), cause);
     }
 
     /**
@@ -210,32 +201,15 @@ final class Py4jPeer implements AutoCloseable {
     @Override
     public void close() {
         stop(clientServer, process);
-        try {
-            Files.deleteIfExists(stderrFile);
-        } catch (IOException ignored) {
-            // The run empties its scratch folder after the fork.
-        }
+        Scratch.delete(stderrFile);
     }
 
     private static void stop(ClientServer cs, Process p) {
         if (cs != null) {
             cs.shutdown();
         }
-        if (p == null) {
-            return;
-        }
-        try {
-            p.getOutputStream().close();
-        } catch (IOException ignored) {
-            // Already gone.
-        }
-        try {
-            if (!p.waitFor(2, TimeUnit.SECONDS)) {
-                p.destroyForcibly().waitFor(2, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
+        if (p != null) {
+            PythonChild.end(p);
         }
     }
 }

@@ -4,7 +4,6 @@ import io.gluebench.pattern.Call;
 import io.gluebench.pattern.Pattern;
 import io.gluebench.pattern.PatternEnv;
 import io.gluebench.pattern.PatternException;
-import io.gluebench.pattern.Placement;
 import io.gluebench.workload.Workload;
 import io.gluebench.workload.WorkloadInput;
 import java.nio.ByteBuffer;
@@ -26,8 +25,7 @@ public final class ChattyPattern implements Pattern {
     /** The largest N timed: 100,000 round trips of ~10-50 µs are already seconds per call. */
     public static final int MAX_ELEMENTS = 100_000;
 
-    private WorkerProcess worker;
-    private Placement placement = Placement.FREE;
+    private final PatternChild<WorkerProcess> worker = new PatternChild<>();
 
     /** Why worker-chatty does not run {@code workload} at {@code size}, or null when it does. */
     public static String notApplicable(Workload workload, int size) {
@@ -50,8 +48,7 @@ public final class ChattyPattern implements Pattern {
 
     @Override
     public void open(PatternEnv env) throws PatternException {
-        placement = env.placement();
-        worker = WorkerPattern.start(env, "python", Transport.PIPE);
+        worker.hold(env, WorkerPattern.start(env, "python", Transport.PIPE));
     }
 
     @Override
@@ -60,7 +57,7 @@ public final class ChattyPattern implements Pattern {
         if (why != null) {
             throw new PatternException(why);
         }
-        WorkerProcess w = worker;
+        WorkerProcess w = worker.get();
         return switch (input) {
             case WorkloadInput.Dot d -> {
                 double[] a = d.a();
@@ -111,15 +108,11 @@ public final class ChattyPattern implements Pattern {
 
     @Override
     public String engine() {
-        return worker == null ? "" : "CPython worker pid " + worker.pid() + " over pipe, one element per round trip"
-                + (placement == Placement.FREE ? "" : ", " + placement.id());
+        return worker.engine(w -> "CPython worker pid " + w.pid() + " over pipe, one element per round trip");
     }
 
     @Override
     public void close() {
-        if (worker != null) {
-            worker.close();
-            worker = null;
-        }
+        worker.close();
     }
 }

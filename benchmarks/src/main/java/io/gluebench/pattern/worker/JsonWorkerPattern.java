@@ -10,7 +10,6 @@ import io.gluebench.pattern.CompoundCall;
 import io.gluebench.pattern.Pattern;
 import io.gluebench.pattern.PatternEnv;
 import io.gluebench.pattern.PatternException;
-import io.gluebench.pattern.Placement;
 import io.gluebench.workload.Compound;
 import io.gluebench.workload.ResultKind;
 import io.gluebench.workload.Sale;
@@ -34,8 +33,7 @@ import java.util.List;
 public final class JsonWorkerPattern implements Pattern {
     private final ObjectMapper mapper = new ObjectMapper();
     private final ObjectWriter writer = mapper.writer();
-    private WorkerProcess worker;
-    private Placement placement = Placement.FREE;
+    private final PatternChild<WorkerProcess> worker = new PatternChild<>();
 
     /** A reply line: exactly one of the two is set. */
     record Reply<T>(T ok, String error) {
@@ -67,11 +65,10 @@ public final class JsonWorkerPattern implements Pattern {
 
     @Override
     public void open(PatternEnv env) throws PatternException {
-        placement = env.placement();
         List<String> command = WorkerPattern.pythonCommand(env, "gluebench_py.json_worker");
-        worker = new WorkerProcess(command, env.pythonWorkloads(), new LineLink());
+        worker.hold(env, new WorkerProcess(command, env.pythonWorkloads(), new LineLink()));
         try {
-            Object pong = exchange(worker, writer, reader(mapper, ResultKind.INT64), new Op("ping"));
+            Object pong = exchange(worker.get(), writer, reader(mapper, ResultKind.INT64), new Op("ping"));
             if (!Long.valueOf(0).equals(pong)) {
                 throw new PatternException("the JSON worker answered ping with " + pong + " instead of 0");
             }
@@ -146,7 +143,7 @@ public final class JsonWorkerPattern implements Pattern {
             case WorkloadInput.Csv c -> new TextRequest("csvparse", c.text());
             case WorkloadInput.Records r -> new RecordsRequest("records", r.sales());
         };
-        WorkerProcess w = worker;
+        WorkerProcess w = worker.get();
         ResultKind kind = workload.resultKind();
         ObjectReader reader = reader(mapper, kind);
         if (kind.isCompound()) {
@@ -160,15 +157,11 @@ public final class JsonWorkerPattern implements Pattern {
 
     @Override
     public String engine() {
-        return worker == null ? "" : "CPython JSON worker pid " + worker.pid() + " over pipe"
-                + (placement == Placement.FREE ? "" : ", " + placement.id());
+        return worker.engine(w -> "CPython JSON worker pid " + w.pid() + " over pipe");
     }
 
     @Override
     public void close() {
-        if (worker != null) {
-            worker.close();
-            worker = null;
-        }
+        worker.close();
     }
 }

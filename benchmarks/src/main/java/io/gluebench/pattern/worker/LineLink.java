@@ -1,5 +1,6 @@
 package io.gluebench.pattern.worker;
 
+import io.gluebench.pattern.PythonChild;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,12 +73,6 @@ final class LineLink implements Link {
 
     @Override
     public void close() {
-        try {
-            if (out != null) {
-                out.close();
-            }
-        } catch (IOException ignored) {
-            // Already gone.
-        }
+        PythonChild.closeQuietly(out);
     }
 }

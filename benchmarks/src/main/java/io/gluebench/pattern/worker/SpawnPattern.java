@@ -4,7 +4,6 @@ import io.gluebench.pattern.Call;
 import io.gluebench.pattern.Pattern;
 import io.gluebench.pattern.PatternEnv;
 import io.gluebench.pattern.PatternException;
-import io.gluebench.pattern.Placement;
 import io.gluebench.workload.Workload;
 import io.gluebench.workload.WorkloadInput;
 import java.time.Duration;
@@ -22,22 +21,16 @@ public final class SpawnPattern implements Pattern {
     /** A call that takes longer is killed and fails: far above any size the profiles time. */
     static final Duration TIMEOUT = Duration.ofMinutes(5);
 
-    private SpawnPerCall spawner;
-    private Placement placement = Placement.FREE;
+    private final PatternChild<SpawnPerCall> spawner = new PatternChild<>();
     private PatternEnv env;
 
     @Override
     public void open(PatternEnv env) throws PatternException {
         this.env = env;
-        placement = env.placement();
         List<String> command = WorkerPattern.pythonCommand(env, "gluebench_py.once");
-        spawner = new SpawnPerCall(command, env.pythonWorkloads(), TIMEOUT);
+        spawner.hold(env, new SpawnPerCall(command, env.pythonWorkloads(), TIMEOUT));
         try {
-            spawner.request(1).put(Frames.OP_PING);
-            long pong = spawner.callScalar(1);
-            if (pong != 0) {
-                throw new PatternException("the script answered PING with " + pong + " instead of 0");
-            }
+            WorkerPattern.ping(spawner.get(), "the script");
         } catch (PatternException e) {
             close();
             throw e;
@@ -49,23 +42,19 @@ public final class SpawnPattern implements Pattern {
         if (workload.userSource() != null) {
             // Each process imports the user's file before it answers: a script pays for that on every call.
             spawner.close();
-            spawner = new SpawnPerCall(WorkerPattern.pythonCommand(env, "gluebench_py.once", "--workload-file",
-                    workload.userSource().path()), env.pythonWorkloads(), TIMEOUT);
+            spawner.hold(env, new SpawnPerCall(WorkerPattern.pythonCommand(env, "gluebench_py.once", "--workload-file",
+                    workload.userSource().path()), env.pythonWorkloads(), TIMEOUT));
         }
-        return WorkerPattern.bindFrames(spawner, workload, input);
+        return WorkerPattern.bindFrames(spawner.get(), workload, input);
     }
 
     @Override
     public String engine() {
-        return spawner == null ? "" : "a CPython process per call (gluebench_py.once) over pipes"
-                + (placement == Placement.FREE ? "" : ", " + placement.id());
+        return spawner.engine(s -> "a CPython process per call (gluebench_py.once) over pipes");
     }
 
     @Override
     public void close() {
-        if (spawner != null) {
-            spawner.close();
-            spawner = null;
-        }
+        spawner.close();
     }
 }

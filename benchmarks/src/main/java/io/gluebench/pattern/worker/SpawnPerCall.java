@@ -1,13 +1,13 @@
 package io.gluebench.pattern.worker;
 
 import io.gluebench.pattern.PatternException;
-import java.io.EOFException;
+import io.gluebench.pattern.PythonChild;
+import io.gluebench.pattern.Scratch;
+import io.gluebench.pattern.StderrTail;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,42 +23,31 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * is killed and waited for, and a call that takes longer than the timeout is killed by a timer and
  * fails. Its stderr goes to one file, rewritten by each process, whose tail is quoted on failure.
  */
-final class SpawnPerCall implements FrameExchange, AutoCloseable {
+final class SpawnPerCall implements FrameExchange, PatternChild.Child {
     private final ProcessBuilder builder;
     private final List<String> command;
     private final Duration timeout;
     private final Path stderrFile;
     private final ScheduledThreadPoolExecutor timer;
-    private byte[] req = new byte[4 + 256];
-    private ByteBuffer reqView = view(req, 4, req.length - 4);
-    private final byte[] header = new byte[4];
-    private byte[] reply = new byte[64];
+    private final StreamFrames frames =
+            new StreamFrames((got, wanted) -> "end of its stdout after " + got + " of " + wanted + " bytes");
     private long lastPid = -1;
 
     SpawnPerCall(List<String> command, Path workDir, Duration timeout) throws PatternException {
         this.command = List.copyOf(command);
         this.timeout = timeout;
         try {
-            stderrFile = io.gluebench.pattern.Scratch.newFile("gluebench-spawn-", ".stderr");
+            stderrFile = Scratch.newFile("gluebench-spawn-", ".stderr");
         } catch (IOException e) {
             throw new PatternException("cannot create a file for the script's stderr: " + e.getMessage(), e);
         }
-        builder = new ProcessBuilder(command)
-                .directory(workDir.toFile())
-                .redirectError(ProcessBuilder.Redirect.to(stderrFile.toFile()));
-        builder.environment().put("PYTHONPATH", workDir.toString());
-        builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
-        builder.environment().putAll(io.gluebench.pattern.BlasThreads.variables());
+        builder = PythonChild.builder(command, workDir, stderrFile);
         timer = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "gluebench-spawn-timeout");
             t.setDaemon(true);
             return t;
         });
         timer.setRemoveOnCancelPolicy(true);
-    }
-
-    private static ByteBuffer view(byte[] a, int off, int len) {
-        return ByteBuffer.wrap(a, off, len).slice().order(ByteOrder.LITTLE_ENDIAN);
     }
 
     /** The pid of the last process started, -1 before the first call. */
@@ -68,11 +57,7 @@ final class SpawnPerCall implements FrameExchange, AutoCloseable {
 
     @Override
     public ByteBuffer request(int capacity) {
-        if (req.length - 4 < capacity) {
-            req = new byte[4 + capacity];
-            reqView = view(req, 4, capacity);
-        }
-        return reqView.clear();
+        return frames.request(capacity);
     }
 
     @Override
@@ -90,23 +75,13 @@ final class SpawnPerCall implements FrameExchange, AutoCloseable {
             p.destroyForcibly();
         }, timeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            int len;
+            ByteBuffer reply;
             try {
-                req[0] = (byte) length;
-                req[1] = (byte) (length >>> 8);
-                req[2] = (byte) (length >>> 16);
-                req[3] = (byte) (length >>> 24);
                 try (OutputStream out = p.getOutputStream()) {
-                    out.write(req, 0, 4 + length);
+                    frames.write(out, length);
                 }
                 InputStream in = p.getInputStream();
-                readFully(in, header, 4);
-                len = (header[0] & 0xFF) | (header[1] & 0xFF) << 8 | (header[2] & 0xFF) << 16 | (header[3] & 0xFF) << 24;
-                WorkerProcess.checkReplyLength(len);
-                if (reply.length < len) {
-                    reply = new byte[len];
-                }
-                readFully(in, reply, len);
+                reply = frames.read(in);
                 if (in.read() >= 0) {
                     throw new IOException("it wrote more than one reply frame");
                 }
@@ -122,7 +97,7 @@ final class SpawnPerCall implements FrameExchange, AutoCloseable {
                 throw failure(p, "exited with code " + p.exitValue() + " after its reply", null);
             }
             try {
-                return Frames.okResult(view(reply, 0, len));
+                return Frames.okResult(reply);
             } catch (Frames.BadReply e) {
                 throw failure(p, e.getMessage(), null);
             }
@@ -132,17 +107,6 @@ final class SpawnPerCall implements FrameExchange, AutoCloseable {
         } finally {
             watchdog.cancel(false);
             reap(p);
-        }
-    }
-
-    private static void readFully(InputStream in, byte[] buf, int n) throws IOException {
-        int off = 0;
-        while (off < n) {
-            int r = in.read(buf, off, n - off);
-            if (r < 0) {
-                throw new EOFException("end of its stdout after " + off + " of " + n + " bytes");
-            }
-            off += r;
         }
     }
 
@@ -160,18 +124,10 @@ final class SpawnPerCall implements FrameExchange, AutoCloseable {
                 interrupted = true;
             }
         }
-        closeQuietly(p.getOutputStream());
-        closeQuietly(p.getInputStream());
+        PythonChild.closeQuietly(p.getOutputStream());
+        PythonChild.closeQuietly(p.getInputStream());
         if (interrupted) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void closeQuietly(java.io.Closeable c) {
-        try {
-            c.close();
-        } catch (IOException ignored) {
-            // Already closed.
         }
     }
 
@@ -179,16 +135,12 @@ final class SpawnPerCall implements FrameExchange, AutoCloseable {
         reap(p);
         String exit = what.startsWith("exited") ? "" : " (exit code " + p.exitValue() + ")";
         return new PatternException("the script (pid " + p.pid() + ") " + what + exit + "; its stderr ends with:\n"
-                + io.gluebench.pattern.StderrTail.of(stderrFile), cause);
+                + StderrTail.of(stderrFile), cause);
     }
 
     @Override
     public void close() {
         timer.shutdownNow();
-        try {
-            Files.deleteIfExists(stderrFile);
-        } catch (IOException ignored) {
-            // The run empties its scratch folder after the fork.
-        }
+        Scratch.delete(stderrFile);
     }
 }

@@ -27,8 +27,7 @@ import java.util.List;
 public final class WorkerPattern implements Pattern {
     private final boolean numpy;
     private final Transport transport;
-    private WorkerProcess worker;
-    private Placement placement = Placement.FREE;
+    private final PatternChild<WorkerProcess> worker = new PatternChild<>();
 
     public WorkerPattern(boolean numpy) {
         this(numpy, Transport.PIPE);
@@ -41,8 +40,7 @@ public final class WorkerPattern implements Pattern {
 
     @Override
     public void open(PatternEnv env) throws PatternException {
-        placement = env.placement();
-        worker = start(env, numpy ? "numpy" : "python", transport);
+        worker.hold(env, start(env, numpy ? "numpy" : "python", transport));
     }
 
     /**
@@ -79,16 +77,21 @@ public final class WorkerPattern implements Pattern {
         }
         WorkerProcess worker = new WorkerProcess(command, env.pythonWorkloads(), link);
         try {
-            worker.request(1).put(Frames.OP_PING);
-            long pong = worker.callScalar(1);
-            if (pong != 0) {
-                throw new PatternException("the worker answered PING with " + pong + " instead of 0");
-            }
+            ping(worker, "the worker");
         } catch (PatternException e) {
             worker.close();
             throw e;
         }
         return worker;
+    }
+
+    /** Sends PING; fails unless {@code who} answers 0. */
+    static void ping(FrameExchange x, String who) throws PatternException {
+        x.request(1).put(Frames.OP_PING);
+        long pong = x.callScalar(1);
+        if (pong != 0) {
+            throw new PatternException(who + " answered PING with " + pong + " instead of 0");
+        }
     }
 
     /**
@@ -102,9 +105,9 @@ public final class WorkerPattern implements Pattern {
     @Override
     public Call bind(Workload workload, WorkloadInput input) throws PatternException {
         if (workload.userSource() != null) {
-            load(worker, workload, numpy);
+            load(worker.get(), workload, numpy);
         }
-        return bindFrames(worker, workload, input);
+        return bindFrames(worker.get(), workload, input);
     }
 
     /**
@@ -247,8 +250,7 @@ public final class WorkerPattern implements Pattern {
 
     @Override
     public String engine() {
-        return worker == null ? "" : "CPython worker pid " + worker.pid() + " over " + transport.id()
-                + (placement == Placement.FREE ? "" : ", " + placement.id());
+        return worker.engine(w -> "CPython worker pid " + w.pid() + " over " + transport.id());
     }
 
     public Transport transport() {
@@ -257,9 +259,6 @@ public final class WorkerPattern implements Pattern {
 
     @Override
     public void close() {
-        if (worker != null) {
-            worker.close();
-            worker = null;
-        }
+        worker.close();
     }
 }

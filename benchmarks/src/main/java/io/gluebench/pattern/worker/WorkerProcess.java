@@ -1,13 +1,14 @@
 package io.gluebench.pattern.worker;
 
 import io.gluebench.pattern.PatternException;
+import io.gluebench.pattern.PythonChild;
+import io.gluebench.pattern.Scratch;
+import io.gluebench.pattern.StderrTail;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One persistent CPython worker process and the {@link Link} that reaches it. The caller owns it:
@@ -20,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * that carries another encoding (JSON lines over {@link LineLink}) uses {@link #exchange}, which
  * returns the reply as read, and {@link #badReply} to report what is wrong with it.
  */
-final class WorkerProcess implements FrameExchange, AutoCloseable {
+final class WorkerProcess implements FrameExchange, PatternChild.Child {
     /** The longest reply accepted over a stream: compound results are a few hundred bytes. */
     static final int MAX_REPLY = 1 << 24;
 
@@ -39,17 +40,11 @@ final class WorkerProcess implements FrameExchange, AutoCloseable {
         Path err = null;
         Process p = null;
         try {
-            err = io.gluebench.pattern.Scratch.newFile("gluebench-worker-", ".stderr");
-            ProcessBuilder pb = new ProcessBuilder(full)
-                    .directory(workDir.toFile())
-                    .redirectError(err.toFile());
-            pb.environment().put("PYTHONPATH", workDir.toString());
-            pb.environment().put("PYTHONDONTWRITEBYTECODE", "1");
-            pb.environment().putAll(io.gluebench.pattern.BlasThreads.variables());
-            p = pb.start();
+            err = Scratch.newFile("gluebench-worker-", ".stderr");
+            p = PythonChild.builder(full, workDir, err).start();
             link.connect(p);
         } catch (IOException e) {
-            String tail = err == null ? "" : "; its stderr ends with:\n" + io.gluebench.pattern.StderrTail.of(err);
+            String tail = err == null ? "" : "; its stderr ends with:\n" + StderrTail.of(err);
             if (p != null) {
                 p.destroyForcibly();
             }
@@ -120,19 +115,8 @@ final class WorkerProcess implements FrameExchange, AutoCloseable {
     }
 
     private PatternException failure(String what, Throwable cause) {
-        String exit = "";
-        try {
-            if (process.waitFor(200, TimeUnit.MILLISECONDS)) {
-                exit = " (exit code " + process.exitValue() + ")";
-            }
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-        }
-        return new PatternException("the worker " + what + exit + "; its stderr ends with:\n" + stderrTail(), cause);
-    }
-
-    String stderrTail() {
-        return io.gluebench.pattern.StderrTail.of(stderrFile);
+        return new PatternException("the worker " + what + PythonChild.exitNote(process) + "; its stderr ends with:\n"
+                + StderrTail.of(stderrFile), cause);
     }
 
     /**
@@ -141,24 +125,8 @@ final class WorkerProcess implements FrameExchange, AutoCloseable {
      */
     @Override
     public void close() {
-        try {
-            process.getOutputStream().close();
-        } catch (IOException ignored) {
-            // Already gone.
-        }
-        try {
-            if (!process.waitFor(2, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(2, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        PythonChild.end(process);
         link.close();
-        try {
-            Files.deleteIfExists(stderrFile);
-        } catch (IOException ignored) {
-            // The run empties its scratch folder after the fork.
-        }
+        Scratch.delete(stderrFile);
     }
 }
