@@ -19,7 +19,8 @@ import java.util.List;
 
 /**
  * `worker-python` and `worker-numpy` (pipes), `worker-*-uds` and `worker-*-shm`: a persistent
- * CPython worker that this JVM starts in {@link #open}, reached over one {@link Transport}. Each
+ * CPython worker that this JVM starts in {@link #bind} (with the largest frame the point sends as its
+ * cap, so a bad header cannot make it allocate more), reached over one {@link Transport}. Each
  * timed call encodes the input into the transport's request buffer (serialisation is part of the
  * crossing; over shm that buffer is the shared mapping itself), sends it and decodes the reply.
  * Spawning is outside the timed call.
@@ -38,9 +39,16 @@ public final class WorkerPattern implements Pattern {
         this.transport = transport;
     }
 
+    /** The smallest cap a worker is started with: room for PING, LOAD and the size-only requests. */
+    static final int MIN_FRAME = 1 << 16;
+
+    private PatternEnv env;
+    private int cap;
+
     @Override
     public void open(PatternEnv env) throws PatternException {
-        worker.hold(env, start(env, numpy ? "numpy" : "python", transport));
+        this.env = env;
+        pythonCommand(env, "gluebench_py.worker");     // the project's Python is there, or the remedy now
     }
 
     /**
@@ -62,8 +70,19 @@ public final class WorkerPattern implements Pattern {
      * placement asks, and checks that it answers PING.
      */
     static WorkerProcess start(PatternEnv env, String compute, Transport transport) throws PatternException {
+        return start(env, compute, transport, 0);
+    }
+
+    /**
+     * As {@link #start(PatternEnv, String, Transport)}, with the largest request frame the worker
+     * accepts ({@code --max-frame}; 0 leaves the framing's own limit): a header announcing more is
+     * refused before the worker allocates anything for it.
+     */
+    static WorkerProcess start(PatternEnv env, String compute, Transport transport, int maxFrame) throws PatternException {
         Placement placement = env.placement();
-        List<String> command = pythonCommand(env, "gluebench_py.worker", "--compute", compute);
+        List<String> command = maxFrame > 0
+                ? pythonCommand(env, "gluebench_py.worker", "--compute", compute, "--max-frame", Integer.toString(maxFrame))
+                : pythonCommand(env, "gluebench_py.worker", "--compute", compute);
         Link link;
         try {
             link = switch (transport) {
@@ -104,6 +123,12 @@ public final class WorkerPattern implements Pattern {
 
     @Override
     public Call bind(Workload workload, WorkloadInput input) throws PatternException {
+        int needs = maxFrame(workload, input);
+        if (worker.get() == null || needs > cap) {      // bound again with a larger input: a worker with room
+            worker.close();
+            worker.hold(env, start(env, numpy ? "numpy" : "python", transport, needs));
+            cap = needs;
+        }
         if (workload.userSource() != null) {
             load(worker.get(), workload, numpy);
         }
@@ -125,6 +150,33 @@ public final class WorkerPattern implements Pattern {
         if (ok != 0) {
             throw new PatternException("the worker answered LOAD with " + ok + " instead of 0");
         }
+    }
+
+    /**
+     * The cap a point's worker is started with: the largest request the point sends (its input, or
+     * the LOAD of a user's file), at least {@link #MIN_FRAME}; never the framing's 1 GiB.
+     */
+    static int maxFrame(Workload workload, WorkloadInput input) {
+        int load = workload.userSource() == null ? 0
+                : 2 + workload.userSource().path().getBytes(StandardCharsets.UTF_8).length;
+        return Math.max(MIN_FRAME, Math.max(load, requestLength(input)));
+    }
+
+    /** The length of the request frame {@link #bindFrames} sends for {@code input}. */
+    static int requestLength(WorkloadInput input) {
+        return switch (input) {
+            case WorkloadInput.Echo e -> 1 + e.data().length;
+            case WorkloadInput.Dot d -> 5 + 16 * d.a().length;
+            case WorkloadInput.Nbody n -> 5;
+            case WorkloadInput.Spectralnorm n -> 5;
+            case WorkloadInput.Mandelbrot n -> 5;
+            case WorkloadInput.Fannkuch f -> 5;
+            case WorkloadInput.Matmul m -> 5 + 8 * (m.a().length + m.b().length);
+            case WorkloadInput.Sort so -> 5 + 8 * so.data().length;
+            case WorkloadInput.WordFreq t -> 1 + t.text().getBytes(StandardCharsets.UTF_8).length;
+            case WorkloadInput.Csv c -> 1 + c.text().getBytes(StandardCharsets.UTF_8).length;
+            case WorkloadInput.Records r -> 1 + Marshal.recordsRequestSize(r.sales());
+        };
     }
 
     /**
@@ -161,7 +213,7 @@ public final class WorkerPattern implements Pattern {
             case WorkloadInput.Dot d -> {
                 double[] a = d.a();
                 double[] b = d.b();
-                int length = 5 + 16 * a.length;
+                int length = requestLength(d);
                 yield () -> {
                     ByteBuffer req = w.request(length);
                     req.put(Frames.OP_DOT).putInt(a.length);
@@ -177,7 +229,7 @@ public final class WorkerPattern implements Pattern {
                 double[] a = m.a();
                 double[] b = m.b();
                 int size = m.n();
-                int length = 5 + 8 * (a.length + b.length);
+                int length = requestLength(m);
                 yield () -> {
                     ByteBuffer req = w.request(length);
                     req.put(Frames.OP_MATMUL).putInt(size);
@@ -187,7 +239,7 @@ public final class WorkerPattern implements Pattern {
             }
             case WorkloadInput.Sort so -> {
                 double[] data = so.data();
-                int length = 5 + 8 * data.length;
+                int length = requestLength(so);
                 yield () -> {
                     ByteBuffer req = w.request(length);
                     req.put(Frames.OP_SORT).putInt(data.length);
@@ -199,7 +251,7 @@ public final class WorkerPattern implements Pattern {
             case WorkloadInput.Csv c -> text(w, workload, Frames.OP_CSVPARSE, c.text());
             case WorkloadInput.Records r -> {
                 List<Sale> sales = r.sales();
-                int length = 1 + Marshal.recordsRequestSize(sales);
+                int length = requestLength(r);
                 if (!workload.resultKind().isCompound()) {       // a user's function over records
                     yield () -> {
                         ByteBuffer req = w.request(length);

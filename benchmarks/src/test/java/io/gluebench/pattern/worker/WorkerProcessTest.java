@@ -40,6 +40,41 @@ class WorkerProcessTest {
     }
 
     @Test
+    void aPointsWorkerIsStartedWithTheLargestFrameThePointSendsAsItsCap() throws Exception {
+        PatternEnv env = TestEnv.env();
+        python(env);
+        var dot = Workloads.byName("dot").orElseThrow();
+        WorkerPattern p = new WorkerPattern(false);
+        p.open(env);
+        try {
+            p.bind(dot, dot.input(100_000));
+            long pid = Long.parseLong(p.engine().replaceAll(".*pid (\\d+).*", "$1"));
+            List<String> args = List.of(ProcessHandle.of(pid).orElseThrow().info().arguments().orElseThrow());
+            int at = args.indexOf("--max-frame");
+            assertTrue(at >= 0, "the cap is stated: " + args);
+            assertEquals(Integer.toString(5 + 16 * 100_000), args.get(at + 1), "dot's frame at N=100,000, not 1 GiB");
+            assertEquals(WorkerPattern.MIN_FRAME, WorkerPattern.maxFrame(dot, dot.input(10)), "small points get the floor");
+        } finally {
+            p.close();
+        }
+    }
+
+    @Test
+    void aFrameOverTheCapIsRefusedAndNamesTheLimit() throws Exception {
+        PatternEnv env = TestEnv.env();
+        python(env);
+        WorkerProcess w = WorkerPattern.start(env, "python", Transport.PIPE, 4096);
+        try {
+            java.nio.ByteBuffer req = w.request(8001);
+            req.put(Frames.OP_ECHO).put(new byte[8000]);
+            PatternException e = assertThrows(PatternException.class, () -> w.callScalar(8001));
+            assertTrue(e.getMessage().contains("4096"), e.getMessage());
+        } finally {
+            w.close();
+        }
+    }
+
+    @Test
     void theRealWorkerAnswersEveryWorkload() throws Exception {
         PatternEnv env = TestEnv.env();
         python(env);
