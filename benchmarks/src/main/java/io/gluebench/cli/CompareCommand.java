@@ -18,8 +18,6 @@ import io.gluebench.run.UsageException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,9 +36,10 @@ public final class CompareCommand implements Callable<Integer> {
     /** The profile the few-samples warning recommends. */
     static final String REMEDY_PROFILE = "standard";
 
-    @Parameters(paramLabel = "RUN_DIR", arity = "1..*",
-            description = "Two or more run folders holding run.json (latest: the newest run under results/); the first is the baseline.")
-    List<Path> runDirs;
+    @Parameters(paramLabel = "RUN_DIR", arity = "0..*",
+            description = "Two or more run folders holding run.json (latest: the newest run under results/); the first is "
+                    + "the baseline. With --baseline, the runs to set against it.")
+    List<Path> runDirs = new ArrayList<>();
 
     @Option(names = "--json", description = "Print the comparison as one JSON document instead of the text table.")
     boolean json;
@@ -50,7 +49,8 @@ public final class CompareCommand implements Callable<Integer> {
     Path html;
 
     @Option(names = "--charts", paramLabel = "DIR",
-            description = "Folder for the overlay charts (default: the --html file's folder, else compare-<timestamp>).")
+            description = "Folder for the overlay charts (default: the --html file's folder; without either, no charts "
+                    + "are drawn).")
     Path charts;
 
     @Option(names = "--export", arity = "2", paramLabel = "FORMAT FILE",
@@ -63,14 +63,46 @@ public final class CompareCommand implements Callable<Integer> {
                     + "points are printed last.")
     String failOn;
 
+    @Option(names = "--baseline", paramLabel = "NAME",
+            description = "Compare against this machine's baseline NAME (saved by run --save-baseline): it becomes the "
+                    + "first run, and the run folders given follow it (default: latest).")
+    String baseline;
+
+    @Option(names = "--machine-name", paramLabel = "NAME",
+            description = "Whose baselines --baseline reads (default: this machine's).")
+    String machineName;
+
+    @Option(names = "--results", paramLabel = "DIR",
+            description = "Results root where --baseline and latest look (default: results/ in the project).")
+    Path results;
+
     @Spec
     CommandSpec spec;
 
+    private Path resultsRoot() {
+        return results != null ? results.toAbsolutePath() : io.gluebench.pattern.PatternEnv.fromSystem().resultsDir();
+    }
+
     @Override
     public Integer call() throws Exception {
+        if (baseline != null) {
+            String badName = io.gluebench.run.Fingerprint.checkMachineName(machineName);
+            if (badName != null) {
+                throw new UsageException(badName);
+            }
+            io.gluebench.pattern.PatternEnv env = io.gluebench.pattern.PatternEnv.fromSystem();
+            Path machineDir = resultsRoot().resolve(new io.gluebench.run.Fingerprint(env)
+                    .machine(java.util.Map.of(), java.time.Instant.now(), machineName).id());
+            List<Path> all = new ArrayList<>(List.of(io.gluebench.run.Baselines.resolve(machineDir, baseline)));
+            all.addAll(runDirs.isEmpty() ? List.of(Path.of(RunDirs.LATEST)) : runDirs);
+            runDirs = all;
+        } else if (machineName != null) {
+            throw new UsageException("--machine-name chooses whose baselines --baseline reads; give --baseline NAME too");
+        }
         if (runDirs.size() < 2) {
-            throw new UsageException("compare needs two or more run folders, the baseline first (got only "
-                    + runDirs.get(0) + "); e.g. gluebench compare results/MACHINE/RUN_A results/MACHINE/RUN_B");
+            throw new UsageException("compare needs two or more run folders, the baseline first (got "
+                    + (runDirs.isEmpty() ? "none" : "only " + runDirs.get(0))
+                    + "); e.g. gluebench compare results/MACHINE/RUN_A results/MACHINE/RUN_B, or --baseline NAME");
         }
         if (html != null && Files.isDirectory(html)) {
             throw new UsageException("--html " + html + " is a folder; name the file to write, e.g. --html "
@@ -91,7 +123,7 @@ public final class CompareCommand implements Callable<Integer> {
         List<Run> runs = new ArrayList<>();
         RunStore store = new RunStore();
         for (Path given : runDirs) {
-            Path dir = RunDirs.resolve(given);
+            Path dir = RunDirs.resolve(given, resultsRoot());
             Run r = store.read(dir);
             Main.warnFormat(r);
             runs.add(forComparison(r));
@@ -99,11 +131,10 @@ public final class CompareCommand implements Callable<Integer> {
         Comparison c = Comparer.compare(runs, Comparison.Rules.defaults(remedy()));
         PrintWriter out = spec.commandLine().getOut();
 
-        Path chartDir = charts != null ? charts : html != null ? html.toAbsolutePath().getParent()
-                : Path.of("compare-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)));
+        Path chartDir = charts != null ? charts : html != null ? html.toAbsolutePath().getParent() : null;
         List<String> labels = c.runs().stream().map(Comparison.RunRef::label).toList();
         List<Path> written = new ArrayList<>();
-        for (String w : workloads(runs)) {
+        for (String w : chartDir == null ? List.<String>of() : workloads(runs)) {
             written.addAll(CompareChart.write(runs, labels, w, chartDir));
         }
         Path htmlOut = html == null ? null : CompareReport.writeHtml(c,

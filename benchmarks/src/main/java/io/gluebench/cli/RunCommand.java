@@ -59,6 +59,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Show JMH's own output.")
     boolean verbose;
 
+    @Option(names = "--save-baseline", paramLabel = "NAME",
+            description = "Name this run as a baseline of this machine (results/<machine>/baselines/NAME.json), for "
+                    + "compare --baseline NAME; a taken name is refused before the run starts.")
+    String saveBaseline;
+
     @Option(names = "--allow-graalpy-interpreter",
             description = "Time GraalPy points even when its JIT is not active (they are labelled by engine).")
     boolean allowInterpreter;
@@ -77,6 +82,10 @@ public final class RunCommand implements Callable<Integer> {
             throw new io.gluebench.run.UsageException("--blas-threads " + blasThreads
                     + " is not a thread count: give 1 (the default), another count, or 0 for the library's default");
         }
+        String badBaseline = io.gluebench.run.Baselines.checkName(saveBaseline);
+        if (badBaseline != null) {
+            throw new io.gluebench.run.UsageException(badBaseline);
+        }
         System.setProperty(io.gluebench.pattern.BlasThreads.PROPERTY, Integer.toString(blasThreads));
         PatternEnv env = PatternEnv.fromSystem().withAllowInterpreter(allowInterpreter);
         if (resume != null) {
@@ -85,9 +94,17 @@ public final class RunCommand implements Callable<Integer> {
                 throw new io.gluebench.run.UsageException("--resume takes the run's own plan, profile and folder: "
                         + "leave out --workload, --workload-file, --pattern, --size, --placement, --machine-name and --results");
             }
+            if (saveBaseline != null) {
+                io.gluebench.run.Baselines.refuseTaken(RunDirs.resolve(resume).toAbsolutePath().getParent(), saveBaseline);
+            }
             return finish(new RunPipeline(env, System.out, verbose).withStartup(!noStartup).withScaling(!noScaling)
                     .withAllowConcurrent(allowConcurrent).withPublish(Publisher::afterRun)
                     .resume(RunDirs.resolve(resume).toAbsolutePath()));
+        }
+        Path resultsRoot = results == null ? env.resultsDir() : results.toAbsolutePath();
+        if (saveBaseline != null) {
+            io.gluebench.run.Baselines.refuseTaken(resultsRoot.resolve(new io.gluebench.run.Fingerprint(env)
+                    .machine(java.util.Map.of(), java.time.Instant.now(), machineName).id()), saveBaseline);
         }
         io.gluebench.run.Profile profile = Profiles.load().get(selection.profile);
         List<String> workloads = new java.util.ArrayList<>(selection.workloads);
@@ -108,7 +125,7 @@ public final class RunCommand implements Callable<Integer> {
         if (seed != null) {
             pipeline.withSeed(seed);
         }
-        return finish(pipeline.run(plan, results == null ? env.resultsDir() : results.toAbsolutePath()));
+        return finish(pipeline.run(plan, resultsRoot));
     }
 
     /** Writes the --export file of the stored run, then gives the exit code. */
@@ -118,7 +135,17 @@ public final class RunCommand implements Callable<Integer> {
                     Path.of(export.get(1)));
             System.out.println("export: " + file);
         }
-        return exitCode(runDir);
+        int code = exitCode(runDir);
+        if (saveBaseline != null) {
+            if (code == Main.STOPPED) {
+                System.out.println("baseline " + saveBaseline + " not saved: the run did not finish (--resume it with "
+                        + "--save-baseline " + saveBaseline + ")");
+            } else {
+                System.out.println("baseline " + saveBaseline + ": " + io.gluebench.run.Baselines.save(runDir, saveBaseline)
+                        + (code == Main.OK ? "" : " (some points failed; compare gates the points both runs measured)"));
+            }
+        }
+        return code;
     }
 
     /**

@@ -19,10 +19,14 @@ final class RunDirs {
 
     /** {@code given} itself, or for {@code latest} the newest run folder of the project's results/. */
     static Path resolve(Path given) throws UsageException {
+        return resolve(given, PatternEnv.fromSystem().resultsDir());
+    }
+
+    /** {@code given} itself, or for {@code latest} the newest run folder under {@code root}. */
+    static Path resolve(Path given, Path root) throws UsageException {
         if (given == null || !LATEST.equals(given.toString())) {
             return given;
         }
-        Path root = PatternEnv.fromSystem().resultsDir();
         return latest(root).orElseThrow(() -> new UsageException("latest: there is no run folder under " + root
                 + " yet; make one with ./gluebench run"));
     }

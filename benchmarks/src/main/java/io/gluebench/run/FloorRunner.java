@@ -38,8 +38,25 @@ public final class FloorRunner {
     }
 
     public List<Floor> measure(Path runDir, Profile.JmhSettings s) throws IOException {
-        List<Floor> floors = new ArrayList<>(jmhFloors(runDir, s));
-        floors.addAll(probeFloors());
+        return measure(runDir, s, null);
+    }
+
+    /**
+     * The floors the given pattern families are read against (null: all of them): the JMH no-ops
+     * for the JVM, JNI and FFM, the ping-pongs for workers, C calling CPython for Jep and PEMJA. A
+     * run of Java alone does not wait a minute for socket and shared-memory probes it never uses.
+     */
+    public List<Floor> measure(Path runDir, Profile.JmhSettings s, java.util.Set<String> families) throws IOException {
+        List<Floor> floors = new ArrayList<>();
+        if (families == null || families.contains("jvm") || families.contains("jni") || families.contains("ffm")) {
+            floors.addAll(jmhFloors(runDir, s));
+        }
+        if (families == null || families.contains("worker")) {
+            pingpongFloors(floors);
+        }
+        if (families == null || families.contains("jep") || families.contains("pemja")) {
+            floors.addAll(pycallFloors());
+        }
         return floors;
     }
 
@@ -76,13 +93,6 @@ public final class FloorRunner {
         } catch (RunnerException e) {
             out.add(new Floor("jni_noop", "jni", Double.NaN, 0, "jmh", "failed: " + e.getMessage()));
         }
-        return out;
-    }
-
-    private List<Floor> probeFloors() {
-        List<Floor> out = new ArrayList<>();
-        pingpongFloors(out);
-        out.addAll(pycallFloors());
         return out;
     }
 

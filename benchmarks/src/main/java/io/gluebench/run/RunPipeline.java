@@ -241,7 +241,7 @@ public final class RunPipeline {
         journal.open(r -> unfinished(r, plan));
         warnAtStart(run.machine(), skipped);
         try {
-            measureFloors(plan.profile(), runDir, journal);
+            measureFloors(plan, runDir, journal);
             measurePoints(plan, plan.profile(), skipped, runDir, journal);
             if (startup && plan.profile().startup() != null && !journal.interrupted()) {
                 measureStartups(plan, plan.profile(), skipped, runDir, journal);
@@ -283,11 +283,14 @@ public final class RunPipeline {
         }
     }
 
-    private void measureFloors(Profile profile, Path runDir, RunJournal journal) throws IOException {
+    private void measureFloors(Plan plan, Path runDir, RunJournal journal) throws IOException {
+        Profile profile = plan.profile();
         if (profile.floors() && journal.current().floors().isEmpty()) {
-            out.println("measuring the raw floors (JNI/FFM no-op, C ping-pong over pipe, socket and shared memory, "
-                    + "C to the CPython worker, C calling CPython) ...");
-            List<Floor> floors = new FloorRunner(env).measure(runDir, profile.jmh());
+            java.util.Set<String> families = new java.util.TreeSet<>();
+            plan.items().forEach(i -> families.add(i.pattern().family()));
+            out.println("measuring the raw floors the planned patterns are read against (" + String.join(", ", families)
+                    + ": JNI/FFM no-ops, C ping-pongs over pipe, socket and shared memory, C calling CPython) ...");
+            List<Floor> floors = new FloorRunner(env).measure(runDir, profile.jmh(), families);
             journal.update(r -> r.withFloors(floors));
         }
     }

@@ -11,13 +11,41 @@ import java.lang.foreign.ValueLayout;
  * CPython extension would; with hang:PATTERN it never returns from its set-up, as a hung
  * interpreter would; with killworker:PATTERN every process the fork started (the worker) is
  * killed 200 ms after set-up, in the middle of the point's timing, as the OOM killer or an operator
- * would. The run must fail that point only. Unset (always, outside those tests), this does nothing.
+ * would. With slow:PATTERN every timed call of PATTERN is about ten times as slow, as a regression
+ * would be: the baseline gate's own test sees it fail. The run must fail that point only. Unset (always, outside those tests), this does nothing.
  */
 public final class Faults {
     static final String VARIABLE = "GLUEBENCH_FAULT";
     public static final String PROPERTY = "gluebench.fault";
 
     private Faults() {
+    }
+
+    /**
+     * The call, or with slow:PATTERN the call followed by a spin nine times as long as the call's own
+     * fastest time (verification has passed already): the pattern measures about ten times as slow,
+     * far outside any machine's noise, whatever the compiler makes of the call itself.
+     */
+    static io.gluebench.pattern.Call maybeSlow(String pattern, io.gluebench.pattern.Call call) throws Exception {
+        String fault = System.getProperty(PROPERTY, System.getenv(VARIABLE));
+        if (!("slow:" + pattern).equals(fault)) {
+            return call;
+        }
+        long fastest = Long.MAX_VALUE;
+        for (int i = 0; i < 200; i++) {
+            long t0 = System.nanoTime();
+            call.invoke();
+            fastest = Math.min(fastest, System.nanoTime() - t0);
+        }
+        long extra = 9 * fastest;
+        return () -> {
+            long r = call.invoke();
+            long until = System.nanoTime() + extra;
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+            return r;
+        };
     }
 
     static void maybeCrash(String pattern) throws Throwable {

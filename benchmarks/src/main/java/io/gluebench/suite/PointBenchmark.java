@@ -67,7 +67,7 @@ public class PointBenchmark {
             writeStatus(e.verification());
             throw new IllegalStateException("not timed: " + e.getMessage(), e);
         }
-        call = session.call();
+        call = Faults.maybeSlow(pattern, session.call());
         try {
             Faults.maybeCrash(pattern);
         } catch (Throwable t) {

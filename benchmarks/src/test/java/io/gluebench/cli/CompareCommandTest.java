@@ -15,6 +15,7 @@ import io.gluebench.analysis.SyntheticRuns;
 import io.gluebench.result.RunStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,6 +101,38 @@ class CompareCommandTest {
         assertOneLine(run("compare", a.toString(), b.toString(), "--html", tmp.toString()), "is a folder");
     }
 
+
+    /** criterion-style names: a baseline is saved once, found again by name, never overwritten. */
+    @Test
+    void aNamedBaselineIsSavedOnceAndComparedAgainstByName() throws Exception {
+        String results = tmp.resolve("results").toString();
+        Path saved = io.gluebench.run.Baselines.save(a, "main");
+        assertEquals(tmp.resolve("results/m1/baselines/main.json"), saved);
+        CliRun o = run("compare", "--baseline", "main", "--machine-name", "m1", "--results", results, b.toString(),
+                "--fail-on", "slower:50");
+        assertEquals(Main.FAILED, o.code(), o.out() + o.err());
+        assertTrue(o.out().contains("dot jep-numpy N=1000 in run B: ×2.000"), "B against the baseline, A: " + o.out());
+        Path later = tmp.resolve("results/m1/r1-later");
+        new RunStore().write(later, SyntheticRuns.run("m1", "r1-later", dotPoints(1, 1, 1), patterns(), workloads()));
+        var taken = org.junit.jupiter.api.Assertions.assertThrows(io.gluebench.run.UsageException.class,
+                () -> io.gluebench.run.Baselines.save(later, "main"));
+        assertTrue(taken.getMessage().contains("already exists") && taken.getMessage().contains("never overwritten"),
+                taken.getMessage());
+        assertEquals(Files.readString(saved), Files.readString(tmp.resolve("results/m1/baselines/main.json")),
+                "the first baseline is kept");
+        assertOneLine(run("compare", "--baseline", "mian", "--machine-name", "m1", "--results", results, b.toString()),
+                "no baseline mian", "did you mean 'main'", "its baselines: main");
+        assertOneLine(run("compare", "--baseline", "../main", "--machine-name", "m1", "--results", results, b.toString()),
+                "is not a name");
+        assertOneLine(run("compare", "--machine-name", "m1", a.toString(), b.toString()), "give --baseline NAME too");
+        assertOneLine(run("run", "--save-baseline", "main", "--machine-name", "m1", "--results", results, "--profile",
+                "smoke", "--workload", "echo", "--pattern", "java"), "baseline main already exists");
+        try (var s = Files.list(tmp.resolve("results/m1"))) {
+            assertEquals(List.of("baselines", "r1", "r1-later"), s.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "a refused --save-baseline runs nothing");
+        }
+        assertFalse(Files.exists(Path.of("compare-dot.png")), "no charts without --charts or --html");
+    }
 
     /** A CI job's gate: an unchanged rerun passes, a slowdown fails naming its points last, a bad rule is refused. */
     @Test
