@@ -123,8 +123,7 @@ class ReportContentTest {
                         new PatternInfo("jni", "jni", "native", true, "", "why: " + evil)),
                 List.of(new WorkloadInfo("dot", "doubles | per vector", "N", evil)));
         Analysis a = Analyzer.analyze(run);
-        HtmlReport.write(run, a, List.of(), dir.resolve("report.html"));
-        MarkdownReport.write(run, a, List.of(), dir.resolve("report.md"));
+        Reports.writeAll(run, a, dir);
         String html = Files.readString(dir.resolve("report.html"));
         String md = Files.readString(dir.resolve("report.md"));
         assertFalse(html.contains(evil), "raw script in html");
