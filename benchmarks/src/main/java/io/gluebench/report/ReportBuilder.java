@@ -1,5 +1,8 @@
 package io.gluebench.report;
 
+import static io.gluebench.report.Format.nz;
+import static io.gluebench.report.Format.sentence;
+
 import io.gluebench.analysis.Analysis;
 import io.gluebench.analysis.Complexity;
 import io.gluebench.analysis.CostModel;
@@ -44,34 +47,24 @@ import java.util.TreeSet;
  * or the analysis.
  */
 final class ReportBuilder {
-    /** Chart kinds per workload, in the order they are shown: file suffix and caption. */
-    static final List<ChartKind> CHART_KINDS = List.of(
-            new ChartKind("", "time per call against N, log–log; one line per pattern, error bars are each point's interval (95% over forks; one fork's 99.9% in older runs)"),
-            new ChartKind("-overhead", "overhead share a / t(N): how much of each call is fixed crossing cost rather than compute"),
-            new ChartKind("-speedup", "speed-up of each pattern relative to the baseline at each N"),
-            new ChartKind("-decision", "decision map: which pattern is fastest at each N"),
-            new ChartKind("-warmup", "warm-up: iteration times during warm-up and measurement"));
-
     /** Warnings of one kind beyond this count are shown as a table, not as sentences. */
     static final int GROUP_AT = 4;
 
-    record ChartKind(String suffix, String caption) {
-    }
+    private static final ReportSection SUMMARY = new SummarySection();
+    private static final ReportSection CHARTS = new ChartsSection();
 
+    private final ReportInput in;
     private final Run run;
     private final Analysis analysis;
-    private final List<Path> charts;
     private final List<String> workloads;
     private final List<String> patterns;
 
     ReportBuilder(Run run, Analysis analysis, List<Path> charts) {
-        this.run = Objects.requireNonNull(run, "run");
-        this.analysis = Objects.requireNonNull(analysis, "analysis");
-        this.charts = charts == null ? List.of() : List.copyOf(charts);
-        LinkedHashSet<String> w = new LinkedHashSet<>();
-        run.points().forEach(p -> w.add(p.workload()));
-        this.workloads = List.copyOf(w);
-        this.patterns = Fastest.patterns(run);
+        this.in = ReportInput.of(run, analysis, charts);
+        this.run = in.run();
+        this.analysis = in.analysis();
+        this.workloads = in.workloads();
+        this.patterns = in.patterns();
     }
 
     static Doc.Report build(Run run, Analysis analysis, List<Path> charts) {
@@ -80,229 +73,9 @@ final class ReportBuilder {
 
     Doc.Report report() {
         List<Section> sections = List.of(
-                summary(), chartsSection(), scores(), models(), overhead(), skippedAndFailed(),
+                SUMMARY.section(in), CHARTS.section(in), scores(), models(), overhead(), skippedAndFailed(),
                 antiPatterns(), startups(), callers(), warnings(), machine(), floors());
-        return new Doc.Report("gluebench report", "When to glue, when to compute", header(), sections);
-    }
-
-    // ---------------------------------------------------------------- header
-
-    private List<Fact> header() {
-        List<Fact> out = new ArrayList<>();
-        out.add(new Fact("run", Phrase.builder().code(nz(run.runId())).build()));
-        out.add(new Fact("profile", Phrase.of(nz(run.profile()))));
-        out.add(new Fact("started", Phrase.of(Format.date(run.startedAt()))));
-        if (run.status() != null && !"complete".equals(run.status())) {
-            out.add(new Fact("status", Phrase.builder().strong(run.status()).build()));
-        }
-        out.add(new Fact("machine", Phrase.of(machineLine(run.machine()))));
-        return out;
-    }
-
-    static String machineLine(Machine m) {
-        if (m == null) {
-            return "no machine fingerprint recorded";
-        }
-        List<String> parts = new ArrayList<>();
-        parts.add(nz(m.cpuModel()));
-        parts.add(m.cores() + (m.cores() == 1 ? " core" : " cores"));
-        parts.add(Format.bytes(m.memoryBytes()));
-        if (m.os() != null) {
-            parts.add(m.os());
-        }
-        if (m.jdkVersion() != null) {
-            parts.add("JDK " + m.jdkVersion());
-        }
-        if (m.versions() != null && m.versions().get("cpython") != null) {
-            parts.add("CPython " + m.versions().get("cpython"));
-        }
-        if (m.gitCommit() != null) {
-            parts.add("git " + shortCommit(m.gitCommit()) + (m.gitDirty() ? " (dirty)" : ""));
-        }
-        return String.join(" · ", parts);
-    }
-
-    // ---------------------------------------------------------------- summary
-
-    private Section summary() {
-        List<Block> blocks = new ArrayList<>();
-        if (workloads.isEmpty()) {
-            blocks.add(new Para(Phrase.of("This run holds no points.")));
-        }
-        for (String w : workloads) {
-            blocks.add(new Heading(w, "summary-" + w));
-            run.workload(w).map(WorkloadInfo::summary).filter(s -> !s.isBlank())
-                    .ifPresent(s -> blocks.add(new Para(Phrase.builder().muted(s).build())));
-            blocks.addAll(decision(w));
-            List<Phrase> lines = new ArrayList<>();
-            for (Crossover c : analysis.crossovers(w)) {
-                if (c.headline()) {
-                    lines.add(crossoverSentence(c));
-                }
-            }
-            List<Regions.Range> wins = Regions.interpretedWins(run, analysis, w);
-            for (Regions.Range r : wins) {
-                lines.add(interpretedWins(w, r));
-            }
-            if (wins.isEmpty() && hasSide(w, 0) && hasSide(w, 1)) {
-                lines.add(Phrase.builder().strong(w).text(": CPython running the Python never beats the fastest "
-                        + "native-backed pattern at the measured sizes.").build());
-            } else if (hasSide(w, 0) && !hasSide(w, 1)) {
-                lines.add(Phrase.builder().strong(w).text(": no Python-side native pattern was measured (no numpy variant, "
-                        + "or none selected), so the interpreted patterns have nothing to change places with.").build());
-            }
-            List<Crossover> other = analysis.crossovers(w).stream().filter(c -> !c.headline()).toList();
-            if (lines.isEmpty()) {
-                lines.add(Phrase.of(w + ": no interpreted pattern changes places with a native-backed one in the measured range."));
-            }
-            blocks.add(new Bullets(lines));
-            if (!other.isEmpty()) {
-                blocks.add(new Para(Phrase.builder().muted("Other pairs that change places:").build()));
-                blocks.add(new Bullets(other.stream().map(ReportBuilder::crossoverSentence).toList()));
-            }
-            Phrase fastest = fastestLine(w);
-            if (fastest != null) {
-                blocks.add(new Para(fastest));
-            }
-        }
-        return new Section("summary", "Summary", blocks);
-    }
-
-    /**
-     * The four questions for a workload at its middle measured size, led by the recommendation: the
-     * paragraph a design review reads first (`advise` answers them at any N, R and T).
-     */
-    private List<Block> decision(String w) {
-        List<Integer> sizes = run.points().stream().filter(p -> p.workload().equals(w) && p.isOk())
-                .map(Point::size).distinct().sorted().toList();
-        if (sizes.isEmpty()) {
-            return List.of();
-        }
-        int n = sizes.get(sizes.size() / 2);
-        io.gluebench.analysis.Advisor.Advice a = io.gluebench.analysis.Advisor.advise(run, analysis, w, n, null, null);
-        if (a.ranking().isEmpty() || a.recommendation() == null || a.recommendation().pattern() == null) {
-            return List.of();
-        }
-        var rec = a.recommendation();
-        List<Block> out = new ArrayList<>();
-        out.add(new Para(Phrase.builder().text("At N=" + Format.size(n) + ": ").strong(rec.action()).text(" (")
-                .code(rec.pattern()).text("): " + rec.because() + ".").build()));
-        out.add(new Bullets(a.questions().stream().map(q -> Phrase.builder().strong(q.question()).text(" ")
-                .code(q.verdict()).text(" " + q.text()).build()).toList()));
-        out.add(new Para(Phrase.builder().muted("Where the interpreted and the native-backed patterns change places:").build()));
-        return out;
-    }
-
-    static Phrase crossoverSentence(Crossover c) {
-        Phrase.Builder b = Phrase.builder().strong(c.workload()).text(": ").code(c.smallWinner()).text(" is faster ");
-        String measured = c.bracketLow() != null && c.bracketHigh() != null
-                ? "measured between " + Format.size(c.bracketLow()) + " and " + Format.size(c.bracketHigh()) : null;
-        if (c.modelN() != null) {
-            b.text("below ").strong("N≈" + Format.approx(c.modelN()));
-            List<String> paren = new ArrayList<>();
-            if (c.modelCi() != null) {
-                paren.add(Format.percent(c.modelCi().level()) + " CI " + Format.approx(c.modelCi().lo())
-                        + "–" + Format.approx(c.modelCi().hi()));
-            }
-            if (measured != null) {
-                paren.add(measured);
-            }
-            if (!paren.isEmpty()) {
-                b.text(" (" + String.join("; ", paren) + ")");
-            }
-        } else if (measured != null) {
-            b.text("below N between " + Format.size(c.bracketLow()) + " and " + Format.size(c.bracketHigh())
-                    + " (measured; the cost models do not place the crossing)");
-        } else {
-            b.text("at small N");
-        }
-        b.text(", ").code(c.largeWinner()).text(" above.");
-        if (!c.settled()) {
-            b.muted(" Read from points that never reached a steady state (" + String.join("; ", c.unsettled())
-                    + "): the crossing may move on a rerun.");
-        }
-        if (c.extrapolated()) {
-            b.muted(" The model crossing lies far outside the measured sizes: an extrapolation.");
-        }
-        return b.build();
-    }
-
-    private Phrase interpretedWins(String w, Regions.Range r) {
-        Phrase.Builder b = Phrase.builder().strong(w).text(": CPython running the Python wins ");
-        if (r.fromN() <= 1 && isFirstSize(w, r.fromN())) {
-            b.text("up to N≈" + Format.approx(r.toN()));
-        } else {
-            b.text("from N≈" + Format.approx(r.fromN()) + " to N≈" + Format.approx(r.toN()));
-        }
-        return b.text(": ").code(r.interpreted()).text(" beats the fastest native-backed pattern, ")
-                .code(r.nativeBacked()).text(".").build();
-    }
-
-    /** Whether a pattern of this side (see {@link Regions#side}) has a measured point for the workload. */
-    private boolean hasSide(String w, int side) {
-        return run.points().stream().anyMatch(p -> p.workload().equals(w) && p.isOk()
-                && Regions.side(run, p.pattern()) == side);
-    }
-
-    private boolean isFirstSize(String w, double n) {
-        return run.points().stream().filter(p -> p.workload().equals(w)).mapToInt(Point::size).min().orElse(0) >= n - 1e-9;
-    }
-
-    private Phrase fastestLine(String w) {
-        List<Fastest.Row> rows = analysis.fastest().stream().filter(r -> r.workload().equals(w) && r.fastest() != null).toList();
-        if (rows.isEmpty()) {
-            return null;
-        }
-        Phrase.Builder b = Phrase.builder().muted("Fastest measured: ");
-        for (int i = 0; i < rows.size(); i++) {
-            Fastest.Row r = rows.get(i);
-            b.code(r.fastest()).text(" at N=" + Format.size(r.size()) + (i + 1 < rows.size() ? ", " : "."));
-        }
-        return b.build();
-    }
-
-    // ---------------------------------------------------------------- charts
-
-    /** The charts in the order they are shown: per workload, in {@link #CHART_KINDS} order; then any others. */
-    static Map<String, List<Doc.Figure>> figures(List<String> workloads, List<Path> charts) {
-        Map<String, Path> byName = new LinkedHashMap<>();
-        for (Path p : charts) {
-            String name = p.getFileName().toString();
-            if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".png") && !ownSection(name)) {
-                byName.putIfAbsent(name, p);
-            }
-        }
-        Map<String, List<Doc.Figure>> out = new LinkedHashMap<>();
-        for (String w : workloads) {
-            List<Doc.Figure> figs = new ArrayList<>();
-            for (ChartKind k : CHART_KINDS) {
-                Path p = byName.remove(w + k.suffix() + ".png");
-                if (p != null) {
-                    figs.add(new Figure(p, w + ": " + k.caption() + "."));
-                }
-            }
-            if (!figs.isEmpty()) {
-                out.put(w, figs);
-            }
-        }
-        if (!byName.isEmpty()) {
-            out.put("other charts", byName.values().stream()
-                    .map(p -> new Figure(p, p.getFileName().toString().replaceFirst("(?i)\\.png$", ""))).toList());
-        }
-        return out;
-    }
-
-    private Section chartsSection() {
-        List<Block> blocks = new ArrayList<>();
-        Map<String, List<Figure>> figs = figures(workloads, charts);
-        if (figs.isEmpty()) {
-            blocks.add(new Para(Phrase.of("No charts were found in the run's charts folder; draw them with `gluebench chart RUN_DIR`.")));
-        }
-        for (var e : figs.entrySet()) {
-            blocks.add(new Heading(e.getKey(), "charts-" + e.getKey().replace(' ', '-')));
-            blocks.addAll(e.getValue());
-        }
-        return new Section("charts", "Charts", blocks);
+        return new Doc.Report("gluebench report", "When to glue, when to compute", RunHeader.facts(run), sections);
     }
 
     // ---------------------------------------------------------------- scores
@@ -779,17 +552,6 @@ final class ReportBuilder {
 
     // ---------------------------------------------------------------- start-up and callers
 
-    /** Charts that belong to a section of their own rather than to a workload. */
-    static boolean ownSection(String fileName) {
-        return fileName.startsWith(io.gluebench.chart.StartupCharts.STARTUP)
-                || fileName.startsWith(io.gluebench.chart.StartupCharts.CURVE)
-                || fileName.startsWith(io.gluebench.chart.StartupCharts.CALLERS);
-    }
-
-    private java.util.Optional<Path> chart(String name) {
-        return charts.stream().filter(p -> p.getFileName().toString().equals(name + ".png")).findFirst();
-    }
-
     private Section startups() {
         List<Block> blocks = new ArrayList<>();
         if (run.startups().isEmpty()) {
@@ -824,9 +586,9 @@ final class ReportBuilder {
         }
         blocks.add(new Table(null, List.of("pattern", "first answer", "since JVM start", "call 2", "last calls",
                 "steady", "note"), rows, true));
-        chart(io.gluebench.chart.StartupCharts.STARTUP).ifPresent(p -> blocks.add(new Figure(p,
+        in.chart(io.gluebench.chart.StartupCharts.STARTUP).ifPresent(p -> blocks.add(new Figure(p,
                 "Time to the first checked answer in a fresh JVM, per pattern.")));
-        chart(io.gluebench.chart.StartupCharts.CURVE).ifPresent(p -> blocks.add(new Figure(p,
+        in.chart(io.gluebench.chart.StartupCharts.CURVE).ifPresent(p -> blocks.add(new Figure(p,
                 "Time per call for the first calls in a fresh JVM.")));
         return new Section("startup", "Start-up and warm-up", blocks);
     }
@@ -882,7 +644,7 @@ final class ReportBuilder {
             rows.add(row);
         }
         blocks.add(new Table(null, header, rows, true));
-        chart(io.gluebench.chart.StartupCharts.CALLERS).ifPresent(p -> blocks.add(new Figure(p,
+        in.chart(io.gluebench.chart.StartupCharts.CALLERS).ifPresent(p -> blocks.add(new Figure(p,
                 "Throughput with more callers over one caller, per pattern.")));
         return new Section("callers", "Threads and the GIL", blocks);
     }
@@ -900,17 +662,5 @@ final class ReportBuilder {
         }
     }
 
-    /** The text ending with a full stop (or its own punctuation). */
-    static String sentence(String s) {
-        String t = nz(s).strip();
-        return t.isEmpty() || ".!?".indexOf(t.charAt(t.length() - 1)) >= 0 ? t : t + ".";
-    }
 
-    static String nz(String s) {
-        return s == null ? "" : s;
-    }
-
-    static String shortCommit(String c) {
-        return c.length() > 10 ? c.substring(0, 10) : c;
-    }
 }
