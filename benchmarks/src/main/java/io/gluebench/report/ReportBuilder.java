@@ -52,6 +52,9 @@ final class ReportBuilder {
 
     private static final ReportSection SUMMARY = new SummarySection();
     private static final ReportSection CHARTS = new ChartsSection();
+    private static final ReportSection SCORES = new ScoresSection();
+    private static final ReportSection MODELS = new ModelsSection();
+    private static final ReportSection OVERHEAD = new OverheadSection();
 
     private final ReportInput in;
     private final Run run;
@@ -73,183 +76,9 @@ final class ReportBuilder {
 
     Doc.Report report() {
         List<Section> sections = List.of(
-                SUMMARY.section(in), CHARTS.section(in), scores(), models(), overhead(), skippedAndFailed(),
+                SUMMARY.section(in), CHARTS.section(in), SCORES.section(in), MODELS.section(in), OVERHEAD.section(in), skippedAndFailed(),
                 antiPatterns(), startups(), callers(), warnings(), machine(), floors());
         return new Doc.Report("gluebench report", "When to glue, when to compute", RunHeader.facts(run), sections);
-    }
-
-    // ---------------------------------------------------------------- scores
-
-    private Section scores() {
-        List<Block> blocks = new ArrayList<>();
-        blocks.add(new Para(Phrase.of((run.formatVersion() >= 2
-                ? "Mean of the forks' mean times per call with the half-width of its 95% interval (forks resampled, then "
-                        + "iterations within a fork), relative to the mean; " + TextTable.UNSETTLED_MARK
-                        + " marks a point that never reached a steady state in some fork. "
-                : "Mean time per call with the half-width of JMH's 99.9% confidence interval of one fork, relative to the "
-                        + "mean. ") + "The fastest pattern at each N is set in bold.")));
-        for (String w : workloads) {
-            List<Point> pts = run.points().stream().filter(p -> p.workload().equals(w)).toList();
-            List<String> cols = new ArrayList<>();
-            for (String p : patterns) {
-                for (Point pt : pts) {
-                    if (pt.pattern().equals(p) && !cols.contains(column(pt))) {
-                        cols.add(column(pt));
-                    }
-                }
-            }
-            TreeSet<Integer> sizes = new TreeSet<>();
-            pts.forEach(p -> sizes.add(p.size()));
-            List<String> header = new ArrayList<>();
-            header.add("N");
-            header.addAll(cols);
-            List<List<Cell>> rows = new ArrayList<>();
-            for (int n : sizes) {
-                Fastest.Row fr = analysis.fastest().stream().filter(r -> r.workload().equals(w) && r.size() == n)
-                        .findFirst().orElse(null);
-                List<Cell> row = new ArrayList<>();
-                row.add(Cell.num(Format.size(n)));
-                for (String col : cols) {
-                    Point pt = pts.stream().filter(p -> p.size() == n && column(p).equals(col)).findFirst().orElse(null);
-                    row.add(scoreCell(pt, fr));
-                }
-                rows.add(row);
-            }
-            String meaning = run.workload(w).map(WorkloadInfo::sizeMeaning).orElse("size");
-            blocks.add(new Heading(w, "scores-" + w));
-            blocks.add(new Table(w + " — N is " + meaning, header, rows, true));
-        }
-        return new Section("scores", "Scores", blocks);
-    }
-
-    private static String column(Point p) {
-        List<String> parts = new ArrayList<>();
-        parts.add(p.pattern());
-        if (p.transport() != null) {
-            parts.add(p.transport());
-        }
-        if (p.placement() != null) {
-            parts.add(p.placement());
-        }
-        return String.join(" / ", parts);
-    }
-
-    private static Cell scoreCell(Point pt, Fastest.Row fr) {
-        if (pt == null) {
-            return new Cell(Phrase.of("–"), true, Tone.MISSING, null, "not in this run");
-        }
-        if (Point.FAILED.equals(pt.status())) {
-            return new Cell(Phrase.of("failed"), true, Tone.FAILED, null, nz(pt.reason()));
-        }
-        if (Point.SKIPPED.equals(pt.status())) {
-            return new Cell(Phrase.of("skipped"), true, Tone.SKIPPED, null, nz(pt.reason()));
-        }
-        if (!pt.isOk() || pt.score() == null) {
-            return new Cell(Phrase.of(nz(pt.status())), true, Tone.MISSING, null, nz(pt.reason()));
-        }
-        String text = (pt.steady() ? "" : TextTable.UNSETTLED_MARK) + Format.nanos(pt.score());
-        String error = pt.scoreError() != null && pt.score() > 0 ? " ± " + Format.percent(pt.scoreError() / pt.score()) : "";
-        boolean best = fr != null && pt.pattern().equals(fr.fastest())
-                && Objects.equals(fr.nanos().get(pt.pattern()), pt.score());
-        Phrase.Builder p = Phrase.builder();
-        if (best) {
-            p.strong(text);
-        } else {
-            p.text(text);
-        }
-        String forks = pt.forks().isEmpty() ? "" : pt.forkCount() + " fork" + (pt.forkCount() == 1 ? "" : "s")
-                + (pt.steadyState() == null ? "" : ", " + pt.steadyState());
-        String title = (best ? "fastest at this N" : "") + (best && !forks.isEmpty() ? "; " : "") + forks
-                + (pt.steady() ? "" : ": never reached a steady state in some fork; read it as a range");
-        return new Cell(p.sub(error).build(), true, best ? Tone.BEST : Tone.NONE, null, title.isEmpty() ? null : title);
-    }
-
-    // ---------------------------------------------------------------- cost models
-
-    private Section models() {
-        List<Block> blocks = new ArrayList<>();
-        blocks.add(new Para(Phrase.builder().text("Each pattern's time per call fitted as ").code("t(N) = a + b·f(N)")
-                .text(", f from the workload's complexity: ").strong("a").text(" is the fixed cost of one call (the crossing), ")
-                .strong("b").text(" the cost per unit of work. Intervals are 95% bootstrap intervals that resample forks, then iterations within a fork. "
-                        + "A model that does not fit is not used to place crossovers.").build()));
-        if (analysis.models().isEmpty()) {
-            blocks.add(new Para(Phrase.of("No pattern was measured at two or more sizes, so there are no cost models.")));
-            return new Section("models", "Cost models", blocks);
-        }
-        List<List<Cell>> rows = new ArrayList<>();
-        for (CostModel m : analysis.models()) {
-            String unit = perUnit(m.complexity());
-            Phrase fit = m.fits() ? Phrase.of("fits")
-                    : Phrase.builder().strong("does not fit").sub(m.misfit() == null || m.misfit().isBlank() ? "" : m.misfit()).build();
-            rows.add(List.of(
-                    Cell.text(m.workload()),
-                    Cell.code(m.pattern()),
-                    Cell.num(Format.nanos(m.fixedNs())),
-                    Cell.num(interval(m.fixedCi(), "")),
-                    Cell.num(Format.nanos(m.perUnitNs()) + " " + unit),
-                    Cell.num(interval(m.perUnitCi(), "")),
-                    Cell.num(Format.fixed(m.rSquared(), 4)),
-                    Cell.num(Format.percent(m.maxRelResidual())),
-                    new Cell(fit, false, m.fits() ? Tone.NONE : Tone.WARN, null, null)));
-        }
-        blocks.add(new Table(null, List.of("workload", "pattern", "a (fixed)", "a 95% CI", "b (per unit)", "b 95% CI",
-                "R²", "max residual", "fit"), rows, true));
-        return new Section("models", "Cost models", blocks);
-    }
-
-    static String perUnit(Complexity c) {
-        return c == Complexity.CONSTANT ? "per call" : "per " + c.label();
-    }
-
-    private static String interval(io.gluebench.analysis.Interval ci, String suffix) {
-        if (ci == null) {
-            return "–";
-        }
-        return Format.nanos(ci.lo()) + " – " + Format.nanos(ci.hi()) + suffix;
-    }
-
-    // ---------------------------------------------------------------- overhead
-
-    private Section overhead() {
-        List<Block> blocks = new ArrayList<>();
-        blocks.add(new Para(Phrase.builder().text("The share of each measured call that is fixed cost, ").code("a / t(N)")
-                .text(": near 100% the call is all crossing, near 0% it is all compute.").build()));
-        if (analysis.overhead().isEmpty()) {
-            blocks.add(new Para(Phrase.of("No cost models, so no overhead shares.")));
-        }
-        for (String w : workloads) {
-            List<OverheadShare> os = analysis.overhead().stream().filter(o -> o.workload().equals(w)).toList();
-            if (os.isEmpty()) {
-                continue;
-            }
-            TreeSet<Integer> sizes = new TreeSet<>();
-            os.forEach(o -> sizes.add(o.size()));
-            List<String> pats = new ArrayList<>();
-            for (String p : patterns) {
-                if (os.stream().anyMatch(o -> o.pattern().equals(p))) {
-                    pats.add(p);
-                }
-            }
-            os.stream().map(OverheadShare::pattern).filter(p -> !pats.contains(p)).distinct().forEach(pats::add);
-            List<String> header = new ArrayList<>();
-            header.add("pattern \\ N");
-            sizes.forEach(n -> header.add(Format.size(n)));
-            List<List<Cell>> rows = new ArrayList<>();
-            for (String p : pats) {
-                List<Cell> row = new ArrayList<>();
-                row.add(Cell.code(p));
-                for (int n : sizes) {
-                    OverheadShare o = os.stream().filter(x -> x.pattern().equals(p) && x.size() == n).findFirst().orElse(null);
-                    row.add(o == null ? new Cell(Phrase.of("–"), true, Tone.MISSING, null, null)
-                            : new Cell(Phrase.of(Format.percent(o.share())), true, Tone.NONE, o.share(),
-                                    "a = " + Format.nanos(o.fixedNs()) + " of " + Format.nanos(o.measuredNs())));
-                }
-                rows.add(row);
-            }
-            blocks.add(new Heading(w, "overhead-" + w));
-            blocks.add(new Table(null, header, rows, true, true));
-        }
-        return new Section("overhead", "Overhead share", blocks);
     }
 
     // ---------------------------------------------------------------- skipped and failed
