@@ -47,14 +47,14 @@ import java.util.TreeSet;
  * or the analysis.
  */
 final class ReportBuilder {
-    /** Warnings of one kind beyond this count are shown as a table, not as sentences. */
-    static final int GROUP_AT = 4;
-
     private static final ReportSection SUMMARY = new SummarySection();
     private static final ReportSection CHARTS = new ChartsSection();
     private static final ReportSection SCORES = new ScoresSection();
     private static final ReportSection MODELS = new ModelsSection();
     private static final ReportSection OVERHEAD = new OverheadSection();
+    private static final ReportSection SKIPPED = new SkippedAndFailedSection();
+    private static final ReportSection ANTI_PATTERNS = new AntiPatternsSection();
+    private static final ReportSection WARNINGS = new WarningsSection();
 
     private final ReportInput in;
     private final Run run;
@@ -76,207 +76,9 @@ final class ReportBuilder {
 
     Doc.Report report() {
         List<Section> sections = List.of(
-                SUMMARY.section(in), CHARTS.section(in), SCORES.section(in), MODELS.section(in), OVERHEAD.section(in), skippedAndFailed(),
-                antiPatterns(), startups(), callers(), warnings(), machine(), floors());
+                SUMMARY.section(in), CHARTS.section(in), SCORES.section(in), MODELS.section(in), OVERHEAD.section(in),
+                SKIPPED.section(in), ANTI_PATTERNS.section(in), startups(), callers(), WARNINGS.section(in), machine(), floors());
         return new Doc.Report("gluebench report", "When to glue, when to compute", RunHeader.facts(run), sections);
-    }
-
-    // ---------------------------------------------------------------- skipped and failed
-
-    private Section skippedAndFailed() {
-        List<Block> blocks = new ArrayList<>();
-        List<List<Cell>> skipped = new ArrayList<>();
-        for (SkippedPattern s : run.skipped()) {
-            skipped.add(List.of(Cell.code(s.pattern()), Cell.text("all"), Cell.text(nz(s.reason()))));
-        }
-        for (Point p : run.points()) {
-            if (Point.SKIPPED.equals(p.status())) {
-                skipped.add(List.of(Cell.code(p.pattern()), Cell.text(p.workload() + " N=" + Format.size(p.size())),
-                        Cell.text(nz(p.reason()))));
-            }
-        }
-        blocks.add(new Heading("Skipped", "skipped-points"));
-        if (skipped.isEmpty()) {
-            blocks.add(new Note(Phrase.of("No pattern was skipped: every pattern in the plan ran on this machine."), false));
-        } else {
-            blocks.add(new Table(null, List.of("pattern", "where", "reason"), skipped, false));
-        }
-        List<List<Cell>> failed = new ArrayList<>();
-        for (Point p : run.points()) {
-            if (Point.FAILED.equals(p.status())) {
-                String reason = p.reason();
-                if ((reason == null || reason.isBlank()) && p.verification() != null) {
-                    reason = p.verification().error();
-                }
-                failed.add(List.of(Cell.text(p.workload()), Cell.code(p.pattern()), Cell.num(Format.size(p.size())),
-                        Cell.text(nz(reason))));
-            }
-        }
-        blocks.add(new Heading("Failed", "failed"));
-        if (failed.isEmpty()) {
-            blocks.add(new Note(Phrase.of("No point failed: every measured answer matched the Java reference before it was timed."), false));
-        } else {
-            blocks.add(new Table(null, List.of("workload", "pattern", "N", "reason"), failed, false));
-        }
-        return new Section("skipped", "Skipped and failed", blocks);
-    }
-
-    // ---------------------------------------------------------------- anti-patterns
-
-    private Section antiPatterns() {
-        List<Block> blocks = new ArrayList<>();
-        LinkedHashSet<String> present = new LinkedHashSet<>(patterns);
-        run.skipped().forEach(s -> present.add(s.pattern()));
-        List<List<Cell>> rows = new ArrayList<>();
-        for (String name : present) {
-            PatternInfo info = run.pattern(name).orElse(null);
-            if (info != null && info.antiPattern()) {
-                boolean skipped = run.skipped().stream().anyMatch(s -> s.pattern().equals(name));
-                rows.add(List.of(Cell.code(name), Cell.text(nz(info.whyItHurts())),
-                        Cell.text(skipped ? "skipped" : "measured")));
-            }
-        }
-        if (rows.isEmpty()) {
-            blocks.add(new Note(Phrase.of("This run has no anti-patterns: every pattern in it is a mechanism's best honest "
-                    + "configuration. The standard profile adds the labelled anti-patterns, and --pattern names any of them."), false));
-        } else {
-            blocks.add(new Para(Phrase.of("Labelled ways people get it wrong, measured beside the right way; "
-                    + "charts draw them dashed.")));
-            blocks.add(new Table(null, List.of("anti-pattern", "why this hurts", "in this run"), rows, false));
-        }
-        List<List<Cell>> all = new ArrayList<>();
-        for (String name : present) {
-            run.pattern(name).ifPresent(i -> all.add(List.of(Cell.code(i.name()), Cell.text(nz(i.kind())),
-                    Cell.text(nz(i.family())), Cell.text(nz(i.measures())))));
-        }
-        if (!all.isEmpty()) {
-            blocks.add(new Heading("Patterns in this run", "patterns"));
-            blocks.add(new Table(null, List.of("pattern", "kind", "family", "what it measures"), all, true));
-        }
-        return new Section("anti-patterns", "Anti-patterns", blocks);
-    }
-
-    // ---------------------------------------------------------------- warnings
-
-    private Section warnings() {
-        List<Block> blocks = new ArrayList<>();
-        if (analysis.warnings().isEmpty()) {
-            blocks.add(new Note(Phrase.of("No stability warnings: every score's interval is narrow and every model fits."), false));
-            return new Section("warnings", "Stability warnings", blocks);
-        }
-        Map<String, List<StabilityWarning>> byKind = new LinkedHashMap<>();
-        analysis.warnings().forEach(w -> byKind.computeIfAbsent(nz(w.kind()), k -> new ArrayList<>()).add(w));
-        for (var e : byKind.entrySet()) {
-            List<StabilityWarning> ws = e.getValue();
-            blocks.add(new Heading(kindTitle(e.getKey()) + " (" + ws.size() + ")", "warnings-" + e.getKey()));
-            if (ws.size() >= GROUP_AT && "wide-ci".equals(e.getKey())) {
-                wideCiMatrix(blocks, ws);
-            } else if (ws.size() < GROUP_AT) {
-                List<Phrase> items = new ArrayList<>();
-                for (StabilityWarning w : ws) {
-                    items.add(Phrase.builder().strong(where(w)).text(where(w).isEmpty() ? "" : ": ")
-                            .text(sentence(w.message())).sub(" What to do: " + sentence(w.remedy())).build());
-                }
-                blocks.add(new Bullets(items));
-            } else {
-                LinkedHashSet<String> remedies = new LinkedHashSet<>();
-                ws.forEach(w -> remedies.add(nz(w.remedy())));
-                boolean oneRemedy = remedies.size() == 1;
-                if (oneRemedy) {
-                    blocks.add(new Note(Phrase.builder().strong("What to do: ").text(remedies.iterator().next()).build(), true));
-                }
-                List<String> header = new ArrayList<>(List.of("workload", "pattern", "N", "message"));
-                if (!oneRemedy) {
-                    header.add("what to do");
-                }
-                List<List<Cell>> rows = new ArrayList<>();
-                for (StabilityWarning w : ws) {
-                    List<Cell> row = new ArrayList<>(List.of(Cell.text(nz(w.workload())),
-                            w.pattern() == null ? Cell.text("") : Cell.code(w.pattern()),
-                            Cell.num(w.size() == null ? "" : Format.size(w.size())), Cell.text(nz(w.message()))));
-                    if (!oneRemedy) {
-                        row.add(Cell.text(nz(w.remedy())));
-                    }
-                    rows.add(row);
-                }
-                blocks.add(new Table(null, header, rows, true));
-            }
-        }
-        return new Section("warnings", "Stability warnings", blocks);
-    }
-
-    /** Many wide-interval warnings as one matrix per workload: pattern by N, the interval's relative width. */
-    private void wideCiMatrix(List<Block> blocks, List<StabilityWarning> ws) {
-        long measured = run.points().stream().filter(p -> p.isOk() && p.score() != null).count();
-        blocks.add(new Para(Phrase.of(ws.size() + " of " + measured + " measured scores have a "
-                + (run.formatVersion() >= 2 ? "95% interval" : "99.9% confidence interval") + " wider than ±"
-                + Format.percent(io.gluebench.analysis.Analyzer.WIDE_CI) + " of the score; the marked cells below give "
-                + "the interval's half-width relative to the score.")));
-        LinkedHashSet<String> remedies = new LinkedHashSet<>();
-        ws.forEach(w -> remedies.add(nz(w.remedy())));
-        blocks.add(new Note(Phrase.builder().strong("What to do: ").text(String.join(" ", remedies)).build(), true));
-        for (String w : workloads) {
-            List<StabilityWarning> here = ws.stream().filter(x -> w.equals(x.workload())).toList();
-            if (here.isEmpty()) {
-                continue;
-            }
-            TreeSet<Integer> sizes = new TreeSet<>();
-            run.points().stream().filter(p -> p.workload().equals(w)).forEach(p -> sizes.add(p.size()));
-            List<String> header = new ArrayList<>();
-            header.add(w + ": pattern \\ N");
-            sizes.forEach(n -> header.add(Format.size(n)));
-            List<List<Cell>> rows = new ArrayList<>();
-            for (String p : patterns) {
-                if (here.stream().noneMatch(x -> p.equals(x.pattern()))) {
-                    continue;
-                }
-                List<Cell> row = new ArrayList<>();
-                row.add(Cell.code(p));
-                for (int n : sizes) {
-                    StabilityWarning sw = here.stream().filter(x -> p.equals(x.pattern()) && x.size() != null && x.size() == n)
-                            .findFirst().orElse(null);
-                    Point pt = run.points().stream().filter(x -> x.workload().equals(w) && x.pattern().equals(p)
-                            && x.size() == n && x.isOk() && x.score() != null && x.scoreError() != null).findFirst().orElse(null);
-                    if (sw == null || pt == null || pt.score() <= 0) {
-                        row.add(new Cell(Phrase.of(sw == null ? "" : "wide"), true, Tone.NONE, null, sw == null ? null : sw.message()));
-                    } else {
-                        double rel = pt.scoreError() / pt.score();
-                        row.add(new Cell(Phrase.of("±" + Format.percent(rel)), true, Tone.NONE, Math.min(1, rel), sw.message()));
-                    }
-                }
-                rows.add(row);
-            }
-            blocks.add(new Table(null, header, rows, true, true));
-        }
-        List<StabilityWarning> elsewhere = ws.stream().filter(x -> x.workload() == null || !workloads.contains(x.workload())).toList();
-        if (!elsewhere.isEmpty()) {
-            blocks.add(new Bullets(elsewhere.stream().map(x -> Phrase.builder().strong(where(x)).text(": " + nz(x.message())).build()).toList()));
-        }
-    }
-
-    private static String kindTitle(String kind) {
-        return switch (kind) {
-            case "wide-ci" -> "Wide confidence intervals";
-            case "few-samples" -> "Few samples";
-            case "high-load" -> "High load";
-            case "misfit" -> "Models that do not fit";
-            case "not-settled" -> "Not settled after warm-up";
-            default -> kind.isEmpty() ? "Other" : kind;
-        };
-    }
-
-    private static String where(StabilityWarning w) {
-        List<String> parts = new ArrayList<>();
-        if (w.workload() != null) {
-            parts.add(w.workload());
-        }
-        if (w.pattern() != null) {
-            parts.add(w.pattern());
-        }
-        if (w.size() != null) {
-            parts.add("N=" + Format.size(w.size()));
-        }
-        return String.join(" / ", parts);
     }
 
     // ---------------------------------------------------------------- machine and floors
