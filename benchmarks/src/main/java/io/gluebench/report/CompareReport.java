@@ -11,8 +11,6 @@ import io.gluebench.report.Doc.Cell;
 import io.gluebench.report.Doc.Phrase;
 import io.gluebench.report.Doc.Tone;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -161,13 +159,7 @@ public final class CompareReport {
 
     /** Writes one self-contained HTML file with the tables and the given chart PNGs embedded. */
     public static Path writeHtml(Comparison c, List<Path> charts, Path out) throws IOException {
-        String html = HtmlReport.render(document(c, charts));
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.writeString(out, html, StandardCharsets.UTF_8);
-        return out;
+        return Reports.save(HtmlReport.render(document(c, charts)), out);
     }
 
     static Doc.Report document(Comparison c, List<Path> charts) {

@@ -141,5 +141,17 @@ final class Doc {
 
     /** The whole report: a title, the header facts, and the sections in order. */
     record Report(String title, String subtitle, List<Fact> header, List<Section> sections) {
+        /** The key of the header fact that names the run; renderers set it as the title. */
+        static final String RUN = "run";
+
+        /** The run's id from the header, or empty. */
+        String runId() {
+            return header.stream().filter(f -> f.key().equals(RUN)).findFirst().map(f -> f.value().plain()).orElse("");
+        }
+
+        /** The header facts listed under the title: all but the run's id. */
+        List<Fact> facts() {
+            return header.stream().filter(f -> !f.key().equals(RUN)).toList();
+        }
     }
 }

@@ -8,8 +8,6 @@ import io.gluebench.result.Names;
 import io.gluebench.result.Point;
 import io.gluebench.result.Run;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -98,12 +96,7 @@ public final class Exports {
             case "md" -> markdown(rows, columns);
             default -> throw new IllegalArgumentException(refusal(format));
         };
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-        return file;
+        return Reports.save(text, file);
     }
 
     private static String csv(List<Map<String, Object>> rows, List<String> columns) throws IOException {

@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Locale;
 
-/** Number formatting shared by the HTML and Markdown reports. Formats only; computes nothing. */
+/** Number and text formatting shared by the reports. Formats only; computes nothing. */
 final class Format {
     private Format() {
     }
@@ -70,5 +70,16 @@ final class Format {
         } catch (java.time.format.DateTimeParseException e) {
             return iso;
         }
+    }
+
+    /** The text ending with a full stop (or its own punctuation). */
+    static String sentence(String s) {
+        String t = nz(s).strip();
+        return t.isEmpty() || ".!?".indexOf(t.charAt(t.length() - 1)) >= 0 ? t : t + ".";
+    }
+
+    /** The text, or empty for none. */
+    static String nz(String s) {
+        return s == null ? "" : s;
     }
 }

@@ -5,6 +5,7 @@ import io.gluebench.result.Names;
 import io.gluebench.result.Run;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -20,14 +21,29 @@ public final class Reports {
     private Reports() {
     }
 
-    /** Returns the written files: runDir/report.html, then runDir/report.md. */
+    /**
+     * Lays out the run's report once and draws it twice: runDir/report.html, then runDir/report.md.
+     * Returns the written files.
+     */
     public static List<Path> writeAll(Run run, Analysis analysis, Path runDir) throws IOException {
-        Names.refuseLink(runDir.resolve(HtmlReport.FILE));
-        Names.refuseLink(runDir.resolve(MarkdownReport.FILE));
-        List<Path> charts = charts(runDir.resolve(CHARTS_DIR));
-        Path html = HtmlReport.write(run, analysis, charts, runDir.resolve(HtmlReport.FILE));
-        Path md = MarkdownReport.write(run, analysis, charts, runDir.resolve(MarkdownReport.FILE));
+        Path htmlFile = runDir.resolve(HtmlReport.FILE);
+        Path mdFile = runDir.resolve(MarkdownReport.FILE);
+        Names.refuseLink(htmlFile);
+        Names.refuseLink(mdFile);
+        Doc.Report report = ReportBuilder.build(run, analysis, charts(runDir.resolve(CHARTS_DIR)));
+        Path html = save(HtmlReport.render(report), htmlFile);
+        Path md = save(MarkdownReport.render(report), mdFile);
         return List.of(html, md);
+    }
+
+    /** Writes text as UTF-8 to a file, creating its folder; returns the file. */
+    static Path save(String text, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
     }
 
     /**

@@ -32,7 +32,7 @@ class FloorTextTest {
     }
 
     @Test
-    void theReportGivesTheRatioWithItsInterval() {
+    void theReportGivesTheRatioWithItsInterval() throws Exception {
         Run run = run();
         String md = MarkdownReport.render(ReportBuilder.build(run, Analyzer.analyze(run), List.of()));
         assertTrue(md.contains("×5.0 (4.1–6.1)") && md.contains("cpython_call"), md);

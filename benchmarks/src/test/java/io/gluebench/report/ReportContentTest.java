@@ -38,9 +38,15 @@ class ReportContentTest {
         String html = Files.readString(dir.resolve("report.html"));
         String md = Files.readString(dir.resolve("report.md"));
 
+        int htmlAt = -1;
+        int mdAt = -1;
         for (String s : SECTIONS) {
-            assertTrue(html.contains("<h2>" + HtmlWriter.escape(s) + "</h2>"), "html section " + s);
-            assertTrue(md.contains("\n## " + MarkdownReport.escape(s) + "\n"), "markdown section " + s);
+            int h = html.indexOf("<h2>" + HtmlWriter.escape(s) + "</h2>");
+            int m = md.indexOf("\n## " + MarkdownReport.escape(s) + "\n");
+            assertTrue(h > htmlAt, "html section " + s + ", after the one before");
+            assertTrue(m > mdAt, "markdown section " + s + ", after the one before");
+            htmlAt = h;
+            mdAt = m;
         }
         for (Path png : Reports.charts(dir.resolve("charts"))) {
             byte[] screen = HtmlReport.forScreen(Files.readAllBytes(png));
@@ -123,8 +129,7 @@ class ReportContentTest {
                         new PatternInfo("jni", "jni", "native", true, "", "why: " + evil)),
                 List.of(new WorkloadInfo("dot", "doubles | per vector", "N", evil)));
         Analysis a = Analyzer.analyze(run);
-        HtmlReport.write(run, a, List.of(), dir.resolve("report.html"));
-        MarkdownReport.write(run, a, List.of(), dir.resolve("report.md"));
+        Reports.writeAll(run, a, dir);
         String html = Files.readString(dir.resolve("report.html"));
         String md = Files.readString(dir.resolve("report.md"));
         assertFalse(html.contains(evil), "raw script in html");
