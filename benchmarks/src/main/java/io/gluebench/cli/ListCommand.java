@@ -25,7 +25,7 @@ public final class ListCommand implements Callable<Integer> {
     @Option(names = "--markdown", description = "Print the workload table as Markdown (docs/workloads.md's table is this output).")
     boolean markdown;
 
-    /** The workload table of docs/workloads.md, generated from the catalogue. */
+    /** The workload table of docs/workloads.md, generated from the built-in workloads' classes. */
     public static String markdownTable() {
         StringBuilder sb = new StringBuilder();
         sb.append("| workload | what it computes | N is | complexity | crosses per call | comparison | numpy variant |\n");

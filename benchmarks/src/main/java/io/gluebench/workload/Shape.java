@@ -1,8 +1,14 @@
 package io.gluebench.workload;
 
+import io.gluebench.workload.builtin.BuiltinWorkload;
+import io.gluebench.workload.builtin.Csvparse;
+import io.gluebench.workload.builtin.Dot;
+import io.gluebench.workload.builtin.Echo;
+import io.gluebench.workload.builtin.Records;
+import io.gluebench.workload.builtin.Sort;
+import io.gluebench.workload.builtin.Wordfreq;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.IntFunction;
 
 /**
  * The input shapes a workload from a Python file may declare: each is the input of one built-in
@@ -11,33 +17,32 @@ import java.util.function.IntFunction;
  * gluebench_py/userfile.py for what data is per shape).
  */
 public enum Shape {
-    BYTES("bytes", "echo", "N bytes", n -> new WorkloadInput.Echo(Workloads.echoBytes(n)), Integer.MAX_VALUE,
-            "N bytes there, 8 back", List.of(0, 100, 10_000, 1_000_000)),
-    DOUBLES("doubles", "sort", "N doubles in [-1, 1)", n -> new WorkloadInput.Sort(Workloads.doubles(n, 0)),
-            Integer.MAX_VALUE / 8, "8 N bytes there, 8 back", List.of(1, 100, 10_000, 1_000_000)),
-    TWO_DOUBLES("two_doubles", "dot", "a pair (a, b) of N doubles each", Workloads::dotInput, Integer.MAX_VALUE / 16,
+    BYTES("bytes", new Echo(), "N bytes", Integer.MAX_VALUE, "N bytes there, 8 back", List.of(0, 100, 10_000, 1_000_000)),
+    DOUBLES("doubles", new Sort(), "N doubles in [-1, 1)", Integer.MAX_VALUE / 8, "8 N bytes there, 8 back",
+            List.of(1, 100, 10_000, 1_000_000)),
+    TWO_DOUBLES("two_doubles", new Dot(), "a pair (a, b) of N doubles each", Integer.MAX_VALUE / 16,
             "16 N bytes there, 8 back", List.of(1, 100, 10_000, 1_000_000)),
-    TEXT("text", "wordfreq", "a str of at most N UTF-8 bytes of words", Workloads::wordfreqInput, 100_000_000,
+    TEXT("text", new Wordfreq(), "a str of at most N UTF-8 bytes of words", 100_000_000,
             "N bytes of text there, 8 back", List.of(10, 1_000, 100_000, 1_000_000)),
-    RECORDS("records", "records", "N rows (id, category, amount)", Workloads::recordsInput, 10_000_000,
+    RECORDS("records", new Records(), "N rows (id, category, amount)", 10_000_000,
             "about 24 N bytes there, 8 back", List.of(1, 100, 10_000, 100_000)),
-    CSV("csv", "csvparse", "a str: a header and N lines qty,price,label", Workloads::csvInput, 10_000_000,
+    CSV("csv", new Csvparse(), "a str: a header and N lines qty,price,label", 10_000_000,
             "about 25 N bytes of text there, 8 back", List.of(1, 100, 10_000, 100_000));
 
     private final String id;
-    private final String like;
+    private final BuiltinWorkload<?> like;
     private final String data;
-    private final IntFunction<WorkloadInput> generator;
     private final int maxSize;
     private final String bytesPerCall;
     private final List<Integer> defaultSizes;
 
-    Shape(String id, String like, String data, IntFunction<WorkloadInput> generator, int maxSize, String bytesPerCall,
-            List<Integer> defaultSizes) {
+    Shape(String id, BuiltinWorkload<?> like, String data, int maxSize, String bytesPerCall, List<Integer> defaultSizes) {
+        if (maxSize > like.maxSize()) {
+            throw new IllegalArgumentException(id + ": N up to " + maxSize + " is beyond " + like.name() + "'s range");
+        }
         this.id = id;
         this.like = like;
         this.data = data;
-        this.generator = generator;
         this.maxSize = maxSize;
         this.bytesPerCall = bytesPerCall;
         this.defaultSizes = defaultSizes;
@@ -50,7 +55,7 @@ public enum Shape {
 
     /** The built-in workload whose input this is. */
     public String like() {
-        return like;
+        return like.name();
     }
 
     /** What the function's data is, in a few words. */
@@ -71,8 +76,9 @@ public enum Shape {
         return defaultSizes;
     }
 
+    /** The input of the built-in workload of this shape, from its seeded generator. */
     public WorkloadInput input(int n) {
-        return generator.apply(n);
+        return like.input(n);
     }
 
     public static java.util.Optional<Shape> byId(String id) {

@@ -23,4 +23,13 @@ public final class SplitMix64 {
     public double nextDouble() {
         return (next() >>> 11) * 0x1.0p-53;
     }
+
+    /** The next n values 2u - 1, uniform in [-1, 1), in stream order. */
+    public double[] nextDoubles(int n) {
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = 2 * nextDouble() - 1;
+        }
+        return out;
+    }
 }

@@ -2,8 +2,9 @@ package io.gluebench.workload;
 
 /**
  * One computation with a size parameter N: how its input is generated, what its reference answer
- * is, and how an answer is compared with it. The built-in workloads are {@link CatalogWorkload}s;
- * a workload from the user's Python file is a {@link UserWorkload}.
+ * is, and how an answer is compared with it. Each built-in workload is its own class under
+ * {@code workload/builtin/} (a {@link io.gluebench.workload.builtin.BuiltinWorkload}, listed in
+ * {@link Workloads#ALL}); a workload from the user's Python file is a {@link UserWorkload}.
  */
 public interface Workload {
     /** The seed of every input generator. */

@@ -24,6 +24,9 @@ import org.junit.jupiter.api.Test;
  * cli -> publish -> report -> chart -> analysis -> result
  * cli -> run -> suite -> pattern -> workload      (run and suite may read analysis and result)
  * </pre>
+ *
+ * A sub-package is part of its top-level package and follows its row: {@code workload/builtin/} (one
+ * class per built-in workload) is {@code workload}, both as a file that refers and as a name referred to.
  */
 class LayeringTest {
     /** Each package and the packages it may use. */
@@ -101,10 +104,18 @@ class LayeringTest {
             Path g = tmp.resolve("run/AlsoBad.java");
             Files.createDirectories(g.getParent());
             Files.writeString(g, "package io.gluebench.run;\nclass AlsoBad { Object o = io.gluebench.report.Reports.class; }\n");
+            Path h = tmp.resolve("workload/builtin/Up.java");
+            Files.createDirectories(h.getParent());
+            Files.writeString(h, "package io.gluebench.workload.builtin;\nimport io.gluebench.pattern.Call;\n"
+                    + "import io.gluebench.workload.Workload;\nclass Up {}\n");
+            Path k = tmp.resolve("pattern/Fine.java");
+            Files.createDirectories(k.getParent());
+            Files.writeString(k, "package io.gluebench.pattern;\nimport io.gluebench.workload.builtin.Dot;\nclass Fine {}\n");
             List<String> v = violations(tmp);
-            assertEquals(2, v.size(), v.toString());
+            assertEquals(3, v.size(), v.toString());
             assertTrue(v.get(0).startsWith("result/Bad.java:2: result uses chart"), v.get(0));
             assertTrue(v.get(1).startsWith("run/AlsoBad.java:2: run uses report"), v.get(1));
+            assertTrue(v.get(2).startsWith("workload/builtin/Up.java:2: workload uses pattern"), v.get(2));
         } finally {
             try (Stream<Path> s = Files.walk(tmp)) {
                 s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

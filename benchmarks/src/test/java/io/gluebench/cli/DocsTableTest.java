@@ -8,10 +8,10 @@ import io.gluebench.pattern.Patterns;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
-/** docs/workloads.md's table is the catalogue's own output; docs/patterns.md's table names every pattern. */
+/** docs/workloads.md's table is the built-in workloads' own output; docs/patterns.md's table names every pattern. */
 class DocsTableTest {
     @Test
-    void workloadTableIsGeneratedFromTheCatalogue() throws Exception {
+    void workloadTableIsGeneratedFromTheWorkloads() throws Exception {
         String readme = Files.readString(TestEnv.home().resolve("docs/workloads.md"));
         String begin = "<!-- workloads:begin -->\n";
         int from = readme.indexOf(begin) + begin.length();

@@ -10,7 +10,17 @@ import io.gluebench.pattern.PatternSpec;
 import io.gluebench.pattern.Patterns;
 import io.gluebench.pattern.graalpy.GraalPyPattern;
 import io.gluebench.result.Verification;
-import io.gluebench.workload.Workloads;
+import io.gluebench.workload.builtin.Csvparse;
+import io.gluebench.workload.builtin.Dot;
+import io.gluebench.workload.builtin.Echo;
+import io.gluebench.workload.builtin.Fannkuch;
+import io.gluebench.workload.builtin.Mandelbrot;
+import io.gluebench.workload.builtin.Matmul;
+import io.gluebench.workload.builtin.Nbody;
+import io.gluebench.workload.builtin.Records;
+import io.gluebench.workload.builtin.Sort;
+import io.gluebench.workload.builtin.Spectralnorm;
+import io.gluebench.workload.builtin.Wordfreq;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,28 +50,28 @@ class PatternAgreementTest {
     }
 
     private static final List<ForkedVerifier.Case> CASES = List.of(
-            new ForkedVerifier.Case(Workloads.ECHO, 0),
-            new ForkedVerifier.Case(Workloads.ECHO, 1000),
-            new ForkedVerifier.Case(Workloads.DOT, 1),
-            new ForkedVerifier.Case(Workloads.DOT, 1000),
-            new ForkedVerifier.Case(Workloads.NBODY, 0),
-            new ForkedVerifier.Case(Workloads.NBODY, 50),
-            new ForkedVerifier.Case(Workloads.SPECTRALNORM, 1),
-            new ForkedVerifier.Case(Workloads.SPECTRALNORM, 20),
-            new ForkedVerifier.Case(Workloads.MANDELBROT, 0),
-            new ForkedVerifier.Case(Workloads.MANDELBROT, 24),
-            new ForkedVerifier.Case(Workloads.MATMUL, 1),
-            new ForkedVerifier.Case(Workloads.MATMUL, 13),
-            new ForkedVerifier.Case(Workloads.SORT, 0),
-            new ForkedVerifier.Case(Workloads.SORT, 777),
-            new ForkedVerifier.Case(Workloads.FANNKUCH, 1),
-            new ForkedVerifier.Case(Workloads.FANNKUCH, 6),
-            new ForkedVerifier.Case(Workloads.WORDFREQ, 0),
-            new ForkedVerifier.Case(Workloads.WORDFREQ, 3000),
-            new ForkedVerifier.Case(Workloads.RECORDS, 0),
-            new ForkedVerifier.Case(Workloads.RECORDS, 500),
-            new ForkedVerifier.Case(Workloads.CSVPARSE, 0),
-            new ForkedVerifier.Case(Workloads.CSVPARSE, 300));
+            new ForkedVerifier.Case(new Echo(), 0),
+            new ForkedVerifier.Case(new Echo(), 1000),
+            new ForkedVerifier.Case(new Dot(), 1),
+            new ForkedVerifier.Case(new Dot(), 1000),
+            new ForkedVerifier.Case(new Nbody(), 0),
+            new ForkedVerifier.Case(new Nbody(), 50),
+            new ForkedVerifier.Case(new Spectralnorm(), 1),
+            new ForkedVerifier.Case(new Spectralnorm(), 20),
+            new ForkedVerifier.Case(new Mandelbrot(), 0),
+            new ForkedVerifier.Case(new Mandelbrot(), 24),
+            new ForkedVerifier.Case(new Matmul(), 1),
+            new ForkedVerifier.Case(new Matmul(), 13),
+            new ForkedVerifier.Case(new Sort(), 0),
+            new ForkedVerifier.Case(new Sort(), 777),
+            new ForkedVerifier.Case(new Fannkuch(), 1),
+            new ForkedVerifier.Case(new Fannkuch(), 6),
+            new ForkedVerifier.Case(new Wordfreq(), 0),
+            new ForkedVerifier.Case(new Wordfreq(), 3000),
+            new ForkedVerifier.Case(new Records(), 0),
+            new ForkedVerifier.Case(new Records(), 500),
+            new ForkedVerifier.Case(new Csvparse(), 0),
+            new ForkedVerifier.Case(new Csvparse(), 300));
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("patterns")
@@ -111,7 +121,7 @@ class PatternAgreementTest {
         PatternSpec withoutJit = new PatternSpec("graalpy", "graalpy", "", List.of(), false, graalpy.factory(),
                 "interpreted", false, "");
         List<Verification> got = new ForkedVerifier(env).verify(withoutJit,
-                List.of(new ForkedVerifier.Case(Workloads.NBODY, 1)), 180);
+                List.of(new ForkedVerifier.Case(new Nbody(), 1)), 180);
         assertFalse(got.get(0).ok());
         assertTrue(got.get(0).error().contains("without its JIT") && got.get(0).error().contains("graalpy-interpreter"),
                 got.get(0).error());

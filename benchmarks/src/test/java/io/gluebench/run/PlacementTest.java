@@ -10,7 +10,8 @@ import io.gluebench.pattern.PatternSpec;
 import io.gluebench.pattern.Patterns;
 import io.gluebench.pattern.Placement;
 import io.gluebench.result.Verification;
-import io.gluebench.workload.Workloads;
+import io.gluebench.workload.builtin.Dot;
+import io.gluebench.workload.builtin.Echo;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +37,7 @@ class PlacementTest {
             for (String name : List.of("worker-python-uds", "worker-numpy-shm")) {
                 PatternSpec spec = Patterns.byName(name).orElseThrow();
                 List<Verification> got = new ForkedVerifier(base.withPlacement(placement)).verify(spec,
-                        List.of(new ForkedVerifier.Case(Workloads.ECHO, 0), new ForkedVerifier.Case(Workloads.DOT, 1000)),
+                        List.of(new ForkedVerifier.Case(new Echo(), 0), new ForkedVerifier.Case(new Dot(), 1000)),
                         120);
                 for (Verification v : got) {
                     assertTrue(v.ok(), name + " " + placement.id() + ": " + v.error());

@@ -7,6 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gluebench.TestEnv;
+import io.gluebench.workload.builtin.Csvparse;
+import io.gluebench.workload.builtin.Dot;
+import io.gluebench.workload.builtin.Echo;
+import io.gluebench.workload.builtin.Fannkuch;
+import io.gluebench.workload.builtin.Nbody;
+import io.gluebench.workload.builtin.Records;
+import io.gluebench.workload.builtin.Sort;
+import io.gluebench.workload.builtin.Spectralnorm;
+import io.gluebench.workload.builtin.Wordfreq;
 import java.io.IOException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +25,9 @@ import org.junit.jupiter.api.Test;
  * both languages must build the same inputs and reach the same answers.
  */
 class ReferenceVectorsTest {
+    private static final Echo ECHO = new Echo();
+    private static final Dot DOT = new Dot();
+    private static final Nbody NBODY = new Nbody();
     private static JsonNode vectors;
 
     @BeforeAll
@@ -35,17 +47,17 @@ class ReferenceVectorsTest {
     void echoIsExact() {
         assertFalse(vectors.get("echo").isEmpty());
         for (JsonNode v : vectors.get("echo")) {
-            WorkloadInput in = Workloads.ECHO.input(v.get("n").asInt());
-            assertEquals(v.get("expected").asLong(), Workloads.ECHO.referenceBits(in), "echo n=" + v.get("n"));
+            WorkloadInput in = ECHO.input(v.get("n").asInt());
+            assertEquals(v.get("expected").asLong(), ECHO.referenceBits(in), "echo n=" + v.get("n"));
         }
     }
 
     @Test
     void dotIsBitForBitTheSequentialSum() {
         for (JsonNode v : vectors.get("dot")) {
-            WorkloadInput in = Workloads.DOT.input(v.get("n").asInt());
+            WorkloadInput in = DOT.input(v.get("n").asInt());
             double expected = Double.parseDouble(v.get("expected").asText());
-            assertEquals(expected, Double.longBitsToDouble(Workloads.DOT.referenceBits(in)), 0.0, "dot n=" + v.get("n"));
+            assertEquals(expected, Double.longBitsToDouble(DOT.referenceBits(in)), 0.0, "dot n=" + v.get("n"));
         }
     }
 
@@ -53,9 +65,9 @@ class ReferenceVectorsTest {
     void nbodyAgreesWithinItsTolerance() {
         for (JsonNode v : vectors.get("nbody")) {
             int steps = v.get("steps").asInt();
-            WorkloadInput in = Workloads.NBODY.input(steps);
+            WorkloadInput in = NBODY.input(steps);
             long expected = ResultKind.bits(Double.parseDouble(v.get("expected").asText()));
-            assertTrue(Workloads.NBODY.agrees(in, expected, Workloads.NBODY.referenceBits(in)), "nbody steps=" + steps);
+            assertTrue(NBODY.agrees(in, expected, NBODY.referenceBits(in)), "nbody steps=" + steps);
         }
     }
 
@@ -135,18 +147,18 @@ class ReferenceVectorsTest {
     @Test
     void compoundComparisonRules() {
         Compound.CsvTotals t = new Compound.CsvTotals(5, 1000.0, 7);
-        Tolerance tol = Workloads.CSVPARSE.tolerance();
+        Tolerance tol = new Csvparse().tolerance();
         assertTrue(t.agrees(new Compound.CsvTotals(5, 1000.0 + 1e-10, 7), tol, 1000.0), "within 1e-12 of 1000");
         assertFalse(t.agrees(new Compound.CsvTotals(5, 1000.0 + 1e-6, 7), tol, 1000.0));
         assertFalse(t.agrees(new Compound.CsvTotals(6, 1000.0, 7), tol, 1000.0), "integers are exact");
         assertFalse(t.agrees(new Compound.CsvTotals(5, 1000.0, 8), tol, 1000.0));
-        Compound.WordCounts w = Reference.wordfreq("ka ka lo\nmi ka lo");
+        Compound.WordCounts w = Wordfreq.wordfreq("ka ka lo\nmi ka lo");
         assertEquals(new Compound.WordCounts(3, java.util.List.of(new Compound.WordCount("ka", 3),
                 new Compound.WordCount("lo", 2), new Compound.WordCount("mi", 1))), w);
-        assertFalse(w.agrees(Reference.wordfreq("ka ka lo\nmi ka mi"), tol, 0), "a tie broken the other way");
-        assertEquals(new Compound.CsvTotals(2, 1.25, 5), Reference.csvparse("qty,price,label\n3,1.5,ab\n-1,-0.250,xyz\n"));
+        assertFalse(w.agrees(Wordfreq.wordfreq("ka ka lo\nmi ka mi"), tol, 0), "a tie broken the other way");
+        assertEquals(new Compound.CsvTotals(2, 1.25, 5), Csvparse.csvparse("qty,price,label\n3,1.5,ab\n-1,-0.250,xyz\n"));
         assertEquals(new Compound.CategorySums(java.util.List.of(new Compound.CategorySum("a", -2),
-                new Compound.CategorySum("b", 15))), Reference.records(java.util.List.of(
+                new Compound.CategorySum("b", 15))), Records.records(java.util.List.of(
                 new Sale(1, "b", 5), new Sale(2, "a", -2), new Sale(3, "b", 10))));
     }
 
@@ -158,11 +170,11 @@ class ReferenceVectorsTest {
                 text.append("w").append((char) ('a' + i % 26)).append(i / 26).append(' ');
             }
         }
-        Compound.WordCounts w = Reference.wordfreq(text.toString());
+        Compound.WordCounts w = Wordfreq.wordfreq(text.toString());
         assertEquals(30, w.distinct());
         assertEquals(10, w.top().size());
         java.util.List<Compound.WordCount> sorted = new java.util.ArrayList<>(w.top());
-        sorted.sort(Reference.BY_FREQUENCY);
+        sorted.sort(Wordfreq.BY_FREQUENCY);
         assertEquals(sorted, w.top());
         assertEquals(new Compound.WordCount("wb1", 4), w.top().get(0), "count 4 for i = 3, 7, ..., 27; wb1 (i = 27) sorts first");
     }
@@ -170,40 +182,40 @@ class ReferenceVectorsTest {
     @Test
     void aMalformedCsvLineIsRejected() {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> Reference.csvparse("qty,price,label\n1,2.0\n"));
+                () -> Csvparse.csvparse("qty,price,label\n1,2.0\n"));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> Reference.csvparse("qty,price,label\n1,2.0,a,b\n"));
+                () -> Csvparse.csvparse("qty,price,label\n1,2.0,a,b\n"));
     }
 
     @Test
     void publishedValuesOfTheBenchmarksGame() {
-        assertEquals("1.274219991", String.format(java.util.Locale.ROOT, "%.9f", Reference.spectralnorm(100)));
-        assertEquals(Reference.pack(228, 16), Reference.fannkuch(7));
-        assertEquals(Reference.pack(1616, 22), Reference.fannkuch(8));
+        assertEquals("1.274219991", String.format(java.util.Locale.ROOT, "%.9f", Spectralnorm.spectralnorm(100)));
+        assertEquals(Fannkuch.pack(228, 16), Fannkuch.fannkuch(7));
+        assertEquals(Fannkuch.pack(1616, 22), Fannkuch.fannkuch(8));
     }
 
     @Test
     void sortDoesNotTouchItsInput() {
-        double[] data = ((WorkloadInput.Sort) Workloads.SORT.input(100)).data();
+        double[] data = ((WorkloadInput.Sort) new Sort().input(100)).data();
         double[] copy = data.clone();
-        Reference.sort(data);
+        Sort.sort(data);
         org.junit.jupiter.api.Assertions.assertArrayEquals(copy, data);
     }
 
     @Test
     void nbodyMatchesThePublishedEnergies() {
-        assertEquals("-0.169075164", String.format(java.util.Locale.ROOT, "%.9f", Reference.nbody(0)));
-        assertEquals("-0.169087605", String.format(java.util.Locale.ROOT, "%.9f", Reference.nbody(1000)));
+        assertEquals("-0.169075164", String.format(java.util.Locale.ROOT, "%.9f", Nbody.nbody(0)));
+        assertEquals("-0.169087605", String.format(java.util.Locale.ROOT, "%.9f", Nbody.nbody(1000)));
     }
 
     @Test
     void toleranceRejectsAWrongAnswer() {
-        WorkloadInput in = Workloads.DOT.input(1000);
-        long right = Workloads.DOT.referenceBits(in);
+        WorkloadInput in = DOT.input(1000);
+        long right = DOT.referenceBits(in);
         long wrong = ResultKind.bits(Double.longBitsToDouble(right) * (1 + 1e-6));
-        assertTrue(Workloads.DOT.agrees(in, right, right));
-        assertFalse(Workloads.DOT.agrees(in, right, wrong));
-        assertFalse(Workloads.ECHO.agrees(Workloads.ECHO.input(10), 5, 6));
-        assertFalse(Workloads.NBODY.agrees(in, right, ResultKind.bits(Double.NaN)));
+        assertTrue(DOT.agrees(in, right, right));
+        assertFalse(DOT.agrees(in, right, wrong));
+        assertFalse(ECHO.agrees(ECHO.input(10), 5, 6));
+        assertFalse(NBODY.agrees(in, right, ResultKind.bits(Double.NaN)));
     }
 }

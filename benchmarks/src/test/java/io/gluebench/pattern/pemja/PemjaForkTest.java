@@ -12,7 +12,8 @@ import io.gluebench.pattern.Patterns;
 import io.gluebench.run.Doctor;
 import io.gluebench.run.Fingerprint;
 import io.gluebench.run.ForkFlags;
-import io.gluebench.workload.Workloads;
+import io.gluebench.workload.builtin.Echo;
+import io.gluebench.workload.builtin.Nbody;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +86,8 @@ class PemjaForkTest {
         if (args[0].equals("confine")) {
             try (Pattern p = Patterns.byName("pemja-python").orElseThrow().create()) {
                 p.open(env);
-                Call c = p.bind(Workloads.ECHO, Workloads.ECHO.input(100));
+                Echo echo = new Echo();
+                Call c = p.bind(echo, echo.input(100));
                 System.out.println("own thread: " + c.invoke());
                 Thread t = new Thread(() -> {
                     try {
@@ -101,7 +103,8 @@ class PemjaForkTest {
             try (Pattern first = Patterns.byName(args[0]).orElseThrow().create();
                     Pattern second = Patterns.byName(args[1]).orElseThrow().create()) {
                 first.open(env);
-                System.out.println("first: " + first.bind(Workloads.NBODY, Workloads.NBODY.input(1)).invoke());
+                Nbody nbody = new Nbody();
+                System.out.println("first: " + first.bind(nbody, nbody.input(1)).invoke());
                 try {
                     second.open(env);
                     System.out.println("second opened");

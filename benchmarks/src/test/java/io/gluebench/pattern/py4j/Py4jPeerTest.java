@@ -16,7 +16,7 @@ import io.gluebench.run.Doctor;
 import io.gluebench.run.Fingerprint;
 import io.gluebench.run.ForkFlags;
 import io.gluebench.workload.WorkloadInput;
-import io.gluebench.workload.Workloads;
+import io.gluebench.workload.builtin.Echo;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -59,9 +59,10 @@ class Py4jPeerTest {
         Py4jPeer peer = Py4jPeer.start(command("python"), env.pythonWorkloads());
         long pid = peer.pid();
         int port = peer.port();
-        WorkloadInput echo = Workloads.ECHO.input(1000);
-        assertEquals(Workloads.ECHO.referenceBits(echo), peer.callScalar(RequestFrames.echo(((io.gluebench.workload.WorkloadInput.Echo) echo).data())));
-        assertEquals(Workloads.ECHO.referenceBits(echo), peer.callScalar(RequestFrames.echo(((io.gluebench.workload.WorkloadInput.Echo) echo).data()), true),
+        Echo workload = new Echo();
+        WorkloadInput echo = workload.input(1000);
+        assertEquals(workload.referenceBits(echo), peer.callScalar(RequestFrames.echo(((io.gluebench.workload.WorkloadInput.Echo) echo).data())));
+        assertEquals(workload.referenceBits(echo), peer.callScalar(RequestFrames.echo(((io.gluebench.workload.WorkloadInput.Echo) echo).data()), true),
                 "the same answer with the request as Py4J's byte[]");
         Thread other = new Thread(() -> {
             try {
@@ -96,7 +97,7 @@ class Py4jPeerTest {
     @Test
     void aRequestLongerThanPy4jsWriteBufferIsNotHeldBackByNagle() throws Exception {
         try (Py4jPeer peer = Py4jPeer.start(command("python"), env.pythonWorkloads())) {
-            byte[] request = RequestFrames.echo(((io.gluebench.workload.WorkloadInput.Echo) Workloads.ECHO.input(10_000)).data());
+            byte[] request = RequestFrames.echo(((io.gluebench.workload.WorkloadInput.Echo) new Echo().input(10_000)).data());
             long best = Long.MAX_VALUE;
             for (int i = 0; i < 20; i++) {
                 long t0 = System.nanoTime();
@@ -159,14 +160,16 @@ class Py4jPeerTest {
         String text = new String(out, StandardCharsets.UTF_8);
         assertTrue(ended && seconds < 10, "the fork ended " + (ended ? "after " + seconds + " s" : "not at all") + ": " + text);
         assertEquals(0, p.exitValue(), text);
-        assertTrue(text.contains("echo: " + Workloads.ECHO.referenceBits(Workloads.ECHO.input(100))), text);
+        Echo echo = new Echo();
+        assertTrue(text.contains("echo: " + echo.referenceBits(echo.input(100))), text);
     }
 
     /** The fork: opens py4j-python, calls it, closes it and returns from main without System.exit. */
     public static void main(String[] args) throws Exception {
         try (Pattern p = Patterns.byName("py4j-python").orElseThrow().create()) {
             p.open(PatternEnv.fromSystem());
-            Call c = p.bind(Workloads.ECHO, Workloads.ECHO.input(100));
+            Echo echo = new Echo();
+            Call c = p.bind(echo, echo.input(100));
             System.out.println("echo: " + c.invoke());
         }
     }

@@ -13,6 +13,10 @@ import io.gluebench.pattern.Patterns;
 import io.gluebench.run.Applicability;
 import io.gluebench.workload.Workload;
 import io.gluebench.workload.Workloads;
+import io.gluebench.workload.builtin.Dot;
+import io.gluebench.workload.builtin.Echo;
+import io.gluebench.workload.builtin.Nbody;
+import io.gluebench.workload.builtin.Sort;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -34,7 +38,7 @@ class ChattyPatternTest {
         try (ChattyPattern chatty = new ChattyPattern(); WorkerPattern batch = new WorkerPattern(false)) {
             chatty.open(env);
             batch.open(env);
-            for (Workload w : new Workload[] {Workloads.DOT, Workloads.ECHO}) {
+            for (Workload w : new Workload[] {new Dot(), new Echo()}) {
                 for (int n : new int[] {0, 1, 333}) {
                     var in = w.input(n);
                     long got = chatty.bind(w, in).invoke();
@@ -51,7 +55,7 @@ class ChattyPatternTest {
         var spec = Patterns.byName("worker-chatty").orElseThrow();
         for (Workload w : Workloads.ALL) {
             String why = Applicability.notApplicable(spec, w);
-            if (w == Workloads.DOT || w == Workloads.ECHO) {
+            if (w instanceof Dot || w instanceof Echo) {
                 assertNull(why, w.name());
                 assertNull(Applicability.notApplicable(spec, w, ChattyPattern.MAX_ELEMENTS));
                 assertTrue(Applicability.notApplicable(spec, w, ChattyPattern.MAX_ELEMENTS + 1).contains("round trips per call"));
@@ -59,8 +63,8 @@ class ChattyPatternTest {
                 assertTrue(why != null && why.contains(w.name()), w.name() + ": " + why);
             }
         }
-        assertTrue(Applicability.notApplicable(spec, Workloads.SORT).contains("not a sum over its elements"));
-        assertTrue(Applicability.notApplicable(spec, Workloads.NBODY).contains("only N crosses"));
+        assertTrue(Applicability.notApplicable(spec, new Sort()).contains("not a sum over its elements"));
+        assertTrue(Applicability.notApplicable(spec, new Nbody()).contains("only N crosses"));
     }
 
     @Test
@@ -69,9 +73,10 @@ class ChattyPatternTest {
         try (ChattyPattern chatty = new ChattyPattern()) {
             chatty.open(env);
             PatternException e = assertThrows(PatternException.class,
-                    () -> chatty.bind(Workloads.SORT, Workloads.SORT.input(10)));
+                    () -> chatty.bind(new Sort(), new Sort().input(10)));
             assertTrue(e.getMessage().contains("not a sum over its elements"), e.getMessage());
-            Call call = chatty.bind(Workloads.DOT, Workloads.DOT.input(50));
+            Dot dot = new Dot();
+            Call call = chatty.bind(dot, dot.input(50));
             long pid = Long.parseLong(chatty.engine().replaceAll("^CPython worker pid (\\d+) .*$", "$1"));
             ProcessHandle worker = ProcessHandle.of(pid).orElseThrow();
             worker.destroyForcibly();

@@ -15,6 +15,7 @@ import io.gluebench.workload.ResultKind;
 import io.gluebench.workload.Sale;
 import io.gluebench.workload.Workload;
 import io.gluebench.workload.Workloads;
+import io.gluebench.workload.builtin.Nbody;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
@@ -69,7 +70,7 @@ class JsonWorkerPatternTest {
             json.open(env);
             binary.open(env);
             for (Workload w : Workloads.ALL) {
-                var in = w.input(w == Workloads.NBODY ? 10 : Math.max(w.minSize(), Math.min(w.maxSize() / 2, 57)));
+                var in = w.input(w instanceof Nbody ? 10 : Math.max(w.minSize(), Math.min(w.maxSize() / 2, 57)));
                 Call c = json.bind(w, in);
                 if (w.resultKind().isCompound()) {
                     c.invoke();

@@ -9,7 +9,8 @@ import io.gluebench.TestEnv;
 import io.gluebench.pattern.Call;
 import io.gluebench.pattern.PatternEnv;
 import io.gluebench.pattern.PatternException;
-import io.gluebench.workload.Workloads;
+import io.gluebench.workload.builtin.Dot;
+import io.gluebench.workload.builtin.Wordfreq;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,19 +52,21 @@ class SpawnPerCallTest {
         p.open(env);
         try (SpawnPerCall s = new SpawnPerCall(List.of(env.venvPython().toString(), "-m", "gluebench_py.once"),
                 env.pythonWorkloads(), Duration.ofSeconds(60))) {
-            var in = Workloads.DOT.input(100);
-            Call call = WorkerPattern.bindFrames(s, Workloads.DOT, in);
+            Dot dot = new Dot();
+            var in = dot.input(100);
+            Call call = WorkerPattern.bindFrames(s, dot, in);
             List<Long> pids = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                assertTrue(Workloads.DOT.agrees(in, Workloads.DOT.referenceBits(in), call.invoke()));
+                assertTrue(dot.agrees(in, dot.referenceBits(in), call.invoke()));
                 pids.add(s.lastPid());
                 assertReaped(s.lastPid());
             }
             assertEquals(3, pids.stream().distinct().count(), "one process per call: " + pids);
-            var words = Workloads.WORDFREQ.input(500);
-            Call compound = p.bind(Workloads.WORDFREQ, words);
+            Wordfreq wordfreq = new Wordfreq();
+            var words = wordfreq.input(500);
+            Call compound = p.bind(wordfreq, words);
             compound.invoke();
-            assertTrue(Workloads.WORDFREQ.agrees(words, Workloads.WORDFREQ.referenceCompound(words), compound.compound()));
+            assertTrue(wordfreq.agrees(words, wordfreq.referenceCompound(words), compound.compound()));
         } finally {
             p.close();
         }

@@ -9,6 +9,7 @@ import io.gluebench.pattern.Call;
 import io.gluebench.pattern.PatternEnv;
 import io.gluebench.pattern.PatternException;
 import io.gluebench.workload.Workloads;
+import io.gluebench.workload.builtin.Nbody;
 import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
@@ -84,7 +85,7 @@ class WorkerProcessTest {
             p.open(env);
             try {
                 for (var w : Workloads.ALL) {
-                    var in = w.input(w == Workloads.NBODY ? 10 : Math.max(w.minSize(), Math.min(w.maxSize() / 2, 57)));
+                    var in = w.input(w instanceof Nbody ? 10 : Math.max(w.minSize(), Math.min(w.maxSize() / 2, 57)));
                     Call c = p.bind(w, in);
                     if (numpy && !w.hasNumpyVariant()) {
                         PatternException e = assertThrows(PatternException.class, c::invoke);
