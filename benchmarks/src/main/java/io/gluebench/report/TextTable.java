@@ -27,7 +27,7 @@ public final class TextTable {
      */
     public static String summary(Run run) {
         String wide = wideSummary(run);
-        if (wide.lines().mapToInt(String::length).max().orElse(0) <= MAX_WIDTH) {
+        if (wide.lines().mapToInt(String::length).max().orElse(0) <= width()) {
             return wide;
         }
         return tallSummary(run);
@@ -100,7 +100,7 @@ public final class TextTable {
             }
             rows.add(row);
         }
-        return render(rows) + legend(run, anyUnsettled);
+        return render(rows, Integer.MAX_VALUE) + legend(run, anyUnsettled);
     }
 
     /** Marks a time whose point never reached a steady state. */
@@ -230,6 +230,28 @@ public final class TextTable {
     }
 
     public static String render(List<List<String>> rows) {
+        return render(rows, width());
+    }
+
+    /**
+     * The columns this output may use: the terminal's (the launcher exports COLUMNS when it writes
+     * to one), else {@link #MAX_WIDTH}.
+     */
+    public static int width() {
+        try {
+            int c = Integer.parseInt(System.getenv().getOrDefault("COLUMNS", ""));
+            return c >= 60 && c <= 1000 ? c : MAX_WIDTH;
+        } catch (NumberFormatException e) {
+            return MAX_WIDTH;
+        }
+    }
+
+    /**
+     * The rows as aligned columns within {@code maxWidth}: a last column that would overflow (a
+     * description) is wrapped at spaces, its continuation lines indented under it; no row is broken
+     * anywhere else.
+     */
+    public static String render(List<List<String>> rows, int maxWidth) {
         int cols = rows.stream().mapToInt(List::size).max().orElse(0);
         int[] w = new int[cols];
         for (List<String> r : rows) {
@@ -237,12 +259,26 @@ public final class TextTable {
                 w[i] = Math.max(w[i], r.get(i).length());
             }
         }
+        int before = 0;
+        for (int i = 0; i < cols - 1; i++) {
+            before += w[i] + 2;
+        }
+        if (cols > 1 && before + Math.min(w[cols - 1], 30) > maxWidth) {
+            return records(rows, maxWidth);
+        }
+        int last = cols == 0 ? 0 : Math.max(w[cols - 1] <= 30 ? w[cols - 1] : 30, Math.min(w[cols - 1], maxWidth - before));
         StringBuilder sb = new StringBuilder();
         for (int ri = 0; ri < rows.size(); ri++) {
             List<String> r = rows.get(ri);
             StringBuilder line = new StringBuilder();
+            List<String> more = List.of();
             for (int i = 0; i < r.size(); i++) {
                 String cell = r.get(i);
+                if (i == cols - 1 && cell.length() > last) {
+                    List<String> parts = wrap(cell, last);
+                    cell = parts.get(0);
+                    more = parts.subList(1, parts.size());
+                }
                 boolean right = ri > 0 && NUMERIC.matcher(cell).matches();
                 String fmt = "%" + (right ? "" : "-") + w[i] + "s";
                 line.append(String.format(Locale.ROOT, fmt, cell));
@@ -251,7 +287,48 @@ public final class TextTable {
                 }
             }
             sb.append(line.toString().stripTrailing()).append('\n');
+            for (String m : more) {
+                sb.append(" ".repeat(before)).append(m).append('\n');
+            }
         }
         return sb.toString();
+    }
+
+    /**
+     * A table too wide for the terminal even with its last column wrapped, transposed: one block per
+     * row, headed by its first cell, each other cell on its own line as "header: value", wrapped.
+     */
+    static String records(List<List<String>> rows, int maxWidth) {
+        List<String> header = rows.get(0);
+        int label = header.stream().skip(1).mapToInt(String::length).max().orElse(0) + 2;
+        StringBuilder sb = new StringBuilder();
+        for (List<String> r : rows.subList(1, rows.size())) {
+            sb.append(r.get(0)).append('\n');
+            for (int i = 1; i < r.size(); i++) {
+                String name = i < header.size() ? header.get(i) : "";
+                List<String> parts = wrap(r.get(i), Math.max(20, maxWidth - 2 - label));
+                sb.append(String.format(Locale.ROOT, "  %-" + label + "s%s", name + ":", parts.get(0)).stripTrailing())
+                        .append('\n');
+                for (String m : parts.subList(1, parts.size())) {
+                    sb.append(" ".repeat(2 + label)).append(m).append('\n');
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    /** text in lines of at most width characters, broken at spaces (a longer word stands alone). */
+    static List<String> wrap(String text, int width) {
+        List<String> out = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (!line.isEmpty() && line.length() + 1 + word.length() > width) {
+                out.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(line.isEmpty() ? "" : " ").append(word);
+        }
+        out.add(line.toString());
+        return out;
     }
 }
