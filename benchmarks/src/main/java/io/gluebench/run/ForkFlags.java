@@ -15,6 +15,8 @@ public final class ForkFlags {
     private ForkFlags() {
     }
 
+    static final String TMPDIR = "-Djava.io.tmpdir=";
+
     public static List<String> common(PatternEnv env) {
         List<String> args = new ArrayList<>();
         args.add("-D" + PatternEnv.HOME_PROPERTY + "=" + env.home());
@@ -25,6 +27,9 @@ public final class ForkFlags {
         args.add("-Xmx2g");
         args.add("-D" + io.gluebench.pattern.BlasThreads.PROPERTY + "=" + io.gluebench.pattern.BlasThreads.configured());
         args.add("-Djava.awt.headless=true");
+        // The harness's temporary directory: JMH's machine-wide lock is there, where the harness
+        // checks it before a run, and so are the run's scratch files.
+        args.add(TMPDIR + System.getProperty("java.io.tmpdir"));
         String user = System.getProperty(io.gluebench.workload.Workloads.USER_PROPERTY);
         if (user != null && !user.isBlank()) {
             args.add("-D" + io.gluebench.workload.Workloads.USER_PROPERTY + "=" + user);     // workloads from users' files
@@ -65,7 +70,7 @@ public final class ForkFlags {
         String placement = "-D" + io.gluebench.pattern.Placement.PROPERTY + "=";
         String user = "-D" + io.gluebench.workload.Workloads.USER_PROPERTY + "=";
         List<String> flags = forPattern(env, spec).stream()
-                .filter(f -> !f.startsWith(placement) && !f.startsWith(user))
+                .filter(f -> !f.startsWith(placement) && !f.startsWith(user) && !f.startsWith(TMPDIR))
                 .map(f -> f.replace(home, "$GLUEBENCH"))
                 .toList();
         return String.join(" ", flags) + (spec.transport() == null ? "" : "; transport " + spec.transport());
