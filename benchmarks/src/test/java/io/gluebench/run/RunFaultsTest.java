@@ -125,17 +125,8 @@ class RunFaultsTest {
         Profile shortTimeout = new Profile(smoke.name(), smoke.description(), smoke.sizes(), smoke.workloads(),
                 smoke.patterns(), smoke.jmh(), smoke.graalpyJmh(), false, 20, null, null, null, null);
         Plan plan = Plan.of(shortTimeout, List.of("echo"), List.of("jni", "worker-python", "java"), List.of(0));
-        ByteArrayOutputStream console = new ByteArrayOutputStream();
-        Path runDir;
         List<String> stderrBefore = stderrCaptures();
-        System.setProperty(io.gluebench.suite.Faults.PROPERTY, "hang:worker-python");
-        try {
-            runDir = new RunPipeline(TestEnv.env(), new PrintStream(console, true, StandardCharsets.UTF_8), false)
-                    .withStartup(false).withScaling(false).withPublish(io.gluebench.publish.Publisher::afterRun)
-                    .run(plan, results);
-        } finally {
-            System.clearProperty(io.gluebench.suite.Faults.PROPERTY);
-        }
+        Path runDir = runWithFault("hang:worker-python", plan);
         Run run = store.read(runDir);
         assertEquals("complete", run.status());
         Map<String, Point> byPattern = run.points().stream().collect(Collectors.toMap(Point::pattern, Function.identity()));
@@ -154,16 +145,7 @@ class RunFaultsTest {
     @Test
     void aWorkerKilledMidPointFailsThatPointAndTheNextPointRuns() throws Exception {
         Plan plan = Plan.of(Profiles.load().get("smoke"), List.of("echo"), List.of("worker-python", "java"), List.of(0));
-        ByteArrayOutputStream console = new ByteArrayOutputStream();
-        Path runDir;
-        System.setProperty(io.gluebench.suite.Faults.PROPERTY, "killworker:worker-python");
-        try {
-            runDir = new RunPipeline(TestEnv.env(), new PrintStream(console, true, StandardCharsets.UTF_8), false)
-                    .withStartup(false).withScaling(false).withPublish(io.gluebench.publish.Publisher::afterRun)
-                    .run(plan, results);
-        } finally {
-            System.clearProperty(io.gluebench.suite.Faults.PROPERTY);
-        }
+        Path runDir = runWithFault("killworker:worker-python", plan);
         Run run = store.read(runDir);
         Map<String, Point> byPattern = run.points().stream().collect(Collectors.toMap(Point::pattern, Function.identity()));
         Point killed = byPattern.get("worker-python");
@@ -177,6 +159,19 @@ class RunFaultsTest {
         assertTrue(ProcessHandle.current().children().findAny().isEmpty(), "no fork or worker outlives the run");
         System.out.println("killed worker: " + killed.reason());
         assertNoLeftovers();
+    }
+
+    /** Runs the plan in this JVM with the fault injected into its forks; returns the run folder. */
+    private Path runWithFault(String fault, Plan plan) throws Exception {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        System.setProperty(io.gluebench.suite.Faults.PROPERTY, fault);
+        try {
+            return new RunPipeline(TestEnv.env(), new PrintStream(console, true, StandardCharsets.UTF_8), false)
+                    .withStartup(false).withScaling(false).withPublish(io.gluebench.publish.Publisher::afterRun)
+                    .run(plan, results);
+        } finally {
+            System.clearProperty(io.gluebench.suite.Faults.PROPERTY);
+        }
     }
 
     /** The harness as the launcher runs it, in its own JVM, with the segfault injected into jni's forks. */
