@@ -38,7 +38,7 @@ public final class DecisionChart {
             return List.of();
         }
         List<Decision.Segment> python = Decision.pythonStrip(run, analysis, workload);
-        List<Integer> sizes = TimePerCallChart.measured(run, workload).stream().map(Point::size).distinct().sorted().toList();
+        List<Integer> sizes = Plots.measured(run, workload).stream().map(Point::size).distinct().sorted().toList();
         NAxis axis = new NAxis(sizes);
         String title = workload + ": the fastest way to run it, by N";
         String subtitle = "segment: the pattern with the lowest time per call · boundary: at the model crossover N* (◆) if one lies"
@@ -109,7 +109,7 @@ public final class DecisionChart {
         }
         g.setFont(Slide.AXIS_TITLE);
         g.setColor(Slide.INK);
-        Slide.centre(g, "N: " + TimePerCallChart.sizeMeaning(run, workload) + " (log scale)", (plotLeft + plotRight) / 2, axisY + 84);
+        Slide.centre(g, "N: " + Plots.sizeMeaning(run, workload) + " (log scale)", (plotLeft + plotRight) / 2, axisY + 84);
         for (int n : sizes) {
             double x = sx.applyAsDouble(axis.x(n));
             for (double[] s : new double[][] {{y1, h1}, {y2, h2}}) {

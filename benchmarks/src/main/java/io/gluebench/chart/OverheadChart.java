@@ -70,7 +70,7 @@ public final class OverheadChart {
         if (bars.isEmpty()) {
             return List.of();
         }
-        String unit = TimePerCallChart.sizeMeaning(run, workload);
+        String unit = Plots.sizeMeaning(run, workload);
         String title = workload + ": where the time of one call goes at N = " + Units.count(n);
         String subtitle = "dark: fixed cost per call, a of the cost model t = a + b·f(N) (capped at the measured time)"
                 + " · pale: the rest, compute · N: " + unit;

@@ -120,7 +120,19 @@ final class Slide {
 
     /** The footer: a rule and one line naming machine, date and profile, plus a chart-specific note. */
     static void footer(Graphics2D g, Run run, String note) {
-        footer(g, TimePerCallChart.footer(run) + (note == null || note.isEmpty() ? "" : " · " + note));
+        footer(g, machineLine(run) + (note == null || note.isEmpty() ? "" : " · " + note));
+    }
+
+    /** "gluebench · machine, JDK · date · profile · what a point's number is". */
+    static String machineLine(Run run) {
+        var m = run.machine();
+        String machine = m == null ? "unknown machine"
+                : m.origin() != null ? m.origin() + (m.jdkVersion() == null ? "" : ", JDK " + m.jdkVersion())
+                : m.cpuModel() + ", " + m.cores() + " cores, "
+                + Math.round(m.memoryBytes() / (1024.0 * 1024 * 1024)) + " GiB, JDK " + m.jdkVersion();
+        String date = run.startedAt() == null ? "" : run.startedAt().substring(0, Math.min(10, run.startedAt().length()));
+        return "gluebench · " + machine + " · " + date + " · profile " + run.profile()
+                + (run.formatVersion() >= 2 ? " · mean of the forks' means" : " · mean of JMH iterations");
     }
 
     /** The footer with a text of the chart's own (charts over several runs). */

@@ -84,7 +84,7 @@ public final class SpeedupChart {
         double decades = Math.min(Math.ceil(maxDecades), 4);
         String title = workload + ": speed-up against " + base + ", per pattern and N";
         String subtitle = "cell = time of " + base + " / time of the pattern at the same N: above 1× faster (blue), below slower"
-                + " (orange) · N = " + TimePerCallChart.sizeMeaning(run, workload);
+                + " (orange) · N = " + Plots.sizeMeaning(run, workload);
         return Slide.write((g, w, h) -> paint(g, run, base, rows, cols, ratio, byKey, decades, title, subtitle),
                 dir, workload + "-speedup");
     }

@@ -6,7 +6,6 @@ import io.gluebench.analysis.KeyCrossovers;
 import io.gluebench.analysis.Regions;
 import io.gluebench.result.Point;
 import io.gluebench.result.Run;
-import io.gluebench.result.WorkloadInfo;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -24,7 +23,6 @@ import java.util.TreeMap;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
 
 /**
@@ -46,24 +44,19 @@ public final class TimePerCallChart {
 
     /** The chart's plot, without title and footer (those belong to the slide). */
     public static XYChart build(Run run, String workload, List<String> patternOrder) {
-        List<Point> points = measured(run, workload);
+        List<Point> points = Plots.measured(run, workload);
         NAxis axis = new NAxis(points.stream().map(Point::size).toList());
 
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT - Slide.HEADER - Slide.FOOTER)
-                .xAxisTitle("N: " + sizeMeaning(run, workload) + " (log scale)")
+                .xAxisTitle("N: " + Plots.sizeMeaning(run, workload) + " (log scale)")
                 .yAxisTitle("time per call (log scale)")
                 .build();
         XYStyler st = chart.getStyler();
-        style(st);
-        // XChart ignores a log axis once a label function is set, so the chart plots log10 values on
-        // linear axes and labels only the decades.
-        // Between decades the label is blank but unique (XChart drops an axis whose labels repeat).
-        st.setxAxisTickLabelsFormattingFunction(x -> decade(x) == null ? "\u200B".repeat((int) Math.round(x * 10 + 100))
-                : axis.label(decade(x)));
-        st.setyAxisTickLabelsFormattingFunction(y -> decade(y) == null ? "\u200B".repeat((int) Math.round(y * 10 + 100))
-                : Units.nanos(Math.pow(10, decade(y))));
+        Plots.style(st);
+        st.setxAxisTickLabelsFormattingFunction(x -> Plots.sizeTick(axis, x));
+        st.setyAxisTickLabelsFormattingFunction(Plots::timeTick);
         if (!points.isEmpty()) {
-            double lo = points.stream().mapToDouble(TimePerCallChart::lowerBound).min().orElse(1);
+            double lo = points.stream().mapToDouble(Plots::lowerBound).min().orElse(1);
             double hi = points.stream().mapToDouble(p -> p.score() + (p.scoreError() == null ? 0 : p.scoreError())).max().orElse(10);
             st.setYAxisMin(Math.floor(Math.log10(lo)));
             st.setYAxisMax(Math.ceil(Math.log10(hi)));
@@ -92,7 +85,7 @@ public final class TimePerCallChart {
                 x[i] = axis.x(p.size());
                 y[i] = Math.log10(p.score());
                 // The CI in log space is asymmetric; draw its wider (lower) side both ways.
-                err[i] = y[i] - Math.log10(lowerBound(p));
+                err[i] = y[i] - Math.log10(Plots.lowerBound(p));
                 i++;
             }
             XYSeries s = chart.addSeries(e.getKey(), x, y, err);
@@ -109,46 +102,8 @@ public final class TimePerCallChart {
             ring.setMarkerColor(new java.awt.Color(0, 0, 0, 60));
             ring.setShowInLegend(true);
         }
-        fitLegend(chart);
+        Plots.fitLegend(chart);
         return chart;
-    }
-
-    /**
-     * Shrinks the legend's font (26 px down to 15 px) so that one line per series fits the plot's
-     * height: a standard run has 30 patterns, which at slide size would run off the slide.
-     */
-    static void fitLegend(XYChart chart) {
-        int n = chart.getSeriesMap().size();
-        double room = chart.getHeight() - 40;
-        float size = (float) Math.max(15, Math.min(Slide.LABEL.getSize2D(), Math.floor(room / Math.max(1, n) / 1.32)));
-        if (size < Slide.LABEL.getSize2D()) {
-            chart.getStyler().setLegendFont(Slide.LABEL.deriveFont(size));
-            chart.getStyler().setLegendPadding(6);
-            chart.getStyler().setMarkerSize(Math.max(8, Math.round(size * 0.55f)));
-        }
-    }
-
-    /** The look shared by the XChart-drawn charts. */
-    static void style(XYStyler st) {
-        st.setChartTitleVisible(false);
-        st.setLegendPosition(Styler.LegendPosition.OutsideE);
-        st.setAxisTitleFont(Slide.AXIS_TITLE);
-        st.setAxisTickLabelsFont(Slide.TICK);
-        st.setAxisTickLabelsColor(Slide.INK);
-        st.setLegendFont(Slide.LABEL);
-        st.setLegendSeriesLineLength(48);
-        st.setMarkerSize(16);
-        st.setChartBackgroundColor(Color.WHITE);
-        st.setPlotBackgroundColor(Color.WHITE);
-        st.setPlotBorderColor(new Color(0xAA, 0xAA, 0xAA));
-        st.setPlotGridLinesColor(Slide.GRID);
-        st.setPlotGridLinesStroke(new BasicStroke(1f));
-        st.setPlotGridVerticalLinesVisible(false);
-        st.setLegendBorderColor(Color.WHITE);
-        st.setErrorBarsColorSeriesColor(true);
-        st.setChartPadding(12);
-        st.setAxisTitlePadding(14);
-        st.setAxisTickPadding(10);
     }
 
     /** Writes workload.png and workload.svg with crossover marks and interpreted-wins bands. */
@@ -158,11 +113,11 @@ public final class TimePerCallChart {
         if (chart.getSeriesMap().isEmpty()) {
             return List.of();
         }
-        List<Point> points = measured(run, workload);
+        List<Point> points = Plots.measured(run, workload);
         NAxis axis = new NAxis(points.stream().map(Point::size).toList());
         List<KeyCrossovers.Mark> marks = KeyCrossovers.pick(run, analysis, workload, MAX_MARKS);
         List<Regions.Range> bands = Regions.interpretedWins(run, analysis, workload);
-        String subtitle = summary(run, workload) + "lower is faster · ○ N*: two cost models cross";
+        String subtitle = Plots.summary(run, workload) + "lower is faster · ○ N*: two cost models cross";
         return Slide.write((g, w, h) -> {
             Slide.header(g, workload + ": time per call vs N, every pattern", subtitle);
             Graphics2D cg = (Graphics2D) g.create();
@@ -171,7 +126,7 @@ public final class TimePerCallChart {
             paintBands(cg, chart, axis, bands);
             paintMarks(cg, chart, axis, marks);
             cg.dispose();
-            Slide.footer(g, run, barsText(run));
+            Slide.footer(g, run, Plots.barsText(run));
         }, dir, workload);
     }
 
@@ -230,49 +185,5 @@ public final class TimePerCallChart {
             Slide.boxedLabel(g, lines, fonts, lx, ly, Slide.INK);
             i++;
         }
-    }
-
-    static List<Point> measured(Run run, String workload) {
-        return run.points().stream()
-                .filter(p -> p.workload().equals(workload) && p.isOk() && p.score() != null && p.score() > 0)
-                .toList();
-    }
-
-    /** "Summary. " from the run's workload info, or empty. */
-    static String summary(Run run, String workload) {
-        return run.workload(workload).map(WorkloadInfo::summary).filter(s -> !s.isBlank()).map(s -> s + " · ").orElse("");
-    }
-
-    /** The lower end of a point's CI, kept above zero for the log scale. */
-    static double lowerBound(Point p) {
-        double err = p.scoreError() == null ? 0 : p.scoreError();
-        return Math.max(p.score() - err, p.score() * 0.05);
-    }
-
-    /** The integer decade at a tick position, or null between decades. */
-    static Integer decade(double v) {
-        long r = Math.round(v);
-        return Math.abs(v - r) < 1e-6 ? (int) r : null;
-    }
-
-    static String footer(Run run) {
-        var m = run.machine();
-        String machine = m == null ? "unknown machine"
-                : m.origin() != null ? m.origin() + (m.jdkVersion() == null ? "" : ", JDK " + m.jdkVersion())
-                : m.cpuModel() + ", " + m.cores() + " cores, "
-                + Math.round(m.memoryBytes() / (1024.0 * 1024 * 1024)) + " GiB, JDK " + m.jdkVersion();
-        String date = run.startedAt() == null ? "" : run.startedAt().substring(0, Math.min(10, run.startedAt().length()));
-        return "gluebench · " + machine + " · " + date + " · profile " + run.profile()
-                + (run.formatVersion() >= 2 ? " · mean of the forks' means" : " · mean of JMH iterations");
-    }
-
-    /** What the error bars are, in the run's own format: 95% across forks (format 2), JMH's 99.9% of one JVM (1). */
-    static String barsText(Run run) {
-        return run.formatVersion() >= 2 ? "bars: 95% interval (forks, then iterations)"
-                : "bars: JMH's 99.9% CI of one JVM";
-    }
-
-    static String sizeMeaning(Run run, String workload) {
-        return run.workload(workload).map(WorkloadInfo::sizeMeaning).filter(s -> !s.isBlank()).orElse("size");
     }
 }
