@@ -2,6 +2,7 @@ package io.gluebench.chart;
 
 import io.gluebench.analysis.Analysis;
 import io.gluebench.analysis.Analyzer;
+import io.gluebench.analysis.Fastest;
 import io.gluebench.result.Names;
 import io.gluebench.result.Point;
 import io.gluebench.result.Run;
@@ -37,7 +38,7 @@ public final class Charts {
             }
             written.addAll(TimePerCallChart.write(run, analysis, w, patterns, dir));
             written.addAll(OverheadChart.write(run, analysis, w, patterns, opts, dir));
-            written.addAll(SpeedupChart.write(run, w, patterns, opts, dir));
+            written.addAll(SpeedupChart.write(run, analysis, w, dir));
             written.addAll(DecisionChart.write(run, analysis, w, dir));
             written.addAll(WarmupChart.write(run, w, patterns, dir));
         }
@@ -47,16 +48,7 @@ public final class Charts {
 
     /** Patterns in the run's catalogue order, then any others in the order they were measured. */
     static List<String> patternOrder(Run run) {
-        LinkedHashSet<String> measured = new LinkedHashSet<>();
-        run.points().forEach(p -> measured.add(p.pattern()));
-        LinkedHashSet<String> out = new LinkedHashSet<>();
-        run.patterns().forEach(i -> {
-            if (measured.contains(i.name())) {
-                out.add(i.name());
-            }
-        });
-        out.addAll(measured);
-        return List.copyOf(out);
+        return Fastest.catalogueOrder(run);
     }
 
     static boolean measuredOk(Point p) {

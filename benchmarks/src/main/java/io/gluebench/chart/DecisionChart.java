@@ -3,7 +3,6 @@ package io.gluebench.chart;
 import io.gluebench.result.Units;
 import io.gluebench.analysis.Analysis;
 import io.gluebench.analysis.Decision;
-import io.gluebench.result.Point;
 import io.gluebench.result.Run;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -33,12 +32,12 @@ public final class DecisionChart {
     }
 
     public static List<Path> write(Run run, Analysis analysis, String workload, Path dir) throws IOException {
-        List<Decision.Segment> all = Decision.strip(run, analysis, workload);
+        List<Decision.Segment> all = analysis.findings(workload).strip();
         if (all.isEmpty()) {
             return List.of();
         }
-        List<Decision.Segment> python = Decision.pythonStrip(run, analysis, workload);
-        List<Integer> sizes = Plots.measured(run, workload).stream().map(Point::size).distinct().sorted().toList();
+        List<Decision.Segment> python = analysis.findings(workload).pythonStrip();
+        List<Integer> sizes = analysis.findings(workload).sizes();
         NAxis axis = new NAxis(sizes);
         String title = workload + ": the fastest way to run it, by N";
         String subtitle = "segment: the pattern with the lowest time per call · boundary: at the model crossover N* (◆) if one lies"

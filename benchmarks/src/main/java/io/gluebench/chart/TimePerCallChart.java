@@ -34,8 +34,6 @@ import org.knowm.xchart.style.XYStyler;
 public final class TimePerCallChart {
     public static final int WIDTH = Slide.WIDTH;
     public static final int HEIGHT = Slide.HEIGHT;
-    /** At most this many N* labels per chart. */
-    static final int MAX_MARKS = 4;
     private static final Color BAND = new Color(0x33, 0x55, 0x77, 0x1C);
     private static final Color BAND_TEXT = new Color(0x33, 0x44, 0x55);
 
@@ -115,8 +113,8 @@ public final class TimePerCallChart {
         }
         List<Point> points = Plots.measured(run, workload);
         NAxis axis = new NAxis(points.stream().map(Point::size).toList());
-        List<KeyCrossovers.Mark> marks = KeyCrossovers.pick(run, analysis, workload, MAX_MARKS);
-        List<Regions.Range> bands = Regions.interpretedWins(run, analysis, workload);
+        List<KeyCrossovers.Mark> marks = analysis.findings(workload).marks();
+        List<Regions.Range> bands = analysis.findings(workload).interpretedWins();
         String subtitle = Plots.summary(run, workload) + "lower is faster · ○ N*: two cost models cross";
         return Slide.write((g, w, h) -> {
             Slide.header(g, workload + ": time per call vs N, every pattern", subtitle);

@@ -51,7 +51,7 @@ public final class Publisher {
 
     static Published publish(Run run, Path runDir, ChartOptions options, boolean charts, boolean reports,
             boolean summary) throws IOException {
-        Analysis analysis = Analyzer.analyze(run);
+        Analysis analysis = Analyzer.analyze(run, options.baseline());
         List<Path> drawn = charts ? Charts.writeAll(run, analysis, options, runDir.resolve("charts")) : List.of();
         List<Path> written = reports ? Reports.writeAll(run, analysis, runDir) : List.of();
         String text = "";
