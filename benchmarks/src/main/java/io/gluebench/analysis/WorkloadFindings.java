@@ -12,6 +12,7 @@ import java.util.TreeSet;
  * the ranges where the interpreted side wins, the crossovers worth a label, the speed-up table and
  * the default size of the overhead breakdown.
  *
+ * @param finding         the finding in one line, for a title ({@link Finding})
  * @param sizes           the sizes with a measured point, ascending
  * @param strip           the fastest pattern across N ({@link Decision#strip})
  * @param pythonStrip     the fastest way in CPython across N ({@link Decision#pythonStrip})
@@ -23,6 +24,7 @@ import java.util.TreeSet;
  */
 public record WorkloadFindings(
         String workload,
+        String finding,
         List<Integer> sizes,
         List<Decision.Segment> strip,
         List<Decision.Segment> pythonStrip,
@@ -41,7 +43,8 @@ public record WorkloadFindings(
 
     /** A workload the analysis found nothing for. */
     public static WorkloadFindings none(String workload) {
-        return new WorkloadFindings(workload, List.of(), List.of(), List.of(), List.of(), List.of(), null, null);
+        return new WorkloadFindings(workload, Finding.of(workload, List.of()), List.of(), List.of(), List.of(), List.of(),
+                List.of(), null, null);
     }
 
     /** The size of the overhead breakdown: {@code requested} if the workload measured it, else {@link #overheadAt}. */
@@ -53,8 +56,8 @@ public record WorkloadFindings(
     static WorkloadFindings of(Run run, Analysis analysis, String workload, String baseline) {
         TreeSet<Integer> sizes = new TreeSet<>();
         run.points().stream().filter(p -> p.workload().equals(workload) && measured(p)).forEach(p -> sizes.add(p.size()));
-        return new WorkloadFindings(workload, List.copyOf(sizes),
-                Decision.strip(run, analysis, workload),
+        List<Decision.Segment> strip = Decision.strip(run, analysis, workload);
+        return new WorkloadFindings(workload, Finding.of(workload, strip), List.copyOf(sizes), strip,
                 Decision.pythonStrip(run, analysis, workload),
                 Regions.interpretedWins(run, analysis, workload),
                 KeyCrossovers.pick(run, analysis, workload, KeyCrossovers.PER_CHART),

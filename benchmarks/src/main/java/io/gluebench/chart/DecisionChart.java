@@ -43,9 +43,9 @@ public final class DecisionChart {
         List<Decision.Segment> python = analysis.findings(workload).pythonStrip();
         List<Integer> sizes = analysis.findings(workload).sizes();
         NAxis axis = new NAxis(sizes);
-        String title = workload + ": the fastest way to run it, by N";
-        String subtitle = "segment: the lowest time per call, or a tie where the two lowest overlap within their intervals"
-                + " · edge: the model crossover N* (◆) in the gap, else half-way";
+        String title = analysis.findings(workload).finding();
+        String subtitle = "the fastest way to run it, by N: lowest time per call, or tie where the two lowest overlap within"
+                + " their intervals · edge: N* (◆) in the gap, else half-way";
         return Slide.write((g, w, h) -> paint(g, run, workload, axis, sizes, place(axis, all), place(axis, python),
                 title, subtitle), dir, workload + "-decision");
     }

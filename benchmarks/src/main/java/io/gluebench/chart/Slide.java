@@ -104,8 +104,13 @@ final class Slide {
     /** Title and subtitle at the top, left-aligned. */
     static void header(Graphics2D g, String title, String subtitle) {
         g.setColor(INK);
-        g.setFont(TITLE);
-        g.drawString(title, MARGIN, 58);
+        // Shrink a long title (a finding, or one the reader gave) a little before cutting it.
+        Font tf = TITLE;
+        while (tf.getSize2D() > 32 && textWidth(g, tf, title) > WIDTH - 2 * MARGIN) {
+            tf = tf.deriveFont(tf.getSize2D() - 1);
+        }
+        g.setFont(tf);
+        g.drawString(fit(g, title, WIDTH - 2 * MARGIN), MARGIN, 58);
         if (subtitle != null && !subtitle.isEmpty()) {
             g.setColor(MUTED);
             // Shrink a long subtitle a little before cutting it.

@@ -29,7 +29,7 @@ import org.knowm.xchart.style.XYStyler;
  * Time per call against N for one workload: log-log, one line per pattern, error bars from JMH's
  * confidence interval. N = 0 sits one decade left of the smallest size and is labelled 0. Headline
  * crossovers (interpreted vs native-backed, N* from the cost models) are ringed and labelled; the
- * ranges of N where the interpreted side wins are shaded.
+ * ranges of N where the interpreted side wins are shaded. The title is the analysis's finding.
  */
 public final class TimePerCallChart {
     public static final int WIDTH = Slide.WIDTH;
@@ -115,9 +115,11 @@ public final class TimePerCallChart {
         NAxis axis = new NAxis(points.stream().map(Point::size).toList());
         List<KeyCrossovers.Mark> marks = analysis.findings(workload).marks();
         List<Regions.Range> bands = analysis.findings(workload).interpretedWins();
-        String subtitle = Plots.summary(run, workload) + "lower is faster · ○ N*: two cost models cross";
+        String title = analysis.findings(workload).finding();
+        String subtitle = "time per call vs N, every pattern · " + Plots.summary(run, workload)
+                + "lower is faster · ○ N*: two cost models cross";
         return Slide.write((g, w, h) -> {
-            Slide.header(g, workload + ": time per call vs N, every pattern", subtitle);
+            Slide.header(g, title, subtitle);
             Graphics2D cg = (Graphics2D) g.create();
             cg.translate(0, Slide.HEADER);
             chart.paint(cg, w, h - Slide.HEADER - Slide.FOOTER);
