@@ -18,6 +18,7 @@ import java.util.TreeSet;
  * @param pythonStrip     the fastest way in CPython across N ({@link Decision#pythonStrip})
  * @param interpretedWins where CPython running the Python beats the native-backed side ({@link Regions})
  * @param marks           the crossovers worth a label, at most {@link KeyCrossovers#PER_CHART}
+ * @param familyLeads     family to its fastest member ({@link Families#leads}), in the run's pattern order
  * @param speedup         every pattern against the analysis's baseline, or null (no baseline measured)
  * @param overheadAt      the size of the overhead breakdown unless the reader names a measured one:
  *                        the median of the sizes most patterns measured, or null without a point
@@ -30,6 +31,7 @@ public record WorkloadFindings(
         List<Decision.Segment> pythonStrip,
         List<Regions.Range> interpretedWins,
         List<KeyCrossovers.Mark> marks,
+        Map<String, String> familyLeads,
         Speedups.Table speedup,
         Integer overheadAt) {
 
@@ -39,12 +41,18 @@ public record WorkloadFindings(
         pythonStrip = List.copyOf(pythonStrip);
         interpretedWins = List.copyOf(interpretedWins);
         marks = List.copyOf(marks);
+        familyLeads = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(familyLeads));
     }
 
     /** A workload the analysis found nothing for. */
     public static WorkloadFindings none(String workload) {
         return new WorkloadFindings(workload, Finding.of(workload, List.of()), List.of(), List.of(), List.of(), List.of(),
-                List.of(), null, null);
+                List.of(), Map.of(), null, null);
+    }
+
+    /** Whether a pattern is its family's fastest member here. */
+    public boolean leadsItsFamily(String pattern) {
+        return familyLeads.containsValue(pattern);
     }
 
     /** The size of the overhead breakdown: {@code requested} if the workload measured it, else {@link #overheadAt}. */
@@ -61,6 +69,7 @@ public record WorkloadFindings(
                 Decision.pythonStrip(run, analysis, workload),
                 Regions.interpretedWins(run, analysis, workload),
                 KeyCrossovers.pick(run, analysis, workload, KeyCrossovers.PER_CHART),
+                Families.leads(run, workload),
                 Speedups.table(run, workload, baseline),
                 overheadSize(run, workload));
     }

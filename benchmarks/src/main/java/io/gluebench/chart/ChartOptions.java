@@ -8,9 +8,17 @@ package io.gluebench.chart;
  *                   the ratios ({@code Analyzer.analyze(run, baseline)}); the chart draws them
  * @param overheadAt the N of the overhead breakdown; default per workload: the median of the sizes
  *                   most patterns measured (also used when a workload did not measure this N)
+ * @param highlight  a pattern the time-per-call chart draws bold and thick, the others normal; null
+ *                   for none (then a chart of more than {@link TimePerCallChart#FAINT_ABOVE} patterns
+ *                   draws each family's fastest member in full and the others faint)
+ * @param title      the time-per-call chart's title in place of the analysis's finding; null for the finding
  */
-public record ChartOptions(String baseline, Integer overheadAt) {
+public record ChartOptions(String baseline, Integer overheadAt, String highlight, String title) {
     public static final String DEFAULT_BASELINE = io.gluebench.analysis.Speedups.DEFAULT_BASELINE;
+
+    public ChartOptions(String baseline, Integer overheadAt) {
+        this(baseline, overheadAt, null, null);
+    }
 
     public static ChartOptions defaults() {
         return new ChartOptions(null, null);

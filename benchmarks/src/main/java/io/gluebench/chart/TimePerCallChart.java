@@ -4,6 +4,7 @@ import io.gluebench.result.Units;
 import io.gluebench.analysis.Analysis;
 import io.gluebench.analysis.KeyCrossovers;
 import io.gluebench.analysis.Regions;
+import io.gluebench.analysis.WorkloadFindings;
 import io.gluebench.result.Point;
 import io.gluebench.result.Run;
 import java.awt.BasicStroke;
@@ -29,19 +30,30 @@ import org.knowm.xchart.style.XYStyler;
  * Time per call against N for one workload: log-log, one line per pattern, error bars from JMH's
  * confidence interval. N = 0 sits one decade left of the smallest size and is labelled 0. Headline
  * crossovers (interpreted vs native-backed, N* from the cost models) are ringed and labelled; the
- * ranges of N where the interpreted side wins are shaded. The title is the analysis's finding.
+ * ranges of N where the interpreted side wins are shaded. The title is the analysis's finding. A chart
+ * of more than {@link #FAINT_ABOVE} patterns draws one line per family in full (its fastest member,
+ * from the analysis) and the others faint; a highlighted pattern is drawn thick instead.
  */
 public final class TimePerCallChart {
     public static final int WIDTH = Slide.WIDTH;
     public static final int HEIGHT = Slide.HEIGHT;
+    /** Above this many patterns a default chart draws each family's fastest member in full and the rest faint. */
+    public static final int FAINT_ABOVE = 10;
+    static final float FAINT_WIDTH = 1.5f;
+    static final int FAINT_ALPHA = 80;
+    static final float HIGHLIGHT_WIDTH = 9f;
     private static final Color BAND = new Color(0x33, 0x55, 0x77, 0x1C);
     private static final Color BAND_TEXT = new Color(0x33, 0x44, 0x55);
 
     private TimePerCallChart() {
     }
 
-    /** The chart's plot, without title and footer (those belong to the slide). */
-    public static XYChart build(Run run, String workload, List<String> patternOrder) {
+    /**
+     * The plot: every pattern's line in full, {@code highlight} bold and thick; or, in a chart of more
+     * than {@link #FAINT_ABOVE} patterns without a highlight, each family's fastest member in full and
+     * the others faint (thin, translucent, out of the legend).
+     */
+    static XYChart build(Run run, Analysis analysis, String workload, List<String> patternOrder, String highlight) {
         List<Point> points = Plots.measured(run, workload);
         NAxis axis = new NAxis(points.stream().map(Point::size).toList());
 
@@ -69,10 +81,14 @@ public final class TimePerCallChart {
         for (Point p : points) {
             byPattern.computeIfAbsent(p.pattern(), k -> new ArrayList<>()).add(p);
         }
+        byPattern.values().removeIf(List::isEmpty);
+        boolean faintMode = highlight == null && byPattern.size() > FAINT_ABOVE;
+        WorkloadFindings findings = analysis.findings(workload);
+        if (highlight != null && byPattern.containsKey(highlight)) {
+            // Drawn last, so that it lies over the others.
+            byPattern.put(highlight, byPattern.remove(highlight));
+        }
         for (var e : byPattern.entrySet()) {
-            if (e.getValue().isEmpty()) {
-                continue;
-            }
             TreeMap<Integer, Point> sorted = new TreeMap<>();
             e.getValue().forEach(p -> sorted.put(p.size(), p));
             double[] x = new double[sorted.size()];
@@ -87,7 +103,16 @@ public final class TimePerCallChart {
                 i++;
             }
             XYSeries s = chart.addSeries(e.getKey(), x, y, err);
-            Palette.apply(s, run, e.getKey(), 4f);
+            if (faintMode && !findings.leadsItsFamily(e.getKey())) {
+                Palette.apply(s, run, e.getKey(), FAINT_WIDTH);
+                Color c = Palette.color(e.getKey());
+                Color see = new Color(c.getRed(), c.getGreen(), c.getBlue(), FAINT_ALPHA);
+                s.setLineColor(see);
+                s.setMarkerColor(see);
+                s.setShowInLegend(false);
+            } else {
+                Palette.apply(s, run, e.getKey(), e.getKey().equals(highlight) ? HIGHLIGHT_WIDTH : 4f);
+            }
         }
         // Points that never reached a steady state: ringed, and named in the legend.
         List<Point> unsettled = byPattern.values().stream().flatMap(List::stream).filter(p -> !p.steady()).toList();
@@ -107,17 +132,26 @@ public final class TimePerCallChart {
     /** Writes workload.png and workload.svg with crossover marks and interpreted-wins bands. */
     public static List<Path> write(Run run, Analysis analysis, String workload, List<String> patternOrder, Path dir)
             throws IOException {
-        XYChart chart = build(run, workload, patternOrder);
+        return write(run, analysis, workload, patternOrder, ChartOptions.defaults(), dir, workload);
+    }
+
+    /** As above, as the options ask (highlight, title), into dir/name.png and .svg. */
+    public static List<Path> write(Run run, Analysis analysis, String workload, List<String> patternOrder,
+            ChartOptions options, Path dir, String name) throws IOException {
+        XYChart chart = build(run, analysis, workload, patternOrder, options.highlight());
         if (chart.getSeriesMap().isEmpty()) {
             return List.of();
         }
+        boolean faint = chart.getSeriesMap().values().stream().anyMatch(x -> !x.isShowInLegend());
         List<Point> points = Plots.measured(run, workload);
         NAxis axis = new NAxis(points.stream().map(Point::size).toList());
         List<KeyCrossovers.Mark> marks = analysis.findings(workload).marks();
         List<Regions.Range> bands = analysis.findings(workload).interpretedWins();
-        String title = analysis.findings(workload).finding();
-        String subtitle = "time per call vs N, every pattern · " + Plots.summary(run, workload)
-                + "lower is faster · ○ N*: two cost models cross";
+        String title = options.title() != null ? options.title() : analysis.findings(workload).finding();
+        // The workload's summary last: when the line is too long, it is the part cut.
+        String subtitle = "time per call vs N, lower is faster · ○ N*: two cost models cross"
+                + (faint ? " · faint: the rest of each family" : "")
+                + (Plots.summary(run, workload).isEmpty() ? "" : " · " + Plots.summary(run, workload).replaceAll(" · $", ""));
         return Slide.write((g, w, h) -> {
             Slide.header(g, title, subtitle);
             Graphics2D cg = (Graphics2D) g.create();
@@ -127,7 +161,7 @@ public final class TimePerCallChart {
             paintMarks(cg, chart, axis, marks);
             cg.dispose();
             Slide.footer(g, run, Plots.barsText(run));
-        }, dir, workload);
+        }, dir, name);
     }
 
     private static void paintBands(Graphics2D g, XYChart chart, NAxis axis, List<Regions.Range> bands) {
