@@ -28,6 +28,14 @@ public final class Analyzer {
     }
 
     public static Analysis analyze(Run run) {
+        return analyze(run, null);
+    }
+
+    /**
+     * The analysis with its speed-up tables against {@code speedupBaseline} (null: {@link
+     * Speedups#DEFAULT_BASELINE}, or the first interpreted pattern when the run lacks it).
+     */
+    public static Analysis analyze(Run run, String speedupBaseline) {
         Map<String, Map<String, List<Point>>> byWorkload = new LinkedHashMap<>();
         for (Point p : run.points()) {
             if (p.isOk() && p.score() != null && p.score() > 0) {
@@ -95,8 +103,15 @@ public final class Analyzer {
         }
         overhead.sort(Comparator.comparing(OverheadShare::workload).thenComparing(OverheadShare::pattern)
                 .thenComparingInt(OverheadShare::size));
-        return new Analysis(List.copyOf(models), List.copyOf(crossovers), List.copyOf(overhead),
+        Analysis statistics = new Analysis(List.copyOf(models), List.copyOf(crossovers), List.copyOf(overhead),
                 Fastest.rows(run), concat(picked, warnings(run, models)));
+        String baseline = Speedups.baseline(run, speedupBaseline);
+        List<WorkloadFindings> findings = new ArrayList<>();
+        for (String w : byWorkload.keySet()) {
+            findings.add(WorkloadFindings.of(run, statistics, w, baseline));
+        }
+        return new Analysis(statistics.models(), statistics.crossovers(), statistics.overhead(), statistics.fastest(),
+                statistics.warnings(), findings);
     }
 
     static Crossover crossover(Run run, String workload, String p, String q, List<Point> pp, List<Point> qp,

@@ -45,6 +45,20 @@ public final class Fastest {
         return rows;
     }
 
+    /** The measured patterns in the run's catalogue order, then any others in the order they were measured. */
+    public static List<String> catalogueOrder(Run run) {
+        LinkedHashSet<String> measured = new LinkedHashSet<>();
+        run.points().forEach(p -> measured.add(p.pattern()));
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        run.patterns().forEach(i -> {
+            if (measured.contains(i.name())) {
+                out.add(i.name());
+            }
+        });
+        out.addAll(measured);
+        return List.copyOf(out);
+    }
+
     /** Patterns in the order they first appear in the run. */
     public static List<String> patterns(Run run) {
         LinkedHashSet<String> out = new LinkedHashSet<>();

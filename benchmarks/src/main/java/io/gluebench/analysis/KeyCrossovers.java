@@ -18,6 +18,8 @@ import java.util.List;
 public final class KeyCrossovers {
     /** Two labelled N* are at least this factor apart. */
     public static final double MIN_SPACING = 3.0;
+    /** At most this many N* labels on one chart. */
+    public static final int PER_CHART = 4;
 
     private KeyCrossovers() {
     }

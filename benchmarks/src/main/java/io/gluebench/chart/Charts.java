@@ -2,6 +2,7 @@ package io.gluebench.chart;
 
 import io.gluebench.analysis.Analysis;
 import io.gluebench.analysis.Analyzer;
+import io.gluebench.analysis.Fastest;
 import io.gluebench.result.Names;
 import io.gluebench.result.Point;
 import io.gluebench.result.Run;
@@ -10,11 +11,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Draws every chart of a run from its stored data and its analysis. Per workload with measured
  * points, PNG (3840x2160) and SVG (1920x1080) of: time per call vs N, the overhead breakdown, the
  * speed-up heatmap, the decision strip and (when the run holds warm-up scores) the warm-up curves.
+ * A slide is the time-per-call chart alone, of a chosen subset of patterns ({@link #writeSlides}).
  */
 public final class Charts {
     private Charts() {
@@ -35,9 +38,9 @@ public final class Charts {
             if (run.points().stream().noneMatch(p -> p.workload().equals(w) && p.isOk() && p.score() != null)) {
                 continue;
             }
-            written.addAll(TimePerCallChart.write(run, analysis, w, patterns, dir));
+            written.addAll(TimePerCallChart.write(run, analysis, w, patterns, opts, dir, w));
             written.addAll(OverheadChart.write(run, analysis, w, patterns, opts, dir));
-            written.addAll(SpeedupChart.write(run, w, patterns, opts, dir));
+            written.addAll(SpeedupChart.write(run, analysis, w, dir));
             written.addAll(DecisionChart.write(run, analysis, w, dir));
             written.addAll(WarmupChart.write(run, w, patterns, dir));
         }
@@ -45,18 +48,23 @@ public final class Charts {
         return written;
     }
 
+    /**
+     * The slide of each workload named: its time-per-call chart as the options ask (highlight,
+     * title), into dir/name(workload).png and .svg. A workload without measured points draws nothing.
+     */
+    public static List<Path> writeSlides(Run run, Analysis analysis, List<String> workloads, ChartOptions options,
+            Path dir, Function<String, String> name) throws IOException {
+        Names.refuseLink(dir);
+        List<Path> written = new ArrayList<>();
+        for (String w : workloads) {
+            written.addAll(TimePerCallChart.write(run, analysis, w, patternOrder(run), options, dir, name.apply(w)));
+        }
+        return written;
+    }
+
     /** Patterns in the run's catalogue order, then any others in the order they were measured. */
     static List<String> patternOrder(Run run) {
-        LinkedHashSet<String> measured = new LinkedHashSet<>();
-        run.points().forEach(p -> measured.add(p.pattern()));
-        LinkedHashSet<String> out = new LinkedHashSet<>();
-        run.patterns().forEach(i -> {
-            if (measured.contains(i.name())) {
-                out.add(i.name());
-            }
-        });
-        out.addAll(measured);
-        return List.copyOf(out);
+        return Fastest.catalogueOrder(run);
     }
 
     static boolean measuredOk(Point p) {

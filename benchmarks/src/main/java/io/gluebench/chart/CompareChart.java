@@ -1,6 +1,5 @@
 package io.gluebench.chart;
 
-import io.gluebench.result.Units;
 import io.gluebench.result.Point;
 import io.gluebench.result.Run;
 import java.awt.BasicStroke;
@@ -57,19 +56,16 @@ public final class CompareChart {
     /** The plot, without title and footer; {@code labels} name the runs (machine-id/run-id). */
     static XYChart build(List<Run> runs, List<String> labels, String workload) {
         List<Point> all = new ArrayList<>();
-        runs.forEach(r -> all.addAll(TimePerCallChart.measured(r, workload)));
+        runs.forEach(r -> all.addAll(Plots.measured(r, workload)));
         NAxis axis = new NAxis(all.stream().map(Point::size).toList());
         XYChart chart = new XYChartBuilder().width(Slide.WIDTH).height(Slide.HEIGHT - Slide.HEADER - Slide.FOOTER)
-                .xAxisTitle("N: " + TimePerCallChart.sizeMeaning(runs.get(0), workload) + " (log scale)")
+                .xAxisTitle("N: " + Plots.sizeMeaning(runs.get(0), workload) + " (log scale)")
                 .yAxisTitle("time per call (log scale)")
                 .build();
         XYStyler st = chart.getStyler();
-        TimePerCallChart.style(st);
-        st.setxAxisTickLabelsFormattingFunction(x -> TimePerCallChart.decade(x) == null
-                ? "\u200B".repeat((int) Math.round(x * 10 + 100)) : axis.label(TimePerCallChart.decade(x)));
-        st.setyAxisTickLabelsFormattingFunction(y -> TimePerCallChart.decade(y) == null
-                ? "\u200B".repeat((int) Math.round(y * 10 + 100))
-                : Units.nanos(Math.pow(10, TimePerCallChart.decade(y))));
+        Plots.style(st);
+        st.setxAxisTickLabelsFormattingFunction(x -> Plots.sizeTick(axis, x));
+        st.setyAxisTickLabelsFormattingFunction(Plots::timeTick);
         if (all.isEmpty()) {
             return chart;
         }
@@ -81,14 +77,14 @@ public final class CompareChart {
         LinkedHashSet<String> patterns = new LinkedHashSet<>();
         runs.forEach(r -> patterns.addAll(Charts.patternOrder(r)));
         for (String pattern : patterns) {
-            long in = runs.stream().filter(r -> TimePerCallChart.measured(r, workload).stream()
+            long in = runs.stream().filter(r -> Plots.measured(r, workload).stream()
                     .anyMatch(p -> p.pattern().equals(pattern))).count();
             if (in < 2) {
                 continue; // nothing to compare it with
             }
             for (int i = 0; i < runs.size(); i++) {
                 TreeMap<Integer, Double> sorted = new TreeMap<>();
-                TimePerCallChart.measured(runs.get(i), workload).stream().filter(p -> p.pattern().equals(pattern))
+                Plots.measured(runs.get(i), workload).stream().filter(p -> p.pattern().equals(pattern))
                         .forEach(p -> sorted.put(p.size(), p.score()));
                 if (sorted.isEmpty()) {
                     continue;
@@ -106,7 +102,7 @@ public final class CompareChart {
                 s.setLineWidth(line.getLineWidth());
             }
         }
-        TimePerCallChart.fitLegend(chart);
+        Plots.fitLegend(chart);
         fitLegendWidth(chart);
         return chart;
     }
@@ -145,7 +141,7 @@ public final class CompareChart {
             styles.append(i == 0 ? "" : ", ").append(letter(i)).append(' ').append(lineName(i)).append(' ')
                     .append(labels.get(i)).append(i == 0 ? " (baseline)" : "");
         }
-        String subtitle = TimePerCallChart.summary(runs.get(0), workload) + "lower is faster · colour: pattern · line: run";
+        String subtitle = Plots.summary(runs.get(0), workload) + "lower is faster · colour: pattern · line: run";
         return Slide.write((Graphics2D g, int w, int h) -> {
             Slide.header(g, workload + ": time per call vs N, " + runs.size() + " runs compared", subtitle);
             Graphics2D cg = (Graphics2D) g.create();

@@ -3,7 +3,6 @@ package io.gluebench.chart;
 import io.gluebench.result.Units;
 import io.gluebench.analysis.Analysis;
 import io.gluebench.analysis.Decision;
-import io.gluebench.result.Point;
 import io.gluebench.result.Run;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -21,10 +20,14 @@ import java.util.List;
 /**
  * "When to glue" at a glance: across N (log axis), which pattern is fastest, as coloured segments in
  * each pattern's colour with its name written in. A second, thinner strip answers the same for the
- * patterns that run Python (no java, jni or ffm). Beyond the first and last measured size the strip
- * is drawn pale: nothing was measured there.
+ * patterns that run Python (no java, jni or ffm). Where the two fastest overlap within their
+ * intervals the segment is a grey, hatched "tie" naming the tied patterns, not a winner. Beyond the
+ * first and last measured size the strip is drawn pale: nothing was measured there.
  */
 public final class DecisionChart {
+    /** The fill of a tie: no pattern's colour. */
+    static final Color TIE = new Color(0xC4, 0xC4, 0xC4);
+
     private DecisionChart() {
     }
 
@@ -33,16 +36,16 @@ public final class DecisionChart {
     }
 
     public static List<Path> write(Run run, Analysis analysis, String workload, Path dir) throws IOException {
-        List<Decision.Segment> all = Decision.strip(run, analysis, workload);
+        List<Decision.Segment> all = analysis.findings(workload).strip();
         if (all.isEmpty()) {
             return List.of();
         }
-        List<Decision.Segment> python = Decision.pythonStrip(run, analysis, workload);
-        List<Integer> sizes = TimePerCallChart.measured(run, workload).stream().map(Point::size).distinct().sorted().toList();
+        List<Decision.Segment> python = analysis.findings(workload).pythonStrip();
+        List<Integer> sizes = analysis.findings(workload).sizes();
         NAxis axis = new NAxis(sizes);
-        String title = workload + ": the fastest way to run it, by N";
-        String subtitle = "segment: the pattern with the lowest time per call · boundary: at the model crossover N* (◆) if one lies"
-                + " in the gap, else half-way";
+        String title = analysis.findings(workload).finding();
+        String subtitle = "the fastest way to run it, by N: lowest time per call, or tie where the two lowest overlap within"
+                + " their intervals · edge: N* (◆) in the gap, else half-way";
         return Slide.write((g, w, h) -> paint(g, run, workload, axis, sizes, place(axis, all), place(axis, python),
                 title, subtitle), dir, workload + "-decision");
     }
@@ -109,7 +112,7 @@ public final class DecisionChart {
         }
         g.setFont(Slide.AXIS_TITLE);
         g.setColor(Slide.INK);
-        Slide.centre(g, "N: " + TimePerCallChart.sizeMeaning(run, workload) + " (log scale)", (plotLeft + plotRight) / 2, axisY + 84);
+        Slide.centre(g, "N: " + Plots.sizeMeaning(run, workload) + " (log scale)", (plotLeft + plotRight) / 2, axisY + 84);
         for (int n : sizes) {
             double x = sx.applyAsDouble(axis.x(n));
             for (double[] s : new double[][] {{y1, h1}, {y2, h2}}) {
@@ -139,7 +142,8 @@ public final class DecisionChart {
         for (Placed p : segs) {
             double a = sx.applyAsDouble(p.x0());
             double b = sx.applyAsDouble(p.x1());
-            Color c = Palette.color(p.segment().pattern());
+            Decision.Segment seg = p.segment();
+            Color c = seg.tie() ? TIE : Palette.color(seg.pattern());
             // Pale outside the measured range, full colour inside.
             g.setColor(Palette.tint(c, 0.6));
             g.fill(new Rectangle2D.Double(a, y, b - a, h));
@@ -149,20 +153,31 @@ public final class DecisionChart {
                 g.setColor(c);
                 g.fill(new Rectangle2D.Double(ia, y, ib - ia, h));
             }
-            if (Palette.dashed(run, p.segment().pattern())) {
+            if (seg.tie()) {
+                hatch(g, a, y, b - a, h);
+            } else if (Palette.dashed(run, seg.pattern())) {
                 g.setColor(Color.WHITE);
-                g.setStroke(Palette.stroke(run, p.segment().pattern(), 4f));
+                g.setStroke(Palette.stroke(run, seg.pattern(), 4f));
                 g.draw(new Line2D.Double(a + 6, y + 8, b - 6, y + 8));
             }
-            // The name, in the widest font that fits.
-            String name = p.segment().pattern();
+            // The name, in the widest font that fits; under "tie", the tied patterns when they fit.
+            String name = seg.label();
+            double mid = (Math.max(a, Math.min(ia, ib)) + Math.min(b, Math.max(ia, ib))) / 2;
             for (Font f : new Font[] {font, Slide.LABEL_BOLD, Slide.SMALL}) {
                 if (Slide.textWidth(g, f, name) + 16 <= b - a) {
                     g.setFont(f);
                     g.setColor(Palette.textOn(c));
-                    double mid = (Math.max(a, Math.min(ia, ib)) + Math.min(b, Math.max(ia, ib))) / 2;
                     double cx = Math.max(a + Slide.textWidth(g, f, name) / 2 + 8, Math.min(b - Slide.textWidth(g, f, name) / 2 - 8, mid));
-                    Slide.centre(g, name, cx, y + h / 2 + f.getSize() * 0.36);
+                    String who = seg.tie() ? tiedNames(g, seg.tied(), b - a - 16) : null;
+                    boolean names = who != null;
+                    double base = y + h / 2 + f.getSize() * 0.36 - (names ? Slide.SMALL.getSize() * 0.7 : 0);
+                    Slide.centre(g, name, cx, base);
+                    if (names) {
+                        g.setFont(Slide.SMALL);
+                        double wx = Math.max(a + Slide.textWidth(g, Slide.SMALL, who) / 2 + 8,
+                                Math.min(b - Slide.textWidth(g, Slide.SMALL, who) / 2 - 8, mid));
+                        Slide.centre(g, who, wx, base + Slide.SMALL.getSize() * 1.5);
+                    }
                     break;
                 }
             }
@@ -196,6 +211,31 @@ public final class DecisionChart {
         }
     }
 
+    /** The tied patterns as fit the width: all of them, else the first few and how many more; null if none fit. */
+    static String tiedNames(Graphics2D g, List<String> tied, double width) {
+        for (int k = tied.size(); k >= 2; k--) {
+            String text = String.join(", ", tied.subList(0, k)) + (k < tied.size() ? " +" + (tied.size() - k) + " more" : "");
+            if (k == tied.size() || k <= 3) {
+                if (Slide.textWidth(g, Slide.SMALL, text) <= width) {
+                    return text;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Thin diagonal white lines over a tie, so it reads as "no winner" and not as a grey pattern. */
+    private static void hatch(Graphics2D g, double x, double y, double w, double h) {
+        Graphics2D hg = (Graphics2D) g.create();
+        hg.clip(new Rectangle2D.Double(x, y, w, h));
+        hg.setColor(new Color(255, 255, 255, 150));
+        hg.setStroke(new BasicStroke(2f));
+        for (double d = x - h; d < x + w; d += 22) {
+            hg.draw(new Line2D.Double(d, y + h, d + h, y));
+        }
+        hg.dispose();
+    }
+
     private static void triangle(Graphics2D g, double x, double y) {
         Path2D t = new Path2D.Double();
         t.moveTo(x, y);
@@ -206,10 +246,10 @@ public final class DecisionChart {
         g.fill(t);
     }
 
-    /** The patterns shown, in strip order (for tests and legends). */
+    /** The patterns shown ("tie" for a tie), in strip order (for tests and legends). */
     static List<String> shown(List<Placed> segs) {
         LinkedHashSet<String> out = new LinkedHashSet<>();
-        segs.forEach(p -> out.add(p.segment().pattern()));
+        segs.forEach(p -> out.add(p.segment().label()));
         return List.copyOf(out);
     }
 }

@@ -15,9 +15,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Where one call's time goes at one N: per pattern a 100% bar split into the fixed cost a of its
@@ -29,16 +27,24 @@ public final class OverheadChart {
     private OverheadChart() {
     }
 
-    /** One bar: the measured time and the fixed part of it. */
-    record Bar(String pattern, double measuredNs, double fixedNs, boolean modelFits) {
+    /** One bar: the measured time and its fixed share, as the analysis has them. */
+    record Bar(OverheadShare overhead, boolean modelFits) {
+        String pattern() {
+            return overhead.pattern();
+        }
+
         double share() {
-            return measuredNs <= 0 ? 0 : fixedNs / measuredNs;
+            return overhead.share();
+        }
+
+        double measuredNs() {
+            return overhead.measuredNs();
         }
     }
 
     public static List<Path> write(Run run, Analysis analysis, String workload, List<String> patternOrder,
                                    ChartOptions options, Path dir) throws IOException {
-        Integer n = sizeFor(run, workload, options.overheadAt());
+        Integer n = analysis.findings(workload).overheadAt(options.overheadAt());
         if (n == null) {
             return List.of();
         }
@@ -63,14 +69,13 @@ public final class OverheadChart {
                 noModel.add(p);
                 continue;
             }
-            OverheadShare o = share.get();
             boolean fits = analysis.model(workload, p).map(CostModel::fits).orElse(false);
-            bars.add(new Bar(p, o.measuredNs(), Math.max(0, Math.min(o.fixedNs(), o.measuredNs())), fits));
+            bars.add(new Bar(share.get(), fits));
         }
         if (bars.isEmpty()) {
             return List.of();
         }
-        String unit = TimePerCallChart.sizeMeaning(run, workload);
+        String unit = Plots.sizeMeaning(run, workload);
         String title = workload + ": where the time of one call goes at N = " + Units.count(n);
         String subtitle = "dark: fixed cost per call, a of the cost model t = a + b·f(N) (capped at the measured time)"
                 + " · pale: the rest, compute · N: " + unit;
@@ -170,27 +175,5 @@ public final class OverheadChart {
     static String pct(double share) {
         double p = 100 * share;
         return p > 0 && p < 1 ? "<1%" : p < 100 && p > 99 ? ">99%" : Math.round(p) + "%";
-    }
-
-    /** The N to break down: the requested one if this workload measured it, else the default. */
-    static Integer sizeFor(Run run, String workload, Integer requested) {
-        TreeMap<Integer, Integer> counts = new TreeMap<>();
-        java.util.Set<String> patterns = new java.util.HashSet<>();
-        for (Point p : run.points()) {
-            if (p.workload().equals(workload) && Charts.measuredOk(p)) {
-                counts.merge(p.size(), 1, Integer::sum);
-                patterns.add(p.pattern());
-            }
-        }
-        if (counts.isEmpty()) {
-            return null;
-        }
-        if (requested != null && counts.containsKey(requested)) {
-            return requested;
-        }
-        int most = (int) Math.ceil(0.75 * patterns.size());
-        List<Integer> common = counts.entrySet().stream().filter(e -> e.getValue() >= most).map(Map.Entry::getKey).toList();
-        List<Integer> from = common.isEmpty() ? List.copyOf(counts.keySet()) : common;
-        return from.get(from.size() / 2);
     }
 }

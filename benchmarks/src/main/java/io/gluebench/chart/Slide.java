@@ -104,8 +104,13 @@ final class Slide {
     /** Title and subtitle at the top, left-aligned. */
     static void header(Graphics2D g, String title, String subtitle) {
         g.setColor(INK);
-        g.setFont(TITLE);
-        g.drawString(title, MARGIN, 58);
+        // Shrink a long title (a finding, or one the reader gave) a little before cutting it.
+        Font tf = TITLE;
+        while (tf.getSize2D() > 32 && textWidth(g, tf, title) > WIDTH - 2 * MARGIN) {
+            tf = tf.deriveFont(tf.getSize2D() - 1);
+        }
+        g.setFont(tf);
+        g.drawString(fit(g, title, WIDTH - 2 * MARGIN), MARGIN, 58);
         if (subtitle != null && !subtitle.isEmpty()) {
             g.setColor(MUTED);
             // Shrink a long subtitle a little before cutting it.
@@ -120,7 +125,19 @@ final class Slide {
 
     /** The footer: a rule and one line naming machine, date and profile, plus a chart-specific note. */
     static void footer(Graphics2D g, Run run, String note) {
-        footer(g, TimePerCallChart.footer(run) + (note == null || note.isEmpty() ? "" : " · " + note));
+        footer(g, machineLine(run) + (note == null || note.isEmpty() ? "" : " · " + note));
+    }
+
+    /** "gluebench · machine, JDK · date · profile · what a point's number is". */
+    static String machineLine(Run run) {
+        var m = run.machine();
+        String machine = m == null ? "unknown machine"
+                : m.origin() != null ? m.origin() + (m.jdkVersion() == null ? "" : ", JDK " + m.jdkVersion())
+                : m.cpuModel() + ", " + m.cores() + " cores, "
+                + Math.round(m.memoryBytes() / (1024.0 * 1024 * 1024)) + " GiB, JDK " + m.jdkVersion();
+        String date = run.startedAt() == null ? "" : run.startedAt().substring(0, Math.min(10, run.startedAt().length()));
+        return "gluebench · " + machine + " · " + date + " · profile " + run.profile()
+                + (run.formatVersion() >= 2 ? " · mean of the forks' means" : " · mean of JMH iterations");
     }
 
     /** The footer with a text of the chart's own (charts over several runs). */

@@ -1,8 +1,8 @@
 package io.gluebench.chart;
 
 import io.gluebench.result.Units;
-import io.gluebench.result.PatternInfo;
-import io.gluebench.result.Point;
+import io.gluebench.analysis.Analysis;
+import io.gluebench.analysis.Speedups;
 import io.gluebench.result.Run;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -13,11 +13,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Speed-up of every pattern against one baseline, pattern x N: baseline time / pattern time, the
@@ -33,68 +29,30 @@ public final class SpeedupChart {
     private SpeedupChart() {
     }
 
-    /** The baseline: the requested one (default jep-python) if the run has it, else the first interpreted pattern, else java. */
-    static String baseline(Run run, ChartOptions options) {
-        List<String> measured = Charts.patternOrder(run);
-        String wanted = options.baseline() == null ? ChartOptions.DEFAULT_BASELINE : options.baseline();
-        if (measured.contains(wanted)) {
-            return wanted;
-        }
-        for (String p : measured) {
-            if (run.pattern(p).map(PatternInfo::kind).orElse("").equals(PatternInfo.INTERPRETED)) {
-                return p;
-            }
-        }
-        return measured.contains("java") || measured.isEmpty() ? "java" : measured.get(0);
-    }
-
-    public static List<Path> write(Run run, String workload, List<String> patternOrder, ChartOptions options, Path dir)
-            throws IOException {
-        String base = baseline(run, options);
-        Map<String, Point> byKey = new HashMap<>();
-        TreeSet<Integer> sizes = new TreeSet<>();
-        List<String> rows = new ArrayList<>();
-        for (Point p : run.points()) {
-            if (p.workload().equals(workload)) {
-                byKey.put(p.pattern() + "/" + p.size(), p);
-                sizes.add(p.size());
-            }
-        }
-        for (String p : patternOrder) {
-            if (sizes.stream().anyMatch(n -> byKey.containsKey(p + "/" + n))) {
-                rows.add(p);
-            }
-        }
-        if (rows.isEmpty() || sizes.stream().noneMatch(n -> ok(byKey.get(base + "/" + n)))) {
+    /** Draws the analysis's speed-up table of the workload; nothing when it has none. */
+    public static List<Path> write(Run run, Analysis analysis, String workload, Path dir) throws IOException {
+        Speedups.Table table = analysis.findings(workload).speedup();
+        if (table == null) {
             return List.of();
         }
-        List<Integer> cols = List.copyOf(sizes);
-        double[][] ratio = new double[rows.size()][cols.size()];
+        String base = table.baseline();
         double maxDecades = 1;
-        for (int r = 0; r < rows.size(); r++) {
-            for (int c = 0; c < cols.size(); c++) {
-                Point b = byKey.get(base + "/" + cols.get(c));
-                Point p = byKey.get(rows.get(r) + "/" + cols.get(c));
-                ratio[r][c] = ok(b) && ok(p) ? b.score() / p.score() : Double.NaN;
-                if (!Double.isNaN(ratio[r][c])) {
-                    maxDecades = Math.max(maxDecades, Math.abs(Math.log10(ratio[r][c])));
-                }
+        for (Speedups.Cell c : table.cells()) {
+            if (c.ratio() != null) {
+                maxDecades = Math.max(maxDecades, Math.abs(Math.log10(c.ratio())));
             }
         }
         double decades = Math.min(Math.ceil(maxDecades), 4);
         String title = workload + ": speed-up against " + base + ", per pattern and N";
         String subtitle = "cell = time of " + base + " / time of the pattern at the same N: above 1× faster (blue), below slower"
-                + " (orange) · N = " + TimePerCallChart.sizeMeaning(run, workload);
-        return Slide.write((g, w, h) -> paint(g, run, base, rows, cols, ratio, byKey, decades, title, subtitle),
-                dir, workload + "-speedup");
+                + " (orange) · N = " + Plots.sizeMeaning(run, workload);
+        return Slide.write((g, w, h) -> paint(g, run, table, decades, title, subtitle), dir, workload + "-speedup");
     }
 
-    private static boolean ok(Point p) {
-        return p != null && Charts.measuredOk(p);
-    }
-
-    static void paint(Graphics2D g, Run run, String base, List<String> rows, List<Integer> cols, double[][] ratio,
-                      Map<String, Point> byKey, double decades, String title, String subtitle) {
+    static void paint(Graphics2D g, Run run, Speedups.Table table, double decades, String title, String subtitle) {
+        String base = table.baseline();
+        List<String> rows = table.patterns();
+        List<Integer> cols = table.sizes();
         Slide.header(g, title, subtitle);
         double left = 400;
         double right = Slide.WIDTH - Slide.MARGIN;
@@ -122,23 +80,19 @@ public final class SpeedupChart {
             Palette.marker(pattern).paint(g, left - 26, y + ch / 2, 20);
             for (int c = 0; c < cols.size(); c++) {
                 double x = left + cw * c;
-                double v = ratio[r][c];
-                Color fill = Double.isNaN(v) ? MISSING : colour(v, decades);
+                Speedups.Cell cell = table.cell(pattern, cols.get(c));
+                Color fill = cell.ratio() == null ? MISSING : colour(cell.ratio(), decades);
                 g.setColor(fill);
                 g.fill(new Rectangle2D.Double(x + gap, y + gap, cw - 2 * gap, ch - 2 * gap));
                 String text;
-                if (Double.isNaN(v)) {
-                    Point p = byKey.get(pattern + "/" + cols.get(c));
+                if (cell.ratio() == null) {
                     g.setFont(Slide.SMALL.deriveFont(Font.ITALIC));
                     g.setColor(Slide.MUTED);
-                    text = p == null ? "not run" : !p.isOk() ? p.status() : "–";
-                    if (p != null && p.isOk() && !ok(byKey.get(base + "/" + cols.get(c)))) {
-                        text = "no baseline";
-                    }
+                    text = cell.missing();
                 } else {
                     g.setFont(Slide.LABEL_BOLD);
                     g.setColor(Palette.textOn(fill));
-                    text = ratioLabel(v);
+                    text = ratioLabel(cell.ratio());
                 }
                 Slide.centre(g, text, x + cw / 2, y + ch / 2 + 9);
             }

@@ -120,7 +120,7 @@ public final class StartupCharts {
                 .xAxisTitle("call number in a fresh JVM (call 1, the first answer, is in the start-up chart)")
                 .yAxisTitle("time per call (log scale)").build();
         XYStyler st = chart.getStyler();
-        TimePerCallChart.style(st);
+        Plots.style(st);
         st.setMarkerSize(9);
         double lo = Double.MAX_VALUE;
         double hi = 0;
@@ -151,13 +151,12 @@ public final class StartupCharts {
         if (hi == 0) {
             return List.of();
         }
-        TimePerCallChart.fitLegend(chart);
+        Plots.fitLegend(chart);
         st.setYAxisMin(Math.floor(Math.log10(lo)));
         st.setYAxisMax(Math.ceil(Math.log10(hi)) + (Math.ceil(Math.log10(hi)) == Math.floor(Math.log10(lo)) ? 1 : 0));
         st.setXAxisMin(1.5);
         st.setXAxisMax(maxX + 0.5);
-        st.setyAxisTickLabelsFormattingFunction(y -> TimePerCallChart.decade(y) == null
-                ? "\u200B".repeat((int) Math.round(y * 10 + 100)) : Units.nanos(Math.pow(10, TimePerCallChart.decade(y))));
+        st.setyAxisTickLabelsFormattingFunction(Plots::timeTick);
         Startup any = rows.get(0);
         String title = "Warm-up: time per call for the first " + any.calls() + " calls";
         String subtitle = any.workload() + " at N = " + Units.count(any.size()) + " · each call timed on its own"

@@ -4,9 +4,9 @@ import io.gluebench.result.Units;
 import io.gluebench.analysis.Analysis;
 import io.gluebench.analysis.KeyCrossovers;
 import io.gluebench.analysis.Regions;
+import io.gluebench.analysis.WorkloadFindings;
 import io.gluebench.result.Point;
 import io.gluebench.result.Run;
-import io.gluebench.result.WorkloadInfo;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -24,46 +24,49 @@ import java.util.TreeMap;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
 
 /**
  * Time per call against N for one workload: log-log, one line per pattern, error bars from JMH's
  * confidence interval. N = 0 sits one decade left of the smallest size and is labelled 0. Headline
  * crossovers (interpreted vs native-backed, N* from the cost models) are ringed and labelled; the
- * ranges of N where the interpreted side wins are shaded.
+ * ranges of N where the interpreted side wins are shaded. The title is the analysis's finding. A chart
+ * of more than {@link #FAINT_ABOVE} patterns draws one line per family in full (its fastest member,
+ * from the analysis) and the others faint; a highlighted pattern is drawn thick instead.
  */
 public final class TimePerCallChart {
     public static final int WIDTH = Slide.WIDTH;
     public static final int HEIGHT = Slide.HEIGHT;
-    /** At most this many N* labels per chart. */
-    static final int MAX_MARKS = 4;
+    /** Above this many patterns a default chart draws each family's fastest member in full and the rest faint. */
+    public static final int FAINT_ABOVE = 10;
+    static final float FAINT_WIDTH = 1.5f;
+    static final int FAINT_ALPHA = 80;
+    static final float HIGHLIGHT_WIDTH = 9f;
     private static final Color BAND = new Color(0x33, 0x55, 0x77, 0x1C);
     private static final Color BAND_TEXT = new Color(0x33, 0x44, 0x55);
 
     private TimePerCallChart() {
     }
 
-    /** The chart's plot, without title and footer (those belong to the slide). */
-    public static XYChart build(Run run, String workload, List<String> patternOrder) {
-        List<Point> points = measured(run, workload);
+    /**
+     * The plot: every pattern's line in full, {@code highlight} bold and thick; or, in a chart of more
+     * than {@link #FAINT_ABOVE} patterns without a highlight, each family's fastest member in full and
+     * the others faint (thin, translucent, out of the legend).
+     */
+    static XYChart build(Run run, Analysis analysis, String workload, List<String> patternOrder, String highlight) {
+        List<Point> points = Plots.measured(run, workload);
         NAxis axis = new NAxis(points.stream().map(Point::size).toList());
 
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT - Slide.HEADER - Slide.FOOTER)
-                .xAxisTitle("N: " + sizeMeaning(run, workload) + " (log scale)")
+                .xAxisTitle("N: " + Plots.sizeMeaning(run, workload) + " (log scale)")
                 .yAxisTitle("time per call (log scale)")
                 .build();
         XYStyler st = chart.getStyler();
-        style(st);
-        // XChart ignores a log axis once a label function is set, so the chart plots log10 values on
-        // linear axes and labels only the decades.
-        // Between decades the label is blank but unique (XChart drops an axis whose labels repeat).
-        st.setxAxisTickLabelsFormattingFunction(x -> decade(x) == null ? "\u200B".repeat((int) Math.round(x * 10 + 100))
-                : axis.label(decade(x)));
-        st.setyAxisTickLabelsFormattingFunction(y -> decade(y) == null ? "\u200B".repeat((int) Math.round(y * 10 + 100))
-                : Units.nanos(Math.pow(10, decade(y))));
+        Plots.style(st);
+        st.setxAxisTickLabelsFormattingFunction(x -> Plots.sizeTick(axis, x));
+        st.setyAxisTickLabelsFormattingFunction(Plots::timeTick);
         if (!points.isEmpty()) {
-            double lo = points.stream().mapToDouble(TimePerCallChart::lowerBound).min().orElse(1);
+            double lo = points.stream().mapToDouble(Plots::lowerBound).min().orElse(1);
             double hi = points.stream().mapToDouble(p -> p.score() + (p.scoreError() == null ? 0 : p.scoreError())).max().orElse(10);
             st.setYAxisMin(Math.floor(Math.log10(lo)));
             st.setYAxisMax(Math.ceil(Math.log10(hi)));
@@ -78,10 +81,14 @@ public final class TimePerCallChart {
         for (Point p : points) {
             byPattern.computeIfAbsent(p.pattern(), k -> new ArrayList<>()).add(p);
         }
+        byPattern.values().removeIf(List::isEmpty);
+        boolean faintMode = highlight == null && byPattern.size() > FAINT_ABOVE;
+        WorkloadFindings findings = analysis.findings(workload);
+        if (highlight != null && byPattern.containsKey(highlight)) {
+            // Drawn last, so that it lies over the others.
+            byPattern.put(highlight, byPattern.remove(highlight));
+        }
         for (var e : byPattern.entrySet()) {
-            if (e.getValue().isEmpty()) {
-                continue;
-            }
             TreeMap<Integer, Point> sorted = new TreeMap<>();
             e.getValue().forEach(p -> sorted.put(p.size(), p));
             double[] x = new double[sorted.size()];
@@ -92,11 +99,20 @@ public final class TimePerCallChart {
                 x[i] = axis.x(p.size());
                 y[i] = Math.log10(p.score());
                 // The CI in log space is asymmetric; draw its wider (lower) side both ways.
-                err[i] = y[i] - Math.log10(lowerBound(p));
+                err[i] = y[i] - Math.log10(Plots.lowerBound(p));
                 i++;
             }
             XYSeries s = chart.addSeries(e.getKey(), x, y, err);
-            Palette.apply(s, run, e.getKey(), 4f);
+            if (faintMode && !findings.leadsItsFamily(e.getKey())) {
+                Palette.apply(s, run, e.getKey(), FAINT_WIDTH);
+                Color c = Palette.color(e.getKey());
+                Color see = new Color(c.getRed(), c.getGreen(), c.getBlue(), FAINT_ALPHA);
+                s.setLineColor(see);
+                s.setMarkerColor(see);
+                s.setShowInLegend(false);
+            } else {
+                Palette.apply(s, run, e.getKey(), e.getKey().equals(highlight) ? HIGHLIGHT_WIDTH : 4f);
+            }
         }
         // Points that never reached a steady state: ringed, and named in the legend.
         List<Point> unsettled = byPattern.values().stream().flatMap(List::stream).filter(p -> !p.steady()).toList();
@@ -109,70 +125,43 @@ public final class TimePerCallChart {
             ring.setMarkerColor(new java.awt.Color(0, 0, 0, 60));
             ring.setShowInLegend(true);
         }
-        fitLegend(chart);
+        Plots.fitLegend(chart);
         return chart;
-    }
-
-    /**
-     * Shrinks the legend's font (26 px down to 15 px) so that one line per series fits the plot's
-     * height: a standard run has 30 patterns, which at slide size would run off the slide.
-     */
-    static void fitLegend(XYChart chart) {
-        int n = chart.getSeriesMap().size();
-        double room = chart.getHeight() - 40;
-        float size = (float) Math.max(15, Math.min(Slide.LABEL.getSize2D(), Math.floor(room / Math.max(1, n) / 1.32)));
-        if (size < Slide.LABEL.getSize2D()) {
-            chart.getStyler().setLegendFont(Slide.LABEL.deriveFont(size));
-            chart.getStyler().setLegendPadding(6);
-            chart.getStyler().setMarkerSize(Math.max(8, Math.round(size * 0.55f)));
-        }
-    }
-
-    /** The look shared by the XChart-drawn charts. */
-    static void style(XYStyler st) {
-        st.setChartTitleVisible(false);
-        st.setLegendPosition(Styler.LegendPosition.OutsideE);
-        st.setAxisTitleFont(Slide.AXIS_TITLE);
-        st.setAxisTickLabelsFont(Slide.TICK);
-        st.setAxisTickLabelsColor(Slide.INK);
-        st.setLegendFont(Slide.LABEL);
-        st.setLegendSeriesLineLength(48);
-        st.setMarkerSize(16);
-        st.setChartBackgroundColor(Color.WHITE);
-        st.setPlotBackgroundColor(Color.WHITE);
-        st.setPlotBorderColor(new Color(0xAA, 0xAA, 0xAA));
-        st.setPlotGridLinesColor(Slide.GRID);
-        st.setPlotGridLinesStroke(new BasicStroke(1f));
-        st.setPlotGridVerticalLinesVisible(false);
-        st.setLegendBorderColor(Color.WHITE);
-        st.setErrorBarsColorSeriesColor(true);
-        st.setChartPadding(12);
-        st.setAxisTitlePadding(14);
-        st.setAxisTickPadding(10);
     }
 
     /** Writes workload.png and workload.svg with crossover marks and interpreted-wins bands. */
     public static List<Path> write(Run run, Analysis analysis, String workload, List<String> patternOrder, Path dir)
             throws IOException {
-        XYChart chart = build(run, workload, patternOrder);
+        return write(run, analysis, workload, patternOrder, ChartOptions.defaults(), dir, workload);
+    }
+
+    /** As above, as the options ask (highlight, title), into dir/name.png and .svg. */
+    public static List<Path> write(Run run, Analysis analysis, String workload, List<String> patternOrder,
+            ChartOptions options, Path dir, String name) throws IOException {
+        XYChart chart = build(run, analysis, workload, patternOrder, options.highlight());
         if (chart.getSeriesMap().isEmpty()) {
             return List.of();
         }
-        List<Point> points = measured(run, workload);
+        boolean faint = chart.getSeriesMap().values().stream().anyMatch(x -> !x.isShowInLegend());
+        List<Point> points = Plots.measured(run, workload);
         NAxis axis = new NAxis(points.stream().map(Point::size).toList());
-        List<KeyCrossovers.Mark> marks = KeyCrossovers.pick(run, analysis, workload, MAX_MARKS);
-        List<Regions.Range> bands = Regions.interpretedWins(run, analysis, workload);
-        String subtitle = summary(run, workload) + "lower is faster · ○ N*: two cost models cross";
+        List<KeyCrossovers.Mark> marks = analysis.findings(workload).marks();
+        List<Regions.Range> bands = analysis.findings(workload).interpretedWins();
+        String title = options.title() != null ? options.title() : analysis.findings(workload).finding();
+        // The workload's summary last: when the line is too long, it is the part cut.
+        String subtitle = "time per call vs N, lower is faster · ○ N*: two cost models cross"
+                + (faint ? " · faint: the rest of each family" : "")
+                + (Plots.summary(run, workload).isEmpty() ? "" : " · " + Plots.summary(run, workload).replaceAll(" · $", ""));
         return Slide.write((g, w, h) -> {
-            Slide.header(g, workload + ": time per call vs N, every pattern", subtitle);
+            Slide.header(g, title, subtitle);
             Graphics2D cg = (Graphics2D) g.create();
             cg.translate(0, Slide.HEADER);
             chart.paint(cg, w, h - Slide.HEADER - Slide.FOOTER);
             paintBands(cg, chart, axis, bands);
             paintMarks(cg, chart, axis, marks);
             cg.dispose();
-            Slide.footer(g, run, barsText(run));
-        }, dir, workload);
+            Slide.footer(g, run, Plots.barsText(run));
+        }, dir, name);
     }
 
     private static void paintBands(Graphics2D g, XYChart chart, NAxis axis, List<Regions.Range> bands) {
@@ -230,49 +219,5 @@ public final class TimePerCallChart {
             Slide.boxedLabel(g, lines, fonts, lx, ly, Slide.INK);
             i++;
         }
-    }
-
-    static List<Point> measured(Run run, String workload) {
-        return run.points().stream()
-                .filter(p -> p.workload().equals(workload) && p.isOk() && p.score() != null && p.score() > 0)
-                .toList();
-    }
-
-    /** "Summary. " from the run's workload info, or empty. */
-    static String summary(Run run, String workload) {
-        return run.workload(workload).map(WorkloadInfo::summary).filter(s -> !s.isBlank()).map(s -> s + " · ").orElse("");
-    }
-
-    /** The lower end of a point's CI, kept above zero for the log scale. */
-    static double lowerBound(Point p) {
-        double err = p.scoreError() == null ? 0 : p.scoreError();
-        return Math.max(p.score() - err, p.score() * 0.05);
-    }
-
-    /** The integer decade at a tick position, or null between decades. */
-    static Integer decade(double v) {
-        long r = Math.round(v);
-        return Math.abs(v - r) < 1e-6 ? (int) r : null;
-    }
-
-    static String footer(Run run) {
-        var m = run.machine();
-        String machine = m == null ? "unknown machine"
-                : m.origin() != null ? m.origin() + (m.jdkVersion() == null ? "" : ", JDK " + m.jdkVersion())
-                : m.cpuModel() + ", " + m.cores() + " cores, "
-                + Math.round(m.memoryBytes() / (1024.0 * 1024 * 1024)) + " GiB, JDK " + m.jdkVersion();
-        String date = run.startedAt() == null ? "" : run.startedAt().substring(0, Math.min(10, run.startedAt().length()));
-        return "gluebench · " + machine + " · " + date + " · profile " + run.profile()
-                + (run.formatVersion() >= 2 ? " · mean of the forks' means" : " · mean of JMH iterations");
-    }
-
-    /** What the error bars are, in the run's own format: 95% across forks (format 2), JMH's 99.9% of one JVM (1). */
-    static String barsText(Run run) {
-        return run.formatVersion() >= 2 ? "bars: 95% interval (forks, then iterations)"
-                : "bars: JMH's 99.9% CI of one JVM";
-    }
-
-    static String sizeMeaning(Run run, String workload) {
-        return run.workload(workload).map(WorkloadInfo::sizeMeaning).filter(s -> !s.isBlank()).orElse("size");
     }
 }

@@ -26,7 +26,7 @@ public final class WarmupChart {
     }
 
     public static List<Path> write(Run run, String workload, List<String> patternOrder, Path dir) throws IOException {
-        List<Point> points = TimePerCallChart.measured(run, workload);
+        List<Point> points = Plots.measured(run, workload);
         int n = points.stream().mapToInt(Point::size).max().orElse(-1);
         List<Point> at = new ArrayList<>();
         for (String p : patternOrder) {
@@ -66,7 +66,7 @@ public final class WarmupChart {
                 .yAxisTitle("time per call (log scale)")
                 .build();
         XYStyler st = chart.getStyler();
-        TimePerCallChart.style(st);
+        Plots.style(st);
         st.setMarkerSize(13);
         double lo = Double.MAX_VALUE;
         double hi = 0;
@@ -97,13 +97,12 @@ public final class WarmupChart {
             XYSeries s = chart.addSeries(p.pattern(), java.util.Arrays.copyOf(x, m), java.util.Arrays.copyOf(y, m));
             Palette.apply(s, run, p.pattern(), 3.5f);
         }
-        TimePerCallChart.fitLegend(chart);
+        Plots.fitLegend(chart);
         st.setYAxisMin(Math.floor(Math.log10(lo)));
         st.setYAxisMax(Math.ceil(Math.log10(hi)));
         st.setXAxisMin(minX - 0.5);
         st.setXAxisMax(maxX + 0.5);
-        st.setyAxisTickLabelsFormattingFunction(y -> TimePerCallChart.decade(y) == null
-                ? "\u200B".repeat((int) Math.round(y * 10 + 100)) : Units.nanos(Math.pow(10, TimePerCallChart.decade(y))));
+        st.setyAxisTickLabelsFormattingFunction(Plots::timeTick);
         st.setxAxisTickLabelsFormattingFunction(x -> {
             long r = Math.round(x);
             return Math.abs(x - r) < 1e-6 ? (r <= 0 ? "−" + (-r) : Long.toString(r)).replace("−0", "0")

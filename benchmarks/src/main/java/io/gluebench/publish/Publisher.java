@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Turns a stored run into what people read: the analysis, the charts (PNG and SVG), report.html and
@@ -44,6 +46,22 @@ public final class Publisher {
         return publish(run, runDir, options, true, false, false);
     }
 
+    /** The charts of a stored run, into a folder of the reader's choosing. */
+    public static List<Path> chartsInto(Run run, Path dir, ChartOptions options) throws IOException {
+        return Charts.writeAll(run, Analyzer.analyze(run, options.baseline()), options, dir);
+    }
+
+    /**
+     * Slides of a subset of a stored run's patterns: per workload, the time-per-call chart of those
+     * patterns alone, analysed as if they were all the run measured (its finding, crossovers and bands
+     * are theirs), into dir/name(workload).png and .svg.
+     */
+    public static List<Path> slides(Run run, Collection<String> patterns, List<String> workloads, ChartOptions options,
+            Path dir, Function<String, String> name) throws IOException {
+        Run subset = run.withPatternsOnly(patterns);
+        return Charts.writeSlides(subset, Analyzer.analyze(subset, options.baseline()), workloads, options, dir, name);
+    }
+
     /** report.html and report.md of a stored run, over the charts in its charts/ folder. */
     public static Published reports(Run run, Path runDir) throws IOException {
         return publish(run, runDir, ChartOptions.defaults(), false, true, false);
@@ -51,7 +69,7 @@ public final class Publisher {
 
     static Published publish(Run run, Path runDir, ChartOptions options, boolean charts, boolean reports,
             boolean summary) throws IOException {
-        Analysis analysis = Analyzer.analyze(run);
+        Analysis analysis = Analyzer.analyze(run, options.baseline());
         List<Path> drawn = charts ? Charts.writeAll(run, analysis, options, runDir.resolve("charts")) : List.of();
         List<Path> written = reports ? Reports.writeAll(run, analysis, runDir) : List.of();
         String text = "";

@@ -40,7 +40,7 @@ final class SummarySection implements ReportSection {
                     lines.add(CrossoverSentence.of(c));
                 }
             }
-            List<Regions.Range> wins = Regions.interpretedWins(run, analysis, w);
+            List<Regions.Range> wins = analysis.findings(w).interpretedWins();
             for (Regions.Range r : wins) {
                 lines.add(interpretedWins(run, w, r));
             }

@@ -112,6 +112,21 @@ public record Run(
                 skipped, patterns, workloads, startups, next);
     }
 
+    /**
+     * The run as if only these patterns had been measured: their points, their info, their skips,
+     * start-ups and caller scaling (series "pattern@placement" go with their pattern). Floors stay:
+     * they belong to mechanisms, not patterns.
+     */
+    public Run withPatternsOnly(java.util.Collection<String> names) {
+        java.util.function.Predicate<String> in = n -> names.contains(n) || names.contains(n.split("@", 2)[0]);
+        return new Run(formatVersion, runId, profile, status, startedAt, finishedAt, machine, settings, floors,
+                points.stream().filter(p -> in.test(p.pattern())).toList(),
+                skipped.stream().filter(p -> in.test(p.pattern())).toList(),
+                patterns.stream().filter(p -> in.test(p.name())).toList(), workloads,
+                startups.stream().filter(p -> in.test(p.pattern())).toList(),
+                scaling.stream().filter(p -> in.test(p.pattern())).toList());
+    }
+
     public Run finished(String newStatus, String at) {
         return new Run(formatVersion, runId, profile, newStatus, startedAt, at, machine, settings, floors, points, skipped, patterns, workloads, startups, scaling);
     }
