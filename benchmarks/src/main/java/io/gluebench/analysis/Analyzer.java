@@ -212,11 +212,11 @@ public final class Analyzer {
 
     /** Whether {@code python} is CPython running the Python and {@code other} a way to compute it instead. */
     static boolean decision(Run run, String python, String other) {
-        if (Regions.side(run, python) != 0) {
+        if (Regions.side(run, python) != io.gluebench.result.Side.INTERPRETED) {
             return false;
         }
         String family = run.pattern(other).map(PatternInfo::family).orElse("");
-        return Regions.side(run, other) == 1
+        return Regions.side(run, other) == io.gluebench.result.Side.NATIVE_BACKED
                 || (Decision.NO_PYTHON_FAMILIES.contains(family) && !run.pattern(other).map(PatternInfo::antiPattern).orElse(false));
     }
 

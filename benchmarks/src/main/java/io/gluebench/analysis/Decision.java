@@ -72,7 +72,7 @@ public final class Decision {
      * alternative with its own start-up) and not anti-patterns.
      */
     public static List<Segment> pythonStrip(Run run, Analysis analysis, String workload) {
-        return strip(run, analysis, workload, p -> Regions.side(run, p) >= 0);
+        return strip(run, analysis, workload, p -> Regions.side(run, p).takesPart());
     }
 
     public static List<Segment> strip(Run run, Analysis analysis, String workload, Predicate<String> include) {

@@ -50,7 +50,7 @@ public final class FourQuestions {
 
     /** The same work handed to numpy or C from CPython (not Java calling C, not an anti-pattern). */
     static boolean crossing(Run run, Advisor.Rank r) {
-        return Regions.side(run, r.pattern()) == 1;
+        return Regions.side(run, r.pattern()) == io.gluebench.result.Side.NATIVE_BACKED;
     }
 
     static String family(Run run, String pattern) {

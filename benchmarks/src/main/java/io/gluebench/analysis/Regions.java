@@ -3,6 +3,7 @@ package io.gluebench.analysis;
 import io.gluebench.result.PatternInfo;
 import io.gluebench.result.Point;
 import io.gluebench.result.Run;
+import io.gluebench.result.Side;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -33,22 +34,22 @@ public final class Regions {
     public static final java.util.Set<String> CPYTHON_FAMILIES = java.util.Set.of("jep", "pemja", "worker", "py4j");
 
     /**
-     * Which side of the glue-or-compute question a pattern is on: 0 CPython running the Python, 1
-     * Python that calls native code (numpy, our C kernel), -1 neither: Java itself, Java calling C,
-     * the Python on the JVM (Jython, GraalPy: alternatives with a start-up of their own, not where the
-     * user's code is) or a labelled anti-pattern, which shows a way to get a side wrong, not the
-     * side's best.
+     * Which side of the glue-or-compute question a pattern is on, read from its stored info: CPython
+     * running the Python, Python that calls native code (numpy, our C kernel), or neither: Java
+     * itself, Java calling C, the Python on the JVM (Jython, GraalPy: alternatives with a start-up of
+     * their own, not where the user's code is) or a labelled anti-pattern.
      */
-    public static int side(Run run, String pattern) {
+    public static Side side(Run run, String pattern) {
         if (run.pattern(pattern).map(PatternInfo::antiPattern).orElse(false)) {
-            return -1;
+            return Side.NEITHER;
         }
         String kind = run.pattern(pattern).map(PatternInfo::kind).orElse("");
         String family = run.pattern(pattern).map(PatternInfo::family).orElse("");
         if (PatternInfo.INTERPRETED.equals(kind)) {
-            return CPYTHON_FAMILIES.contains(family) ? 0 : -1;
+            return CPYTHON_FAMILIES.contains(family) ? Side.INTERPRETED : Side.NEITHER;
         }
-        return PatternInfo.NATIVE.equals(kind) && !family.equals("jni") && !family.equals("ffm") ? 1 : -1;
+        return PatternInfo.NATIVE.equals(kind) && !family.equals("jni") && !family.equals("ffm")
+                ? Side.NATIVE_BACKED : Side.NEITHER;
     }
 
     /** As above; with an analysis, boundaries sit at the model crossover N* where one lies in the gap. */
@@ -60,10 +61,11 @@ public final class Regions {
             if (!p.workload().equals(workload) || !p.isOk() || p.score() == null) {
                 continue;
             }
-            int slot = side(run, p.pattern());
-            if (slot < 0) {
+            Side side = side(run, p.pattern());
+            if (!side.takesPart()) {
                 continue;
             }
+            int slot = side.slot();
             sizes.add(p.size());
             double[] t = bestT.computeIfAbsent(p.size(), k -> new double[] {Double.MAX_VALUE, Double.MAX_VALUE});
             String[] names = best.computeIfAbsent(p.size(), k -> new String[2]);

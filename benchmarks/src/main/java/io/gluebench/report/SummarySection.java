@@ -12,6 +12,7 @@ import io.gluebench.report.Doc.Phrase;
 import io.gluebench.report.Doc.Section;
 import io.gluebench.result.Point;
 import io.gluebench.result.Run;
+import io.gluebench.result.Side;
 import io.gluebench.result.WorkloadInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,10 +45,10 @@ final class SummarySection implements ReportSection {
             for (Regions.Range r : wins) {
                 lines.add(interpretedWins(run, w, r));
             }
-            if (wins.isEmpty() && hasSide(run, w, 0) && hasSide(run, w, 1)) {
+            if (wins.isEmpty() && hasSide(run, w, Side.INTERPRETED) && hasSide(run, w, Side.NATIVE_BACKED)) {
                 lines.add(Phrase.builder().strong(w).text(": CPython running the Python never beats the fastest "
                         + "native-backed pattern at the measured sizes.").build());
-            } else if (hasSide(run, w, 0) && !hasSide(run, w, 1)) {
+            } else if (hasSide(run, w, Side.INTERPRETED) && !hasSide(run, w, Side.NATIVE_BACKED)) {
                 lines.add(Phrase.builder().strong(w).text(": no Python-side native pattern was measured (no numpy variant, "
                         + "or none selected), so the interpreted patterns have nothing to change places with.").build());
             }
@@ -80,7 +81,7 @@ final class SummarySection implements ReportSection {
     }
 
     /** Whether a pattern of this side (see {@link Regions#side}) has a measured point for the workload. */
-    private static boolean hasSide(Run run, String w, int side) {
+    private static boolean hasSide(Run run, String w, Side side) {
         return run.points().stream().anyMatch(p -> p.workload().equals(w) && p.isOk()
                 && Regions.side(run, p.pattern()) == side);
     }

@@ -19,10 +19,10 @@ class RegionsSideTest {
                         new PatternInfo("jep-numpy-scalar-loop", "jep", PatternInfo.INTERPRETED, true, "", "why"),
                         new PatternInfo("jni", "jni", PatternInfo.NATIVE, false, "", "")),
                 List.of());
-        assertEquals(0, Regions.side(run, "jep-python"));
-        assertEquals(1, Regions.side(run, "jep-numpy"));
-        assertEquals(-1, Regions.side(run, "jni"));
-        assertEquals(-1, Regions.side(run, "jep-numpy-scalar-loop"));
-        assertEquals(0, Regions.side(run, "jep-python@same-core"), "a placement series is its pattern");
+        assertEquals(io.gluebench.result.Side.INTERPRETED, Regions.side(run, "jep-python"));
+        assertEquals(io.gluebench.result.Side.NATIVE_BACKED, Regions.side(run, "jep-numpy"));
+        assertEquals(io.gluebench.result.Side.NEITHER, Regions.side(run, "jni"));
+        assertEquals(io.gluebench.result.Side.NEITHER, Regions.side(run, "jep-numpy-scalar-loop"));
+        assertEquals(io.gluebench.result.Side.INTERPRETED, Regions.side(run, "jep-python@same-core"), "a placement series is its pattern");
     }
 }
