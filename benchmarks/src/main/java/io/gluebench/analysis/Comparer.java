@@ -1,5 +1,6 @@
 package io.gluebench.analysis;
 
+import io.gluebench.result.Verdict;
 import io.gluebench.analysis.Comparison.CrossoverAt;
 import io.gluebench.analysis.Comparison.CrossoverShift;
 import io.gluebench.analysis.Comparison.FamilySummary;
@@ -154,7 +155,7 @@ public final class Comparer {
                 .map(PatternInfo::family).orElse("unknown");
         Function<String, PointComparison> refuse = reason -> new PointComparison(b.key(), b.workload(), b.pattern(),
                 b.size(), b.transport(), b.placement(), family, ref.letter(), positive(b.score()), positive(o.score()),
-                count(b), count(o), null, null, null, null, null, null, null, Comparison.NOT_COMPARABLE, reason);
+                count(b), count(o), null, null, null, null, null, null, null, Verdict.NOT_COMPARABLE, reason);
         if (!b.isOk()) {
             return refuse.apply(b.status() + " in run " + baseRef.letter() + reasonOf(b));
         }
@@ -183,7 +184,7 @@ public final class Comparer {
         RatioOfMeans.Result r = RatioOfMeans.of(xs, ys, rules.level());
         MannWhitney.Result u = MannWhitney.test(xs, ys);
         boolean canDecide = u.minimumP() < rules.alpha();
-        String verdict = verdict(r.ci(), u.p(), canDecide, rules);
+        Verdict verdict = verdict(r.ci(), u.p(), canDecide, rules);
         return new PointComparison(b.key(), b.workload(), b.pattern(), b.size(), b.transport(), b.placement(), family,
                 ref.letter(), RatioOfMeans.mean(xs), RatioOfMeans.mean(ys), xs.length, ys.length, r.ratio(), r.ci(),
                 r.df(), u.u(), u.p(), u.exact(), canDecide, verdict, why(verdict, r.ci(), u.p(), canDecide, xs.length,
@@ -214,23 +215,23 @@ public final class Comparer {
      * The verdict rule (see the class comment): faster or slower need the interval outside the
      * practical band and, when the sample sizes allow it to, p below alpha.
      */
-    public static String verdict(Interval ci, double p, boolean testCanDecide, Rules rules) {
+    public static Verdict verdict(Interval ci, double p, boolean testCanDecide, Rules rules) {
         boolean significant = !testCanDecide || p < rules.alpha();
         if (significant && ci.hi() < 1 / (1 + rules.band())) {
-            return Comparison.FASTER;
+            return Verdict.FASTER;
         }
         if (significant && ci.lo() > 1 + rules.band()) {
-            return Comparison.SLOWER;
+            return Verdict.SLOWER;
         }
-        return Comparison.SAME;
+        return Verdict.SAME;
     }
 
-    static String why(String verdict, Interval ci, double p, boolean canDecide, int n, int m, Rules rules) {
+    static String why(Verdict verdict, Interval ci, double p, boolean canDecide, int n, int m, Rules rules) {
         String band = pct(rules.band());
         String test = canDecide ? String.format(Locale.ROOT, "p=%.2g", p)
                 : n + " vs " + m + " samples: the U test cannot reach p<" + rules.alpha() + ", decided by the CI alone";
         return switch (verdict) {
-            case Comparison.FASTER, Comparison.SLOWER -> test + "; the CI excludes ±" + band;
+            case FASTER, SLOWER -> test + "; the CI excludes ±" + band;
             default -> !canDecide || p < rules.alpha()
                     ? test + "; the CI overlaps ±" + band
                     : test + (ci.contains(1) ? "" : "; the CI excludes 1 but the ranks do not differ");
@@ -381,13 +382,13 @@ public final class Comparer {
         }
         List<FamilySummary> out = new ArrayList<>();
         for (List<PointComparison> g : groups.values()) {
-            Map<String, Integer> counts = new LinkedHashMap<>();
-            Comparison.VERDICTS.forEach(v -> counts.put(v, 0));
+            Map<Verdict, Integer> counts = new LinkedHashMap<>();
+            java.util.Arrays.stream(Verdict.values()).forEach(v -> counts.put(v, 0));
             double logSum = 0;
             int n = 0;
             for (PointComparison r : g) {
                 counts.merge(r.verdict(), 1, Integer::sum);
-                if (r.ratio() != null && !Comparison.NOT_COMPARABLE.equals(r.verdict())) {
+                if (r.ratio() != null && !Verdict.NOT_COMPARABLE.equals(r.verdict())) {
                     logSum += Math.log(r.ratio());
                     n++;
                 }

@@ -22,12 +22,6 @@ public record Comparison(
         List<FamilySummary> families,
         List<CrossoverShift> crossovers) {
 
-    public static final String FASTER = "faster";
-    public static final String SLOWER = "slower";
-    public static final String SAME = "same";
-    public static final String NOT_COMPARABLE = "not comparable";
-    /** Verdicts in the order tables list them. */
-    public static final List<String> VERDICTS = List.of(FASTER, SLOWER, SAME, NOT_COMPARABLE);
 
     /**
      * @param alpha            significance level of the U test
@@ -66,7 +60,7 @@ public record Comparison(
     public record PointComparison(String key, String workload, String pattern, int size, String transport,
             String placement, String family, String run, Double baselineNs, Double otherNs, int baselineSamples,
             int otherSamples, Double ratio, Interval ci, Double df, Double u, Double p, Boolean exactP,
-            Boolean testCanDecide, String verdict, String reason) {
+            Boolean testCanDecide, io.gluebench.result.Verdict verdict, String reason) {
     }
 
     /**
@@ -76,7 +70,7 @@ public record Comparison(
      * @param verdicts   count per verdict, every verdict present
      */
     public record FamilySummary(String family, String run, int compared, Double geomeanRatio,
-            Map<String, Integer> verdicts) {
+            Map<io.gluebench.result.Verdict, Integer> verdicts) {
     }
 
     /** One crossover (a pair of patterns) of a workload in every run. */

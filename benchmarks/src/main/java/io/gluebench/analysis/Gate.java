@@ -1,5 +1,6 @@
 package io.gluebench.analysis;
 
+import io.gluebench.result.Verdict;
 import io.gluebench.analysis.Comparison.PointComparison;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,7 @@ public record Gate(String rule, double minSlowdown, boolean passed, List<PointCo
     /** The gate of a comparison: "slower" or "slower:PCT" (PCT in percent, e.g. slower:5). */
     public static Gate of(Comparison c, double minSlowdown) {
         List<PointComparison> slow = c.points().stream()
-                .filter(p -> Comparison.SLOWER.equals(p.verdict()) && p.ratio() != null && p.ratio() > 1 + minSlowdown)
+                .filter(p -> Verdict.SLOWER.equals(p.verdict()) && p.ratio() != null && p.ratio() > 1 + minSlowdown)
                 .sorted(java.util.Comparator.comparingDouble((PointComparison p) -> -p.ratio()))
                 .toList();
         String rule = minSlowdown == 0 ? "slower" : String.format(Locale.ROOT, "slower:%s", pct(minSlowdown));

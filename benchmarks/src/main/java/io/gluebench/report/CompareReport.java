@@ -1,5 +1,6 @@
 package io.gluebench.report;
 
+import io.gluebench.result.Verdict;
 import io.gluebench.analysis.Comparison;
 import io.gluebench.analysis.Comparison.CrossoverAt;
 import io.gluebench.analysis.Comparison.CrossoverShift;
@@ -85,7 +86,7 @@ public final class CompareReport {
         return List.of(p.workload(), series(p), Integer.toString(p.size()), p.run(), nanos(p.baselineNs()),
                 nanos(p.otherNs()), p.ratio() == null ? "-" : ratio(p.ratio()),
                 p.ci() == null ? "-" : ratio(p.ci().lo()) + "–" + ratio(p.ci().hi()),
-                p.p() == null ? "-" : pValue(p.p()), p.verdict(), p.reason() == null ? "" : p.reason());
+                p.p() == null ? "-" : pValue(p.p()), p.verdict().label(), p.reason() == null ? "" : p.reason());
     }
 
     private static String series(PointComparison p) {
@@ -95,12 +96,12 @@ public final class CompareReport {
     private static List<List<String>> familyRows(Comparison c) {
         List<List<String>> rows = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("family", "run", "points", "geomean ratio"));
-        header.addAll(Comparison.VERDICTS);
+        header.addAll(Verdict.labels());
         rows.add(header);
         for (FamilySummary f : c.families()) {
             List<String> row = new ArrayList<>(List.of(f.family(), f.run() + " vs A", Integer.toString(f.compared()),
                     f.geomeanRatio() == null ? "-" : ratio(f.geomeanRatio())));
-            Comparison.VERDICTS.forEach(v -> row.add(Integer.toString(f.verdicts().getOrDefault(v, 0))));
+            java.util.Arrays.stream(Verdict.values()).forEach(v -> row.add(Integer.toString(f.verdicts().getOrDefault(v, 0))));
             rows.add(row);
         }
         return rows;
@@ -193,7 +194,7 @@ public final class CompareReport {
             List<String> t = pointCells(p);
             rows.add(List.of(Cell.text(t.get(0)), Cell.code(t.get(1)), Cell.num(t.get(2)), Cell.text(t.get(3)),
                     Cell.num(t.get(4)), Cell.num(t.get(5)), Cell.num(t.get(6)), Cell.num(t.get(7)), Cell.num(t.get(8)),
-                    new Cell(Phrase.builder().strong(p.verdict()).build(), false, tone(p.verdict()), null, null),
+                    new Cell(Phrase.builder().strong(p.verdict().label()).build(), false, tone(p.verdict()), null, null),
                     Cell.text(t.get(10))));
         }
         verdicts.add(new Doc.Table(null, List.of("workload", "pattern", "N", "run", "time A", "time", "ratio", ci(c), "p",
@@ -250,12 +251,12 @@ public final class CompareReport {
         return new Doc.Report("gluebench compare", c.runs().size() + " runs against A", header, sections);
     }
 
-    private static Tone tone(String verdict) {
+    private static Tone tone(Verdict verdict) {
         return switch (verdict) {
-            case Comparison.FASTER -> Tone.BEST;
-            case Comparison.SLOWER -> Tone.FAILED;
-            case Comparison.NOT_COMPARABLE -> Tone.SKIPPED;
-            default -> Tone.NONE;
+            case FASTER -> Tone.BEST;
+            case SLOWER -> Tone.FAILED;
+            case NOT_COMPARABLE -> Tone.SKIPPED;
+            case SAME -> Tone.NONE;
         };
     }
 }

@@ -1,5 +1,6 @@
 package io.gluebench.analysis;
 
+import io.gluebench.result.Verdict;
 import static io.gluebench.analysis.SyntheticRuns.dotPoints;
 import static io.gluebench.analysis.SyntheticRuns.ok;
 import static io.gluebench.analysis.SyntheticRuns.pattern;
@@ -32,22 +33,22 @@ class CompareRulesTest {
 
     @Test
     void fasterAndSlowerNeedSignificanceAndAnIntervalOutsideTheBand() {
-        assertEquals(Comparison.FASTER, Comparer.verdict(ci(0.90, 0.97), 0.008, true, RULES));
-        assertEquals(Comparison.SLOWER, Comparer.verdict(ci(1.03, 1.10), 0.008, true, RULES));
+        assertEquals(Verdict.FASTER, Comparer.verdict(ci(0.90, 0.97), 0.008, true, RULES));
+        assertEquals(Verdict.SLOWER, Comparer.verdict(ci(1.03, 1.10), 0.008, true, RULES));
         // Not significant: same, however far the interval.
-        assertEquals(Comparison.SAME, Comparer.verdict(ci(0.50, 0.60), 0.06, true, RULES));
+        assertEquals(Verdict.SAME, Comparer.verdict(ci(0.50, 0.60), 0.06, true, RULES));
         // Significant but inside the practical band (1/1.02 = 0.9804 .. 1.02): same.
-        assertEquals(Comparison.SAME, Comparer.verdict(ci(0.985, 0.995), 0.001, true, RULES));
-        assertEquals(Comparison.SAME, Comparer.verdict(ci(1.005, 1.019), 0.001, true, RULES));
+        assertEquals(Verdict.SAME, Comparer.verdict(ci(0.985, 0.995), 0.001, true, RULES));
+        assertEquals(Verdict.SAME, Comparer.verdict(ci(1.005, 1.019), 0.001, true, RULES));
         // The interval touching the band is not enough.
-        assertEquals(Comparison.SAME, Comparer.verdict(ci(0.90, 0.99), 0.001, true, RULES));
+        assertEquals(Verdict.SAME, Comparer.verdict(ci(0.90, 0.99), 0.001, true, RULES));
     }
 
     @Test
     void whenTheTestCannotDecideTheIntervalAloneDoes() {
-        assertEquals(Comparison.FASTER, Comparer.verdict(ci(0.40, 0.60), 0.1, false, RULES));
-        assertEquals(Comparison.SLOWER, Comparer.verdict(ci(1.5, 2.5), 0.1, false, RULES));
-        assertEquals(Comparison.SAME, Comparer.verdict(ci(0.8, 1.3), 0.1, false, RULES));
+        assertEquals(Verdict.FASTER, Comparer.verdict(ci(0.40, 0.60), 0.1, false, RULES));
+        assertEquals(Verdict.SLOWER, Comparer.verdict(ci(1.5, 2.5), 0.1, false, RULES));
+        assertEquals(Verdict.SAME, Comparer.verdict(ci(0.8, 1.3), 0.1, false, RULES));
     }
 
     @Test
@@ -57,10 +58,10 @@ class CompareRulesTest {
         Comparison c = Comparer.compare(List.of(a, b), RULES);
         assertEquals(12, c.points().size());
         for (PointComparison p : c.points()) {
-            String expected = switch (p.pattern()) {
-                case "java" -> Comparison.SAME;
-                case "jep-python" -> Comparison.FASTER;
-                default -> Comparison.SLOWER;
+            Verdict expected = switch (p.pattern()) {
+                case "java" -> Verdict.SAME;
+                case "jep-python" -> Verdict.FASTER;
+                default -> Verdict.SLOWER;
             };
             assertEquals(expected, p.verdict(), p.key());
             assertTrue(p.testCanDecide(), p.key());
@@ -75,11 +76,11 @@ class CompareRulesTest {
         var jep = c.families().stream().filter(f -> f.family().equals("jep")).findFirst().orElseThrow();
         assertEquals(8, jep.compared());
         assertEquals(1.0, jep.geomeanRatio(), 1e-12); // sqrt(0.5 * 2)
-        assertEquals(4, jep.verdicts().get(Comparison.FASTER));
-        assertEquals(4, jep.verdicts().get(Comparison.SLOWER));
+        assertEquals(4, jep.verdicts().get(Verdict.FASTER));
+        assertEquals(4, jep.verdicts().get(Verdict.SLOWER));
         var jvm = c.families().stream().filter(f -> f.family().equals("jvm")).findFirst().orElseThrow();
         assertEquals(1.0, jvm.geomeanRatio(), 1e-12);
-        assertEquals(4, jvm.verdicts().get(Comparison.SAME));
+        assertEquals(4, jvm.verdicts().get(Verdict.SAME));
         assertTrue(c.warnings().isEmpty(), c.warnings().toString());
     }
 
@@ -104,7 +105,7 @@ class CompareRulesTest {
         Comparison c = Comparer.compare(List.of(run("m1", "r1", dotPoints(1, 1, 1), patterns(), workloads()),
                 run("m2", "r2", pb, patterns(), workloads())), RULES);
         PointComparison p = only(c, "jep-numpy", 10);
-        assertEquals(Comparison.NOT_COMPARABLE, p.verdict());
+        assertEquals(Verdict.NOT_COMPARABLE, p.verdict());
         assertEquals("skipped in run B: numpy is not installed", p.reason());
         assertNull(p.ratio());
     }
@@ -112,7 +113,7 @@ class CompareRulesTest {
     @Test
     void differentWorkloadSourcesAreRefused() {
         Comparison c = compareWith(patterns(), List.of(workload("dot", 1e-9, "hash-dot-2")));
-        assertTrue(c.points().stream().allMatch(p -> p.verdict().equals(Comparison.NOT_COMPARABLE)));
+        assertTrue(c.points().stream().allMatch(p -> p.verdict().equals(Verdict.NOT_COMPARABLE)));
         String reason = c.points().get(0).reason();
         assertTrue(reason.contains("workload dot has other sources in run B") && reason.contains("hash-dot-1")
                 && reason.contains("hash-dot-2"), reason);
@@ -122,7 +123,7 @@ class CompareRulesTest {
     @Test
     void aDifferentToleranceIsRefused() {
         Comparison c = compareWith(patterns(), List.of(workload("dot", 1e-6, "hash-dot-1")));
-        assertTrue(c.points().stream().allMatch(p -> p.verdict().equals(Comparison.NOT_COMPARABLE)));
+        assertTrue(c.points().stream().allMatch(p -> p.verdict().equals(Verdict.NOT_COMPARABLE)));
         assertTrue(c.points().get(0).reason().contains("verified under another tolerance"), c.points().get(0).reason());
     }
 
@@ -132,7 +133,7 @@ class CompareRulesTest {
         other.set(1, pattern("jep-python", "jep", PatternInfo.INTERPRETED, "flags: -Xmx4g -Djep=1"));
         Comparison c = compareWith(other, workloads());
         for (PointComparison p : c.points()) {
-            assertEquals(p.pattern().equals("jep-python"), p.verdict().equals(Comparison.NOT_COMPARABLE), p.key());
+            assertEquals(p.pattern().equals("jep-python"), p.verdict().equals(Verdict.NOT_COMPARABLE), p.key());
         }
         String reason = only(c, "jep-python", 10).reason();
         assertTrue(reason.contains("pattern jep-python is configured differently in run B")
@@ -143,7 +144,7 @@ class CompareRulesTest {
     void unrecordedFieldsAreWarnedAboutNotRefused() {
         List<PatternInfo> old = patterns().stream().map(p -> p.withConfig(null)).toList();
         Comparison c = compareWith(old, List.of(new WorkloadInfo("dot", "doubles", "N", "")));
-        assertTrue(c.points().stream().noneMatch(p -> p.verdict().equals(Comparison.NOT_COMPARABLE)));
+        assertTrue(c.points().stream().noneMatch(p -> p.verdict().equals(Verdict.NOT_COMPARABLE)));
         List<String> kinds = c.warnings().stream().map(StabilityWarning::kind).toList();
         assertTrue(kinds.containsAll(List.of("unchecked-source", "unchecked-tolerance", "unchecked-config")), kinds.toString());
         String config = c.warnings().stream().filter(w -> w.kind().equals("unchecked-config")).findFirst().orElseThrow().message();
@@ -159,10 +160,10 @@ class CompareRulesTest {
         Run b = run("m2", "r2", List.of(ok("dot", "java", 10, 50, three), ok("dot", "jep-python", 10, 100, three)),
                 patterns(), workloads());
         Comparison c = Comparer.compare(List.of(a, b), RULES);
-        assertEquals(Comparison.FASTER, only(c, "java", 10).verdict());
+        assertEquals(Verdict.FASTER, only(c, "java", 10).verdict());
         assertEquals(0.1, only(c, "java", 10).p(), 1e-12);
         assertFalse(only(c, "java", 10).testCanDecide());
-        assertEquals(Comparison.SAME, only(c, "jep-python", 10).verdict());
+        assertEquals(Verdict.SAME, only(c, "jep-python", 10).verdict());
         StabilityWarning w = c.warnings().stream().filter(x -> x.kind().equals("few-samples")).findFirst().orElseThrow();
         assertTrue(w.message().contains("(3 vs 3)") && w.message().contains("needs 4 or more per side"), w.message());
         assertEquals("Rerun with --profile standard.", w.remedy());

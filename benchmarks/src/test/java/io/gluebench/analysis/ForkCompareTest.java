@@ -1,5 +1,6 @@
 package io.gluebench.analysis;
 
+import io.gluebench.result.Verdict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,7 +67,7 @@ class ForkCompareTest {
             Comparison c = Comparer.compare(List.of(run("A", a), run("B", b)), RULES);
             for (Comparison.PointComparison pc : c.points()) {
                 total++;
-                if (Comparison.SAME.equals(pc.verdict())) {
+                if (Verdict.SAME.equals(pc.verdict())) {
                     same++;
                 }
                 assertEquals(3, pc.baselineSamples(), "forks are the samples");
@@ -77,7 +78,7 @@ class ForkCompareTest {
                 double[] ys = b.get(i).samples().stream().mapToDouble(Double::doubleValue).toArray();
                 RatioOfMeans.Result r = RatioOfMeans.of(xs, ys, 0.95);
                 MannWhitney.Result u = MannWhitney.test(xs, ys);
-                if (!Comparison.SAME.equals(Comparer.verdict(r.ci(), u.p(), true, RULES))) {
+                if (!Verdict.SAME.equals(Comparer.verdict(r.ci(), u.p(), true, RULES))) {
                     pooledDifferent++;
                 }
             }
@@ -97,7 +98,7 @@ class ForkCompareTest {
             b.add(forked("java", n, 1.5 * (100 + n), 5, 0.02, rng));
         }
         Comparison c = Comparer.compare(List.of(run("A", a), run("B", b)), RULES);
-        assertTrue(c.points().stream().allMatch(pc -> Comparison.SLOWER.equals(pc.verdict())), c.points().toString());
+        assertTrue(c.points().stream().allMatch(pc -> Verdict.SLOWER.equals(pc.verdict())), c.points().toString());
     }
 
     @Test
@@ -106,7 +107,7 @@ class ForkCompareTest {
         Point forked = forked("java", 10, 110, 3, 0.02, rng);
         Point old = SyntheticRuns.ok("dot", "java", 10, 110);
         Comparison c = Comparer.compare(List.of(run("A", List.of(old)), run("B", List.of(forked))), RULES);
-        assertEquals(Comparison.NOT_COMPARABLE, c.points().get(0).verdict());
+        assertEquals(Verdict.NOT_COMPARABLE, c.points().get(0).verdict());
         assertTrue(c.points().get(0).reason().contains("one fork"), c.points().get(0).reason());
     }
 }
