@@ -155,7 +155,7 @@ public final class Comparer {
                 .map(PatternInfo::family).orElse("unknown");
         Function<String, PointComparison> refuse = reason -> new PointComparison(b.key(), b.workload(), b.pattern(),
                 b.size(), b.transport(), b.placement(), family, ref.letter(), positive(b.score()), positive(o.score()),
-                count(b), count(o), null, null, null, null, null, null, null, Verdict.NOT_COMPARABLE, reason);
+                count(b), count(o), Comparison.Test.NONE, Verdict.NOT_COMPARABLE, reason);
         if (!b.isOk()) {
             return refuse.apply(b.status() + " in run " + baseRef.letter() + reasonOf(b));
         }
@@ -186,8 +186,8 @@ public final class Comparer {
         boolean canDecide = u.minimumP() < rules.alpha();
         Verdict verdict = verdict(r.ci(), u.p(), canDecide, rules);
         return new PointComparison(b.key(), b.workload(), b.pattern(), b.size(), b.transport(), b.placement(), family,
-                ref.letter(), RatioOfMeans.mean(xs), RatioOfMeans.mean(ys), xs.length, ys.length, r.ratio(), r.ci(),
-                r.df(), u.u(), u.p(), u.exact(), canDecide, verdict, why(verdict, r.ci(), u.p(), canDecide, xs.length,
+                ref.letter(), RatioOfMeans.mean(xs), RatioOfMeans.mean(ys), xs.length, ys.length,
+                new Comparison.Test(r.ratio(), r.ci(), r.df(), u.u(), u.p(), u.exact(), canDecide), verdict, why(verdict, r.ci(), u.p(), canDecide, xs.length,
                         ys.length, rules));
     }
 

@@ -59,8 +59,34 @@ public record Comparison(
      */
     public record PointComparison(String key, String workload, String pattern, int size, String transport,
             String placement, String family, String run, Double baselineNs, Double otherNs, int baselineSamples,
-            int otherSamples, Double ratio, Interval ci, Double df, Double u, Double p, Boolean exactP,
-            Boolean testCanDecide, io.gluebench.result.Verdict verdict, String reason) {
+            int otherSamples, @com.fasterxml.jackson.annotation.JsonUnwrapped Test test,
+            io.gluebench.result.Verdict verdict, String reason) {
+
+        public Double ratio() {
+            return test == null ? null : test.ratio();
+        }
+
+        public Interval ci() {
+            return test == null ? null : test.ci();
+        }
+
+        public Double p() {
+            return test == null ? null : test.p();
+        }
+
+        public Boolean testCanDecide() {
+            return test == null ? null : test.testCanDecide();
+        }
+    }
+
+    /**
+     * The statistics of a comparable point: the ratio of means with its interval (log scale, delta
+     * method) and Welch-Satterthwaite degrees of freedom, and the Mann-Whitney U test; {@link #NONE}
+     * for a point that is not comparable.
+     */
+    public record Test(Double ratio, Interval ci, Double df, Double u, Double p, Boolean exactP, Boolean testCanDecide) {
+        /** A point that is not comparable: no statistics (written as nulls, as always). */
+        public static final Test NONE = new Test(null, null, null, null, null, null, null);
     }
 
     /**
