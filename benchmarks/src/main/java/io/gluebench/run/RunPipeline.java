@@ -232,6 +232,11 @@ public final class RunPipeline {
         }
     }
 
+    /** Starts the run's forks: points, start-ups, callers and floors alike. */
+    private ForkLauncher launcher() {
+        return new ForkLauncher(env, store, verbose);
+    }
+
     /** The stages of a run, each recorded in the journal as it ends; an interrupt stops at the next stage. */
     private Path execute(Plan plan, Path runDir, Run run, Map<String, String> versions)
             throws IOException, RunStopped {
@@ -290,7 +295,8 @@ public final class RunPipeline {
             plan.items().forEach(i -> families.add(i.pattern().family()));
             out.println("measuring the raw floors the planned patterns are read against (" + String.join(", ", families)
                     + ": JNI/FFM no-ops, C ping-pongs over pipe, socket and shared memory, C calling CPython) ...");
-            List<Floor> floors = new FloorRunner(env).measure(runDir, profile.jmh(), families);
+            List<Floor> floors = new FloorRunner(env, launcher(), FloorRunner.JMH_TIMEOUT_SECONDS)
+                    .measure(runDir, profile.jmh(), families);
             journal.update(r -> r.withFloors(floors));
         }
     }
@@ -459,7 +465,7 @@ public final class RunPipeline {
         List<ForkSchedule.Unit> units = ForkSchedule.units(toMeasure, item -> missingForks(journal.current(), item, profile),
                 span, rng);
         Progress progress = new Progress(out, units.stream().mapToInt(u -> u.items().size()).sum(), seconds(plan, units));
-        PointRunner runner = new PointRunner(env, store, verbose);
+        PointRunner runner = new PointRunner(store, launcher());
         int order = journal.current().points().stream().flatMap(p -> p.forks().stream()).mapToInt(io.gluebench.result.Fork::order)
                 .max().orElse(-1) + 1;
         long extraStart = -1;
@@ -665,7 +671,7 @@ public final class RunPipeline {
         out.printf("start-up and warm-up: %d patterns on %s at N = %d, %d fresh JVM%s each, first %d calls%s%n",
                 specs.size(), w.name(), s.size(), s.forks(), s.forks() == 1 ? "" : "s", s.calls(),
                 outsideThePlan(plan, w.name(), s.size(), "start-up"));
-        StartupRunner runner = new StartupRunner(env, store, verbose);
+        StartupRunner runner = new StartupRunner(store, launcher());
         for (var spec : specs) {
             if (journal.current().startups().stream().anyMatch(x -> x.pattern().equals(spec.name()))) {
                 continue;       // measured before an interruption
@@ -709,7 +715,7 @@ public final class RunPipeline {
                 s.threads().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")),
                 outsideThePlan(plan, w.name(), s.size(), "callers"));
         int cores = journal.current().machine() == null ? Runtime.getRuntime().availableProcessors() : journal.current().machine().cores();
-        ScalingRunner runner = new ScalingRunner(env, store, verbose, seed, cores);
+        ScalingRunner runner = new ScalingRunner(store, launcher(), seed, cores);
         List<io.gluebench.pattern.PatternSpec> measured = new ArrayList<>();
         for (var spec : specs) {
             if (journal.current().scaling().stream().anyMatch(x -> x.pattern().equals(spec.name()))) {
