@@ -30,7 +30,7 @@ public final class FloorRunner {
     private final int timeoutSeconds;
 
     public FloorRunner(PatternEnv env) {
-        this(env, new ForkLauncher(env, new io.gluebench.result.RunStore(), false), JMH_TIMEOUT_SECONDS);
+        this(env, new ForkLauncher(env, new io.gluebench.result.RunStore(), ForkOptions.NONE, false), JMH_TIMEOUT_SECONDS);
     }
 
     FloorRunner(PatternEnv env, ForkLauncher launcher, int timeoutSeconds) {

@@ -29,11 +29,14 @@ import java.util.concurrent.TimeUnit;
 final class ForkLauncher {
     private final PatternEnv env;
     private final RunStore store;
+    private final ForkOptions options;
     private final boolean verbose;
 
-    ForkLauncher(PatternEnv env, RunStore store, boolean verbose) {
+    /** @param options what the command line adds to every fork (--jvm-arg) */
+    ForkLauncher(PatternEnv env, RunStore store, ForkOptions options, boolean verbose) {
         this.env = env;
         this.store = store;
+        this.options = options;
         this.verbose = verbose;
     }
 
@@ -221,9 +224,12 @@ final class ForkLauncher {
         return null;
     }
 
-    /** The fork's JVM arguments as a point records them: the pattern's flags, the crash report, the placement. */
+    /**
+     * The fork's JVM arguments as a point records them: the pattern's flags and the run's
+     * (--jvm-arg), the crash report, the placement.
+     */
     List<String> jvmArgs(PatternSpec spec, Placement placement, Path crash) {
-        List<String> args = new ArrayList<>(spec == null ? ForkFlags.common(env) : ForkFlags.forPattern(env, spec));
+        List<String> args = new ArrayList<>(ForkFlags.forPattern(env, spec, options.jvmArgs()));
         args.add("-XX:ErrorFile=" + crash);
         if (placement != null) {
             args.add("-D" + Placement.PROPERTY + "=" + placement.id());

@@ -37,6 +37,7 @@ public final class RunPipeline {
     private boolean allowConcurrent;
     private Path lockDir = MachineLock.directory();
     private long seed = new java.security.SecureRandom().nextLong() & 0xffffffffL;
+    private ForkOptions forkOptions = ForkOptions.NONE;
 
     public RunPipeline(PatternEnv env, PrintStream out, boolean verbose) {
         this.env = env;
@@ -105,6 +106,12 @@ public final class RunPipeline {
         return this;
     }
 
+    /** What the command line adds to every fork (--jvm-arg); a resumed run keeps its own. */
+    public RunPipeline withForkOptions(ForkOptions options) {
+        this.forkOptions = options;
+        return this;
+    }
+
     /** Whether the run measures 1 versus more callers (when its profile asks for it). */
     public RunPipeline withScaling(boolean on) {
         this.scaling = on;
@@ -150,10 +157,13 @@ public final class RunPipeline {
         settings.put(PLAN, plan.items().stream().map(RunPipeline::planEntry).toList());
         settings.put(MEASURE_STARTUP, startup);
         settings.put(MEASURE_SCALING, scaling);
+        if (!forkOptions.jvmArgs().isEmpty()) {
+            settings.put(JVM_ARGS, forkOptions.jvmArgs());
+        }
         Run run = new Run(Run.FORMAT_VERSION, runDir.getFileName().toString(), profile.name(), "running",
                 start.toString(), null, machine, settings, List.of(), List.of(), List.of(),
                 plan.items().stream().map(Plan.Item::pattern).distinct()
-                        .map(p -> p.info().withConfig(ForkFlags.config(env, p))).toList(),
+                        .map(p -> p.info().withConfig(ForkFlags.config(env, p, forkOptions.jvmArgs()))).toList(),
                 plan.items().stream().map(Plan.Item::workload).distinct().map(w -> Catalog.info(w, env)).toList());
         out.printf("gluebench run: profile %s, %d points, about %s of points; results in %s%n",
                 profile.name(), plan.items().size(), Progress.duration(plan.estimateRunSeconds()), runDir);
@@ -209,6 +219,7 @@ public final class RunPipeline {
         if (settings.get(SEED) instanceof Number n) {
             seed = n.longValue();
         }
+        forkOptions = storedForkOptions(dir, settings);
         startup = !Boolean.FALSE.equals(settings.get(MEASURE_STARTUP)) && startup;
         scaling = !Boolean.FALSE.equals(settings.get(MEASURE_SCALING)) && scaling;
         Plan plan = new Plan(profile, items);
@@ -234,7 +245,19 @@ public final class RunPipeline {
 
     /** Starts the run's forks: points, start-ups, callers and floors alike. */
     private ForkLauncher launcher() {
-        return new ForkLauncher(env, store, verbose);
+        return new ForkLauncher(env, store, forkOptions, verbose);
+    }
+
+    /** The fork options a run was started with (none when it stored none), for --resume. */
+    static ForkOptions storedForkOptions(Path dir, Map<String, Object> settings) throws UsageException {
+        Object flags = settings.get(JVM_ARGS);
+        if (flags == null) {
+            return ForkOptions.NONE;
+        }
+        if (!(flags instanceof List<?> list) || list.stream().anyMatch(f -> !(f instanceof String))) {
+            throw new UsageException(dir + "/run.json: settings." + JVM_ARGS + " is not a list of JVM flags: " + flags);
+        }
+        return ForkOptions.of(list.stream().map(String.class::cast).toList());
     }
 
     /** The stages of a run, each recorded in the journal as it ends; an interrupt stops at the next stage. */
@@ -335,6 +358,7 @@ public final class RunPipeline {
     static final String SEED = "forkOrderSeed";
     static final String MEASURE_STARTUP = "measureStartup";
     static final String MEASURE_SCALING = "measureScaling";
+    static final String JVM_ARGS = "jvmArgs";
     static final String LOCK = RunJournal.LOCK;
 
     private static Map<String, Object> planEntry(Plan.Item i) {

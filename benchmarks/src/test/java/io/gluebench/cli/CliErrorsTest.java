@@ -42,6 +42,15 @@ class CliErrorsTest {
     }
 
     @Test
+    void jvmFlagsAreCheckedBeforeTheRunStarts() {
+        assertOneLine(run("run", "--jvm-arg=Xmx4g", "--results", results.toString()), "a JVM flag starts with '-'");
+        assertOneLine(run("run", "--jvm-arg", "-cp", "--results", results.toString()), "the harness sets -cp itself");
+        assertOneLine(run("run", "--jvm-arg=-XX:+NoSuchFlag", "--results", results.toString()),
+                "the JVM does not start with it");
+        assertOneLine(run("run", "--resume", results.toString(), "--jvm-arg=-Xmx1g"), "keeps the run's own JVM flags");
+    }
+
+    @Test
     void curveRefusesBadInputInOneLine() {
         assertOneLine(run("curve", "--pattern", "cython", "--workload", "dot", "--size", "100"),
                 "unknown pattern 'cython'", "graalpy");
