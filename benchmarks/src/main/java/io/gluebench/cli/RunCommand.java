@@ -62,6 +62,12 @@ public final class RunCommand implements Callable<Integer> {
                     + "same flags.")
     List<String> jvmArgs = new java.util.ArrayList<>();
 
+    @Option(names = "--prof", paramLabel = "NAME[:OPTS]",
+            description = "Run a JMH profiler in every point's fork (gc, stack, perfnorm where perf works, async with "
+                    + "async-profiler's library); repeatable. Its output stays beside the point (JMH JSON, log, "
+                    + "profilers/); with gc, run.json holds the Java heap bytes allocated per call.")
+    List<String> profilers = new java.util.ArrayList<>();
+
     @Option(names = "--verbose", description = "Show JMH's own output.")
     boolean verbose;
 
@@ -93,10 +99,11 @@ public final class RunCommand implements Callable<Integer> {
             throw new io.gluebench.run.UsageException(badBaseline);
         }
         System.setProperty(io.gluebench.pattern.BlasThreads.PROPERTY, Integer.toString(blasThreads));
-        if (resume != null && !jvmArgs.isEmpty()) {
-            throw new io.gluebench.run.UsageException("--resume keeps the run's own JVM flags: leave out --jvm-arg");
+        if (resume != null && (!jvmArgs.isEmpty() || !profilers.isEmpty())) {
+            throw new io.gluebench.run.UsageException("--resume keeps the run's own JVM flags and profilers: leave out "
+                    + "--jvm-arg and --prof");
         }
-        io.gluebench.run.ForkOptions forkOptions = io.gluebench.run.ForkOptions.of(jvmArgs);
+        io.gluebench.run.ForkOptions forkOptions = io.gluebench.run.ForkOptions.of(jvmArgs, profilers);
         PatternEnv env = PatternEnv.fromSystem().withAllowInterpreter(allowInterpreter);
         if (resume != null) {
             if (!selection.workloads.isEmpty() || !selection.patterns.isEmpty() || !selection.sizes.isEmpty()

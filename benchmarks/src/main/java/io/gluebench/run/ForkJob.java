@@ -35,9 +35,29 @@ record ForkJob(List<Entry> points, Jmh jmh, Map<String, String> firstProperties)
      * @param threads        JMH threads, each a caller with its own state
      * @param batchSize      calls per measured invocation (SingleShotTime), or 0 for JMH's default
      * @param timeoutSeconds JMH's own limit on one iteration, or null for JMH's default
+     * @param profilers      JMH profilers (run --prof), each NAME or NAME:OPTIONS
+     * @param forked         JMH forks a JVM of its own from the fork for each entry, as the profilers
+     *                       that wrap a JVM (perfnorm runs it under perf) need; false: JMH runs in the
+     *                       fork itself
      */
     record Jmh(String include, String mode, String timeUnit, int threads, int warmupIterations, int warmupMillis,
-            int measurementIterations, int measurementMillis, int batchSize, Integer timeoutSeconds) {
+            int measurementIterations, int measurementMillis, int batchSize, Integer timeoutSeconds,
+            List<String> profilers, boolean forked) {
+        Jmh {
+            profilers = profilers == null ? List.of() : List.copyOf(profilers);
+        }
+
+        Jmh(String include, String mode, String timeUnit, int threads, int warmupIterations, int warmupMillis,
+                int measurementIterations, int measurementMillis, int batchSize, Integer timeoutSeconds) {
+            this(include, mode, timeUnit, threads, warmupIterations, warmupMillis, measurementIterations,
+                    measurementMillis, batchSize, timeoutSeconds, List.of(), false);
+        }
+
+        /** The same settings with these profilers, JMH forking when one of them must wrap the JVM. */
+        Jmh withProfilers(List<String> names, boolean fork) {
+            return new Jmh(include, mode, timeUnit, threads, warmupIterations, warmupMillis, measurementIterations,
+                    measurementMillis, batchSize, timeoutSeconds, names, fork);
+        }
     }
 
     /**
@@ -47,19 +67,27 @@ record ForkJob(List<Entry> points, Jmh jmh, Map<String, String> firstProperties)
      * @param label      the entry for people ("dot n=1000 java", "start-up of java")
      * @param params     JMH's @Param values
      * @param properties system properties set while the entry runs
+     * @param profilerDir where a profiler that writes files (async) writes the entry's
      */
     record Entry(String id, String label, Map<String, String> params, Map<String, String> properties,
-            String statusFile, String warmupFile, String jmhFile, String logFile, String outFile) {
+            String statusFile, String warmupFile, String jmhFile, String logFile, String outFile, String profilerDir) {
         Entry {
             params = Map.copyOf(params);
             properties = Map.copyOf(properties);
         }
     }
 
-    /** What the fork wrote for one entry: ok with JMH's iteration scores, or failed with the reason. */
-    record Outcome(String status, String unit, List<Double> samples, String failure, double wallSeconds) {
+    /**
+     * What the fork wrote for one entry: ok with JMH's iteration scores, or failed with the reason.
+     *
+     * @param secondary the profilers' figures by JMH's name for them (gc.alloc.rate.norm, ...), each the
+     *                  mean over the measurement iterations; empty without profilers
+     */
+    record Outcome(String status, String unit, List<Double> samples, String failure, double wallSeconds,
+            Map<String, Double> secondary) {
         Outcome {
             samples = samples == null ? List.of() : List.copyOf(samples);
+            secondary = secondary == null ? Map.of() : Map.copyOf(secondary);
         }
 
         boolean ok() {
@@ -80,6 +108,10 @@ record ForkJob(List<Entry> points, Jmh jmh, Map<String, String> firstProperties)
         put(p, "jmh.measurementMillis", jmh.measurementMillis());
         put(p, "jmh.batchSize", jmh.batchSize());
         put(p, "jmh.timeoutSeconds", jmh.timeoutSeconds());
+        put(p, "jmh.forked", jmh.forked());
+        for (int i = 0; i < jmh.profilers().size(); i++) {
+            p.setProperty("jmh.profiler." + i, jmh.profilers().get(i));
+        }
         firstProperties.forEach((k, v) -> p.setProperty("first." + k, v));
         p.setProperty("entries", Integer.toString(points.size()));
         for (int i = 0; i < points.size(); i++) {
@@ -92,6 +124,7 @@ record ForkJob(List<Entry> points, Jmh jmh, Map<String, String> firstProperties)
             put(p, at + "jmhFile", e.jmhFile());
             put(p, at + "logFile", e.logFile());
             put(p, at + "outFile", e.outFile());
+            put(p, at + "profilerDir", e.profilerDir());
             e.params().forEach((k, v) -> p.setProperty(at + "param." + k, v));
             e.properties().forEach((k, v) -> p.setProperty(at + "property." + k, v));
         }
@@ -110,15 +143,25 @@ record ForkJob(List<Entry> points, Jmh jmh, Map<String, String> firstProperties)
         Jmh jmh = new Jmh(p.getProperty("jmh.include"), p.getProperty("jmh.mode"), p.getProperty("jmh.timeUnit"),
                 integer(p, "jmh.threads"), integer(p, "jmh.warmupIterations"), integer(p, "jmh.warmupMillis"),
                 integer(p, "jmh.measurementIterations"), integer(p, "jmh.measurementMillis"), integer(p, "jmh.batchSize"),
-                timeout == null ? null : Integer.valueOf(timeout));
+                timeout == null ? null : Integer.valueOf(timeout), profilers(p),
+                Boolean.parseBoolean(p.getProperty("jmh.forked")));
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < integer(p, "entries"); i++) {
             String at = "entry." + i + ".";
             entries.add(new Entry(p.getProperty(at + "id"), p.getProperty(at + "label"), prefixed(p, at + "param."),
                     prefixed(p, at + "property."), p.getProperty(at + "statusFile"), p.getProperty(at + "warmupFile"),
-                    p.getProperty(at + "jmhFile"), p.getProperty(at + "logFile"), p.getProperty(at + "outFile")));
+                    p.getProperty(at + "jmhFile"), p.getProperty(at + "logFile"), p.getProperty(at + "outFile"),
+                    p.getProperty(at + "profilerDir")));
         }
         return new ForkJob(entries, jmh, prefixed(p, "first."));
+    }
+
+    private static List<String> profilers(Properties p) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; p.getProperty("jmh.profiler." + i) != null; i++) {
+            out.add(p.getProperty("jmh.profiler." + i));
+        }
+        return out;
     }
 
     private static void put(Properties p, String key, Object value) {

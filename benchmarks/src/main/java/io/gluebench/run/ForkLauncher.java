@@ -32,7 +32,7 @@ final class ForkLauncher {
     private final ForkOptions options;
     private final boolean verbose;
 
-    /** @param options what the command line adds to every fork (--jvm-arg) */
+    /** @param options what the command line adds to the forks (--jvm-arg, --prof) */
     ForkLauncher(PatternEnv env, RunStore store, ForkOptions options, boolean verbose) {
         this.env = env;
         this.store = store;
@@ -94,9 +94,18 @@ final class ForkLauncher {
         }
     }
 
+    /** A point's JMH settings with the run's profilers (run --prof), which only the points' forks get. */
+    ForkJob.Jmh profiled(ForkJob.Jmh jmh) {
+        return options.profilers().isEmpty() ? jmh : jmh.withProfilers(options.profilers(), options.jmhForks());
+    }
+
+    /** The run folder's folder for the files profilers write (run --prof async), one folder per entry. */
+    static final String PROFILERS = "profilers";
+
     /**
      * An entry of a fork with its files in the run folder: JMH's JSON in jmh/, its log, verdict,
-     * warm-up series and outcome in logs/, each named after {@code id}.
+     * warm-up series and outcome in logs/, a file-writing profiler's output in profilers/, each named
+     * after {@code id}.
      */
     ForkJob.Entry entry(Path runDir, String id, String label, Map<String, String> params, Map<String, String> properties)
             throws IOException {
@@ -108,7 +117,8 @@ final class ForkLauncher {
         props.put(PointBenchmark.STATUS_PROPERTY, status);
         props.put(PointBenchmark.WARMUP_FILE_PROPERTY, warmup);
         return new ForkJob.Entry(id, label, params, props, status, warmup, jmh.resolve(id + ".json").toString(),
-                logs.resolve(id + ".log").toString(), logs.resolve(id + ".out.json").toString());
+                logs.resolve(id + ".log").toString(), logs.resolve(id + ".out.json").toString(),
+                runDir.resolve(PROFILERS).resolve(id).toString());
     }
 
     /**

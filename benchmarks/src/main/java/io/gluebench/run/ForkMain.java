@@ -56,8 +56,8 @@ public final class ForkMain {
         for (ForkJob.Entry e : job.points()) {
             set.forEach(System::clearProperty);
             Map<String, String> properties = new LinkedHashMap<>(e.properties());
-            if (first) {
-                properties.putAll(job.firstProperties());
+            if (first || job.jmh().forked()) {
+                properties.putAll(job.firstProperties());     // forked: each entry in a JVM of its own
             }
             first = false;
             properties.forEach(System::setProperty);
@@ -68,7 +68,7 @@ public final class ForkMain {
                  PrintStream ps = new PrintStream(log, true, StandardCharsets.UTF_8)) {
                 Collection<RunResult> results;
                 try {
-                    results = new Runner(options(job.jmh(), e).build(),
+                    results = new Runner(options(job.jmh(), e, properties).build(),
                             OutputFormatFactory.createFormatInstance(ps, VerboseMode.NORMAL)).run();
                 } catch (RunnerException ex) {
                     results = List.of();
@@ -83,10 +83,11 @@ public final class ForkMain {
         System.exit(0);
     }
 
-    static ChainedOptionsBuilder options(ForkJob.Jmh j, ForkJob.Entry e) {
+    static ChainedOptionsBuilder options(ForkJob.Jmh j, ForkJob.Entry e, Map<String, String> properties)
+            throws java.io.IOException {
         ChainedOptionsBuilder b = new OptionsBuilder()
                 .include(j.include())
-                .forks(0)
+                .forks(j.forked() ? 1 : 0)
                 .threads(j.threads())
                 .warmupIterations(j.warmupIterations())
                 .warmupTime(TimeValue.milliseconds(j.warmupMillis()))
@@ -108,13 +109,28 @@ public final class ForkMain {
         if (j.timeoutSeconds() != null) {
             b.timeout(TimeValue.seconds(j.timeoutSeconds()));
         }
+        if (j.forked()) {
+            // JMH's JVM gets this one's flags (its default) and the entry's properties.
+            b.jvmArgsAppend(properties.entrySet().stream().map(p -> "-D" + p.getKey() + "=" + p.getValue())
+                    .toArray(String[]::new));
+        }
+        for (String prof : j.profilers()) {
+            int colon = prof.indexOf(':');
+            String name = colon < 0 ? prof : prof.substring(0, colon);
+            String opts = colon < 0 ? "" : prof.substring(colon + 1);
+            if (ForkOptions.WRITES_FILES.contains(name) && !(";" + opts).contains(";dir=") && e.profilerDir() != null) {
+                Files.createDirectories(Path.of(e.profilerDir()));
+                opts = (opts.isEmpty() ? "" : opts + ";") + "dir=" + e.profilerDir();
+            }
+            b.addProfiler(name, opts);
+        }
         return b;
     }
 
     private static ForkJob.Outcome outcome(Collection<RunResult> results, double wall) {
         RunResult rr = results.isEmpty() ? null : results.iterator().next();
         if (rr == null || rr.getPrimaryResult() == null) {
-            return new ForkJob.Outcome("failed", null, List.of(), "JMH returned no result", wall);
+            return new ForkJob.Outcome("failed", null, List.of(), "JMH returned no result", wall, Map.of());
         }
         List<Double> samples = new ArrayList<>();
         for (var br : rr.getBenchmarkResults()) {
@@ -122,6 +138,12 @@ public final class ForkMain {
                 samples.add(ir.getPrimaryResult().getScore());
             }
         }
-        return new ForkJob.Outcome("ok", rr.getPrimaryResult().getScoreUnit(), samples, null, wall);
+        Map<String, Double> secondary = new LinkedHashMap<>();
+        rr.getSecondaryResults().forEach((name, r) -> {
+            if (Double.isFinite(r.getScore())) {
+                secondary.put(name.replaceFirst("^\u00b7", ""), r.getScore());     // older JMH versions: "·gc..."
+            }
+        });
+        return new ForkJob.Outcome("ok", rr.getPrimaryResult().getScoreUnit(), samples, null, wall, secondary);
     }
 }

@@ -28,6 +28,9 @@ public final class PointRunner {
     private static final Pattern WARMUP_LINE =
             Pattern.compile("^# Warmup Iteration\\s+\\d+:\\s+([0-9.,]+|≈\\s*[0-9.eE+-]+)\\s+ns/op");
 
+    /** JMH's gc profiler's Java heap bytes allocated per call (run --prof gc). */
+    static final String ALLOC_PER_OP = "gc.alloc.rate.norm";
+
     /** The JMH benchmark a point's fork runs. */
     static final String BENCHMARK = "^" + Pattern.quote(PointBenchmark.class.getName()) + "\\.call$";
 
@@ -67,8 +70,8 @@ public final class PointRunner {
                     Map.of("workload", item.workload().name(), "pattern", item.pattern().name(),
                             "size", Integer.toString(item.size())), warmup));
         }
-        ForkJob.Jmh jmh = new ForkJob.Jmh(BENCHMARK, null, null, 1, s.warmupIterations(), s.warmupMillis(),
-                s.measurementIterations(), s.measurementMillis(), 0, null);
+        ForkJob.Jmh jmh = launcher.profiled(new ForkJob.Jmh(BENCHMARK, null, null, 1, s.warmupIterations(),
+                s.warmupMillis(), s.measurementIterations(), s.measurementMillis(), 0, null));
         Map<String, String> first = s.warmupProperty(true) == null ? Map.of()
                 : Map.of(PointBenchmark.WARMUP_PROPERTY, s.warmupProperty(true));
         List<ForkLauncher.Result> results = launcher.run(runDir, new ForkLauncher.Fork(unit.name(), unit.pattern(),
@@ -115,7 +118,7 @@ public final class PointRunner {
         SteadyState.Fork cls = SteadyState.classify(series, warm.size());
         forks.removeIf(f -> f.index() == forkIndex);
         forks.add(new Fork(forkIndex, order, o.samples(), warm, warmSeconds, cls.kind().label(), cls.steadyFrom(),
-                o.wallSeconds(), rel, compilations));
+                o.wallSeconds(), rel, compilations, o.secondary().get(ALLOC_PER_OP)));
         forks.sort(java.util.Comparator.comparingInt(Fork::index));
         return summarise(item, forks, verdict, r.jvmArgs(), wallBefore + o.wallSeconds(),
                 profile.settingsFor(item.pattern().family()), o.unit());
@@ -134,11 +137,17 @@ public final class PointRunner {
                 .map(f -> SteadyState.Kind.fromLabel(f.steadyState())).filter(java.util.Objects::nonNull).toList());
         List<Double> pooled = forks.stream().flatMap(f -> f.samples().stream()).toList();
         List<Double> warm = forks.isEmpty() ? List.of() : forks.get(0).warmup();
+        // Allocation per call (run --prof gc): the mean of the forks that report it, resampled by fork.
+        List<double[]> alloc = forks.stream().filter(f -> f.allocBytesPerOp() != null)
+                .map(f -> new double[] {f.allocBytesPerOp()}).toList();
+        Double allocMean = alloc.isEmpty() ? null : HierarchicalBootstrap.grandMean(alloc);
+        Interval allocCi = alloc.size() < 2 ? null
+                : HierarchicalBootstrap.interval(alloc, 0.95, HierarchicalBootstrap.REPLICATES, rng);
         return new Point(item.workload().name(), item.series(), item.size(), item.pattern().transport(),
                 item.placement() == null ? null : item.placement().id(), Point.OK, unit == null ? "ns/op" : unit, mean,
                 (ci.hi() - ci.lo()) / 2, pooled, warm, verdict, null, forks.get(0).jmhFile(), jvmArgs, wall,
                 new Point.Warmup(s.warmupIterations(), s.warmupMillis()), forks, kind == null ? null : kind.label(),
-                ci.lo(), ci.hi());
+                ci.lo(), ci.hi(), allocMean, allocCi == null ? null : allocCi.lo(), allocCi == null ? null : allocCi.hi());
     }
 
     private List<Double> readWarmup(Path file) {

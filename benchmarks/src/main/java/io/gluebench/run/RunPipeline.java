@@ -160,6 +160,9 @@ public final class RunPipeline {
         if (!forkOptions.jvmArgs().isEmpty()) {
             settings.put(JVM_ARGS, forkOptions.jvmArgs());
         }
+        if (!forkOptions.profilers().isEmpty()) {
+            settings.put(PROFILERS, forkOptions.profilers());
+        }
         Run run = new Run(Run.FORMAT_VERSION, runDir.getFileName().toString(), profile.name(), "running",
                 start.toString(), null, machine, settings, List.of(), List.of(), List.of(),
                 plan.items().stream().map(Plan.Item::pattern).distinct()
@@ -248,16 +251,20 @@ public final class RunPipeline {
         return new ForkLauncher(env, store, forkOptions, verbose);
     }
 
-    /** The fork options a run was started with (none when it stored none), for --resume. */
+    /** The fork options a run was started with (none when it stored none), checked again, for --resume. */
     static ForkOptions storedForkOptions(Path dir, Map<String, Object> settings) throws UsageException {
-        Object flags = settings.get(JVM_ARGS);
-        if (flags == null) {
-            return ForkOptions.NONE;
+        return ForkOptions.of(strings(dir, settings, JVM_ARGS), strings(dir, settings, PROFILERS));
+    }
+
+    private static List<String> strings(Path dir, Map<String, Object> settings, String key) throws UsageException {
+        Object value = settings.get(key);
+        if (value == null) {
+            return List.of();
         }
-        if (!(flags instanceof List<?> list) || list.stream().anyMatch(f -> !(f instanceof String))) {
-            throw new UsageException(dir + "/run.json: settings." + JVM_ARGS + " is not a list of JVM flags: " + flags);
+        if (!(value instanceof List<?> list) || list.stream().anyMatch(f -> !(f instanceof String))) {
+            throw new UsageException(dir + "/run.json: settings." + key + " is not a list of words: " + value);
         }
-        return ForkOptions.of(list.stream().map(String.class::cast).toList());
+        return list.stream().map(String.class::cast).toList();
     }
 
     /** The stages of a run, each recorded in the journal as it ends; an interrupt stops at the next stage. */
@@ -359,6 +366,7 @@ public final class RunPipeline {
     static final String MEASURE_STARTUP = "measureStartup";
     static final String MEASURE_SCALING = "measureScaling";
     static final String JVM_ARGS = "jvmArgs";
+    static final String PROFILERS = "profilers";
     static final String LOCK = RunJournal.LOCK;
 
     private static Map<String, Object> planEntry(Plan.Item i) {

@@ -51,6 +51,16 @@ class CliErrorsTest {
     }
 
     @Test
+    void profilersAreCheckedBeforeTheRunStarts() {
+        assertOneLine(run("run", "--prof", "gcc", "--results", results.toString()), "JMH has no profiler 'gcc'",
+                "(did you mean 'gc'?)", "JMH's: ");
+        assertOneLine(run("run", "--prof", "async", "--results", results.toString()),
+                "needs async-profiler's library (libasyncProfiler.so)", "--prof async:libPath=");
+        assertOneLine(run("run", "--prof", "gc:nosuch=1", "--results", results.toString()), "JMH refuses it");
+        assertOneLine(run("run", "--resume", results.toString(), "--prof", "gc"), "and profilers");
+    }
+
+    @Test
     void curveRefusesBadInputInOneLine() {
         assertOneLine(run("curve", "--pattern", "cython", "--workload", "dot", "--size", "100"),
                 "unknown pattern 'cython'", "graalpy");

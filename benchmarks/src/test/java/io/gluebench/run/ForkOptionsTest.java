@@ -50,13 +50,23 @@ class ForkOptionsTest {
     }
 
     @Test
+    void theProfilersThatWrapTheJvmMakeJmhForkIt() throws Exception {
+        assertEquals(false, ForkOptions.of(List.of(), List.of("gc", "stack")).jmhForks(), "gc and stack run in the fork");
+        assertEquals(true, ForkOptions.of(List.of(), List.of("jfr")).jmhForks(), "jfr adds flags to the measured JVM");
+        assertTrue(ForkOptions.profilerNames().containsAll(List.of("gc", "stack", "perfnorm", "async")),
+                ForkOptions.profilerNames().toString());
+    }
+
+    @Test
     void aResumedRunTakesTheFlagsItWasStartedWith() throws Exception {
         Path dir = Path.of("run");
         assertEquals(List.of(), RunPipeline.storedForkOptions(dir, Map.of()).jvmArgs(), "a run without flags");
         assertEquals(List.of("-XX:+UseSerialGC"),
                 RunPipeline.storedForkOptions(dir, Map.of(RunPipeline.JVM_ARGS, List.of("-XX:+UseSerialGC"))).jvmArgs());
+        assertEquals(List.of("gc"),
+                RunPipeline.storedForkOptions(dir, Map.of(RunPipeline.PROFILERS, List.of("gc"))).profilers());
         UsageException bad = assertThrows(UsageException.class,
                 () -> RunPipeline.storedForkOptions(dir, Map.of(RunPipeline.JVM_ARGS, "-Xmx1g")));
-        assertTrue(bad.getMessage().contains("settings.jvmArgs is not a list"), bad.getMessage());
+        assertTrue(bad.getMessage().contains("settings.jvmArgs is not a list of words"), bad.getMessage());
     }
 }
