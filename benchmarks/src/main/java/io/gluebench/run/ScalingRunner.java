@@ -72,19 +72,14 @@ public final class ScalingRunner {
         return List.copyOf(units);
     }
 
-    /** One pattern on its own: its counts and forks interleaved with one another only. */
-    public Scaling run(PatternSpec spec, Workload workload, Profile.ScalingSettings s, int timeoutSeconds, Path runDir)
-            throws IOException {
-        return runAll(List.of(spec), workload, s, timeoutSeconds, runDir, sc -> true).get(0);
-    }
-
     /**
      * All the patterns' forks in the seeded order. A pattern whose fork fails (or whose answer is
      * wrong) runs no more forks and is passed on at once as failed; the others when their last fork
-     * has run. Returns the measurements passed on, in the order they finished.
+     * has run. Returns the measurements passed on, in the order they finished. Each fork moves the
+     * progress on; the forks a failed pattern will not run leave it.
      */
-    public List<Scaling> runAll(List<PatternSpec> specs, Workload workload, Profile.ScalingSettings s,
-            int timeoutSeconds, Path runDir, Sink sink) throws IOException {
+    List<Scaling> runAll(List<PatternSpec> specs, Workload workload, Profile.ScalingSettings s,
+            int timeoutSeconds, Path runDir, Sink sink, Progress progress) throws IOException {
         Map<String, Tally> tallies = new LinkedHashMap<>();
         for (PatternSpec spec : specs) {
             tallies.put(spec.name(), new Tally(spec, s.threads().size(), s.forks()));
@@ -95,7 +90,13 @@ public final class ScalingRunner {
             if (t.finished) {
                 continue;       // failed earlier: its other forks are not run
             }
+            double each = Plan.estimateCallersForkSeconds(t.spec, s);
+            progress.starting("callers " + u.pattern() + " x" + u.threads() + " f" + (u.fork() + 1));
             runFork(t, u, workload, s, timeoutSeconds, runDir);
+            progress.advance(1, each);
+            if (t.reason != null && t.remaining > 1) {
+                progress.drop(t.remaining - 1, (t.remaining - 1) * each);     // its other forks are not run
+            }
             if (t.reason != null || --t.remaining == 0) {
                 t.finished = true;
                 Scaling sc = t.result(workload, s, cores);
