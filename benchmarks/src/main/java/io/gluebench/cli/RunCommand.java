@@ -56,6 +56,18 @@ public final class RunCommand implements Callable<Integer> {
                     + "(the run is marked as measured beside it; its times are skewed).")
     boolean allowConcurrent;
 
+    @Option(names = "--jvm-arg", paramLabel = "FLAG",
+            description = "Add a JVM flag to every fork (points, start-ups, callers), e.g. --jvm-arg=-XX:+UseParallelGC; "
+                    + "repeatable. Stored with each pattern's configuration: compare pairs only points measured with the "
+                    + "same flags.")
+    List<String> jvmArgs = new java.util.ArrayList<>();
+
+    @Option(names = "--prof", paramLabel = "NAME[:OPTS]",
+            description = "Run a JMH profiler in every point's fork (gc, stack, perfnorm where perf works, async with "
+                    + "async-profiler's library); repeatable. Its output stays beside the point (JMH JSON, log, "
+                    + "profilers/); with gc, run.json holds the Java heap bytes allocated per call.")
+    List<String> profilers = new java.util.ArrayList<>();
+
     @Option(names = "--verbose", description = "Show JMH's own output.")
     boolean verbose;
 
@@ -87,6 +99,11 @@ public final class RunCommand implements Callable<Integer> {
             throw new io.gluebench.run.UsageException(badBaseline);
         }
         System.setProperty(io.gluebench.pattern.BlasThreads.PROPERTY, Integer.toString(blasThreads));
+        if (resume != null && (!jvmArgs.isEmpty() || !profilers.isEmpty())) {
+            throw new io.gluebench.run.UsageException("--resume keeps the run's own JVM flags and profilers: leave out "
+                    + "--jvm-arg and --prof");
+        }
+        io.gluebench.run.ForkOptions forkOptions = io.gluebench.run.ForkOptions.of(jvmArgs, profilers);
         PatternEnv env = PatternEnv.fromSystem().withAllowInterpreter(allowInterpreter);
         if (resume != null) {
             if (!selection.workloads.isEmpty() || !selection.patterns.isEmpty() || !selection.sizes.isEmpty()
@@ -121,7 +138,7 @@ public final class RunCommand implements Callable<Integer> {
         Plan plan = Plan.of(profile, workloads, selection.patterns, selection.sizes, placements);
         RunPipeline pipeline = new RunPipeline(env, System.out, verbose).withStartup(!noStartup).withScaling(!noScaling)
                 .withMachineName(machineName).withUserWorkloads(user).withPublish(Publisher::afterRun)
-                .withAllowConcurrent(allowConcurrent);
+                .withAllowConcurrent(allowConcurrent).withForkOptions(forkOptions);
         if (seed != null) {
             pipeline.withSeed(seed);
         }

@@ -19,6 +19,7 @@ final class ReportBuilder {
             new SummarySection(),
             new ChartsSection(),
             new ScoresSection(),
+            new AllocationSection(),
             new ModelsSection(),
             new OverheadSection(),
             new SkippedAndFailedSection(),

@@ -20,6 +20,8 @@ import java.util.List;
  * @param compilations JIT compilations the pattern's engine reported during the measurement (0 means
  *                     it measured compiled code that stayed put); null when the engine does not
  *                     report them (only Truffle, i.e. GraalPy, does)
+ * @param allocBytesPerOp Java heap bytes allocated per call in this fork's measurement iterations
+ *                     (JMH's gc.alloc.rate.norm, their mean); null without run --prof gc
  */
 public record Fork(
         int index,
@@ -31,11 +33,18 @@ public record Fork(
         int steadyFrom,
         double wallSeconds,
         String jmhFile,
-        Integer compilations) {
+        Integer compilations,
+        Double allocBytesPerOp) {
 
     public Fork(int index, int order, List<Double> samples, List<Double> warmup, double warmupSeconds,
             String steadyState, int steadyFrom, double wallSeconds, String jmhFile) {
         this(index, order, samples, warmup, warmupSeconds, steadyState, steadyFrom, wallSeconds, jmhFile, null);
+    }
+
+    public Fork(int index, int order, List<Double> samples, List<Double> warmup, double warmupSeconds,
+            String steadyState, int steadyFrom, double wallSeconds, String jmhFile, Integer compilations) {
+        this(index, order, samples, warmup, warmupSeconds, steadyState, steadyFrom, wallSeconds, jmhFile, compilations,
+                null);
     }
 
     public Fork {

@@ -20,6 +20,10 @@ import java.util.List;
  *                    state, inconsistent); null in format 1, where steady state was assumed
  * @param ciLow       format 2: the 95% interval of the score, resampling forks then iterations
  * @param ciHigh      see ciLow
+ * @param allocBytesPerOp Java heap bytes allocated per call, the mean of the forks' figures from JMH's
+ *                    gc profiler (run --prof gc); null when the run did not profile allocation
+ * @param allocCiLow  the 95% interval of allocBytesPerOp, resampling forks; null with fewer than 2 forks
+ * @param allocCiHigh see allocCiLow
  *
  * <p>In format 2, {@code score} is the mean of the fork means, {@code scoreError} the half-width of
  * the 95% two-level interval and {@code samples} every fork's iterations pooled; in format 1 they
@@ -46,10 +50,23 @@ public record Point(
         List<Fork> forks,
         String steadyState,
         Double ciLow,
-        Double ciHigh) {
+        Double ciHigh,
+        Double allocBytesPerOp,
+        Double allocCiLow,
+        Double allocCiHigh) {
 
     public Point {
         forks = forks == null ? List.of() : List.copyOf(forks);
+    }
+
+    /** A point without an allocation figure (a run without --prof gc, and every older run). */
+    public Point(String workload, String pattern, int size, String transport, String placement, String status,
+            String unit, Double score, Double scoreError, List<Double> samples, List<Double> warmup,
+            Verification verification, String reason, String jmhFile, List<String> jvmArgs, double wallSeconds,
+            Warmup warmupGiven, List<Fork> forks, String steadyState, Double ciLow, Double ciHigh) {
+        this(workload, pattern, size, transport, placement, status, unit, score, scoreError, samples, warmup,
+                verification, reason, jmhFile, jvmArgs, wallSeconds, warmupGiven, forks, steadyState, ciLow, ciHigh,
+                null, null, null);
     }
 
     /** A format-1 point: one fork, no steady-state class, no two-level interval. */

@@ -189,6 +189,9 @@ public final class RunValidator {
         oneOf(f + ".steadyState", p.steadyState(), STEADY_STATES, false);
         optionalNumber(f + ".ciLow", p.ciLow());
         optionalNumber(f + ".ciHigh", p.ciHigh());
+        optionalNumber(f + ".allocBytesPerOp", p.allocBytesPerOp());
+        optionalNumber(f + ".allocCiLow", p.allocCiLow());
+        optionalNumber(f + ".allocCiHigh", p.allocCiHigh());
         list(f + ".forks", p.forks());
         for (int i = 0; i < p.forks().size(); i++) {
             Fork k = present(f + ".forks[" + i + "]", p.forks().get(i));
@@ -207,6 +210,7 @@ public final class RunValidator {
             if (k.compilations() != null && k.compilations() < 0) {
                 throw bad(g + ".compilations", k.compilations() + " is not a count (expected 0 or more, or absent)");
             }
+            optionalNumber(g + ".allocBytesPerOp", k.allocBytesPerOp());
         }
     }
 

@@ -12,6 +12,7 @@ public final class Units {
     private static final double[] THOUSANDS = {1e9, 1e6, 1e3};
     private static final String[] TIME_UNITS = {" s", " ms", " µs", " ns"};
     private static final String[] COUNT_UNITS = {"G", "M", "k", ""};
+    private static final String[] BYTE_UNITS = {" GB", " MB", " kB", " B"};
 
     /** A duration in ns as a short label: 12 ns, 3.4 µs, 5 ms, 1.2 s. */
     public static String nanos(double ns) {
@@ -21,6 +22,11 @@ public final class Units {
     /** A count as a short label: 950, 1.2k, 3M, 2G. */
     public static String count(double x) {
         return scaled(x, COUNT_UNITS);
+    }
+
+    /** A number of bytes as a short decimal label, as JMH counts them: 0 B, 1.5 B, 120 B, 4.1 kB, 16 MB. */
+    public static String bytes(double b) {
+        return scaled(b, BYTE_UNITS);
     }
 
     /** v in the largest of 10^9, 10^6, 10^3 it reaches, with that step's unit (the last unit below 10^3). */

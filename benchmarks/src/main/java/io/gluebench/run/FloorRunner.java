@@ -6,35 +6,37 @@ import io.gluebench.pattern.PatternEnv;
 import io.gluebench.result.Floor;
 import io.gluebench.suite.FloorBenchmark;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.results.format.ResultFormatType;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.format.OutputFormatFactory;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
-import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Measures the raw floors of the mechanisms on this machine, in this run: an empty C call through
- * JNI and FFM (JMH); one byte ping-ponged between two C processes over a pipe, a Unix socket and
+ * JNI and FFM (JMH, in a fork of {@link ForkLauncher}); one byte ping-ponged between two C processes over a pipe, a Unix socket and
  * shared memory, unpinned and pinned (native/target/pingpong), and a C client of the CPython worker
  * (native/target/peerfloor); C calling a Python function through the CPython C API with the GIL
  * taken and released per call, as Jep and PEMJA do (native/target/pycall). A floor whose probe or
  * interpreter is missing is stored as not measured (NaN) with the reason, never guessed.
  */
 public final class FloorRunner {
+    /** How long the JMH floors' fork may run before it is killed. */
+    static final int JMH_TIMEOUT_SECONDS = 600;
+
     private final PatternEnv env;
+    private final ForkLauncher launcher;
+    private final int timeoutSeconds;
 
     public FloorRunner(PatternEnv env) {
+        this(env, new ForkLauncher(env, new io.gluebench.result.RunStore(), ForkOptions.NONE, false), JMH_TIMEOUT_SECONDS);
+    }
+
+    FloorRunner(PatternEnv env, ForkLauncher launcher, int timeoutSeconds) {
         this.env = env;
+        this.launcher = launcher;
+        this.timeoutSeconds = timeoutSeconds;
     }
 
     public List<Floor> measure(Path runDir, Profile.JmhSettings s) throws IOException {
@@ -64,34 +66,27 @@ public final class FloorRunner {
         if (!Files.isRegularFile(env.nativeLibrary())) {
             return List.of();
         }
-        Path jmhFile = runDir.resolve("jmh").resolve("floors.json");
-        Path log = runDir.resolve("logs").resolve("floors.log");
-        Files.createDirectories(jmhFile.getParent());
-        Files.createDirectories(log.getParent());
-        var options = new OptionsBuilder()
-                .include("^" + Pattern.quote(FloorBenchmark.class.getName()) + "\\.")
-                .forks(1)
-                .warmupIterations(s.warmupIterations())
-                .warmupTime(TimeValue.milliseconds(s.warmupMillis()))
-                .measurementIterations(s.measurementIterations())
-                .measurementTime(TimeValue.milliseconds(s.measurementMillis()))
-                .jvm(ForkFlags.javaBinary())
-                .jvmArgs(ForkFlags.common(env).toArray(String[]::new))
-                .result(jmhFile.toString())
-                .resultFormat(ResultFormatType.JSON)
-                .build();
+        ForkJob.Jmh jmh = new ForkJob.Jmh("^" + Pattern.quote(FloorBenchmark.class.getName()) + "\\.", null, null, 1,
+                s.warmupIterations(), s.warmupMillis(), s.measurementIterations(), s.measurementMillis(), 0, null);
+        ForkJob.Entry e = launcher.entry(runDir, "floors", "the floors", Map.of(), Map.of());
+        ForkLauncher.Result r = launcher.run(runDir, new ForkLauncher.Fork("fork-floors", null, null, jmh, List.of(e), Map.of(),
+                timeoutSeconds)).get(0);
         List<Floor> out = new ArrayList<>();
-        try (OutputStream o = Files.newOutputStream(log); PrintStream ps = new PrintStream(o, true)) {
-            for (RunResult rr : new Runner(options, OutputFormatFactory.createFormatInstance(ps, VerboseMode.NORMAL)).run()) {
-                String name = rr.getParams().getBenchmark();
+        Path jmhFile = Path.of(e.jmhFile());
+        if (r.ok() && Files.exists(jmhFile)) {
+            for (JsonNode b : new ObjectMapper().readTree(jmhFile.toFile())) {
+                String name = b.path("benchmark").asText();
                 name = name.substring(name.lastIndexOf('.') + 1);
-                var r = rr.getPrimaryResult();
-                out.add(new Floor(name, name.substring(0, name.indexOf('_')), r.getScore(),
-                        Double.isNaN(r.getScoreError()) ? 0 : r.getScoreError(), "jmh",
+                JsonNode m = b.path("primaryMetric");
+                double error = m.path("scoreError").asDouble(Double.NaN);
+                out.add(new Floor(name, name.substring(0, name.indexOf('_')), m.path("score").asDouble(),
+                        Double.isNaN(error) ? 0 : error, "jmh",
                         "empty call, mean of JMH iterations; spread is the 99.9% CI half-width"));
             }
-        } catch (RunnerException e) {
-            out.add(new Floor("jni_noop", "jni", Double.NaN, 0, "jmh", "failed: " + e.getMessage()));
+        } else {
+            String why = r.reason(null, runDir);
+            out.add(new Floor("jni_noop", "jni", Double.NaN, 0, "jmh", "failed: "
+                    + (why == null ? "JMH returned no result" : why.lines().findFirst().orElse(""))));
         }
         return out;
     }

@@ -37,6 +37,13 @@ public final class ForkFlags {
         return args;
     }
 
+    /** The pattern's flags, then the run's own (--jvm-arg), which come last so that the JVM takes them. */
+    public static List<String> forPattern(PatternEnv env, PatternSpec spec, List<String> extra) {
+        List<String> args = spec == null ? common(env) : forPattern(env, spec);
+        args.addAll(extra);
+        return args;
+    }
+
     public static List<String> forPattern(PatternEnv env, PatternSpec spec) {
         List<String> args = common(env);
         if (spec.graalJit()) {
@@ -61,15 +68,16 @@ public final class ForkFlags {
     }
 
     /**
-     * The pattern's configuration as a run stores it, machine-independent: its fork's flags with
-     * the checkout's path written as $GLUEBENCH (the placement is left out: it is part of the point),
-     * and its transport. Compare refuses to match a pattern whose configuration differs.
+     * The pattern's configuration as a run stores it, machine-independent: its fork's flags (the
+     * run's --jvm-arg ones included) with the checkout's path written as $GLUEBENCH (the placement
+     * is left out: it is part of the point), and its transport. Compare refuses to match a pattern
+     * whose configuration differs.
      */
-    public static String config(PatternEnv env, PatternSpec spec) {
+    public static String config(PatternEnv env, PatternSpec spec, List<String> extra) {
         String home = env.home().toString();
         String placement = "-D" + io.gluebench.pattern.Placement.PROPERTY + "=";
         String user = "-D" + io.gluebench.workload.Workloads.USER_PROPERTY + "=";
-        List<String> flags = forPattern(env, spec).stream()
+        List<String> flags = forPattern(env, spec, extra).stream()
                 .filter(f -> !f.startsWith(placement) && !f.startsWith(user) && !f.startsWith(TMPDIR))
                 .map(f -> f.replace(home, "$GLUEBENCH"))
                 .toList();

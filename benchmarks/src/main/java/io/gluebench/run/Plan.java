@@ -127,13 +127,27 @@ public record Plan(Profile profile, List<Item> items) {
 
     /** Rough seconds for one fork of a pattern measuring {@code points} points. */
     public double estimateForkSeconds(PatternSpec pattern, int points) {
-        double startup = switch (pattern.family()) {
+        return 0.7 + openSeconds(pattern) + points * (0.3 + profile.settingsFor(pattern.family()).seconds());
+    }
+
+    /** Rough seconds a fork spends opening a pattern before its first call (GraalPy's compiler, an interpreter). */
+    static double openSeconds(PatternSpec pattern) {
+        return switch (pattern.family()) {
             case "graalpy" -> 12.0;
             case "jython" -> 2.0;
             case "jep", "pemja", "worker", "py4j" -> 1.0;
             default -> 0.5;
         };
-        return 0.7 + startup + points * (0.3 + profile.settingsFor(pattern.family()).seconds());
+    }
+
+    /** Rough seconds of one start-up fork: the JVM with JMH, the pattern's opening, the first calls. */
+    public static double estimateStartupForkSeconds(PatternSpec pattern) {
+        return 1.0 + openSeconds(pattern);
+    }
+
+    /** Rough seconds of one callers fork: the JVM, the callers opening the pattern side by side, JMH's iterations. */
+    public static double estimateCallersForkSeconds(PatternSpec pattern, Profile.ScalingSettings s) {
+        return 0.7 + openSeconds(pattern) + s.jmh().seconds();
     }
 
     /** The whole plan's estimate: every point in as many forks as its profile asks, grouped by fork span. */

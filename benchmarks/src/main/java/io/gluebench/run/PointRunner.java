@@ -7,12 +7,14 @@ import io.gluebench.result.Fork;
 import io.gluebench.result.Point;
 import io.gluebench.result.RunStore;
 import io.gluebench.result.Verification;
+import io.gluebench.suite.PointBenchmark;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,14 +28,18 @@ public final class PointRunner {
     private static final Pattern WARMUP_LINE =
             Pattern.compile("^# Warmup Iteration\\s+\\d+:\\s+([0-9.,]+|≈\\s*[0-9.eE+-]+)\\s+ns/op");
 
+    /** JMH's gc profiler's Java heap bytes allocated per call (run --prof gc). */
+    static final String ALLOC_PER_OP = "gc.alloc.rate.norm";
+
+    /** The JMH benchmark a point's fork runs. */
+    static final String BENCHMARK = "^" + Pattern.quote(PointBenchmark.class.getName()) + "\\.call$";
+
     private final RunStore store;
-    private final boolean verbose;
     private final ForkLauncher launcher;
 
-    public PointRunner(io.gluebench.pattern.PatternEnv env, RunStore store, boolean verbose) {
+    PointRunner(RunStore store, ForkLauncher launcher) {
         this.store = store;
-        this.verbose = verbose;
-        this.launcher = new ForkLauncher(env, store);
+        this.launcher = launcher;
     }
 
     /** The file stem of a point: workload-series-size. */
@@ -54,29 +60,22 @@ public final class PointRunner {
     List<Folded> run(ForkSchedule.Unit unit, java.util.function.Function<Plan.Item, Point> previous, Profile profile,
             Path runDir, int order) throws IOException {
         Profile.JmhSettings s = profile.settingsFor(unit.pattern().family());
-        Path logs = runDir.resolve("logs");
-        Path jmhDir = runDir.resolve("jmh");
-        Files.createDirectories(logs);
-        Files.createDirectories(jmhDir);
         List<ForkJob.Entry> entries = new ArrayList<>();
+        Map<String, String> warmup = new java.util.HashMap<>();
+        if (s.warmupProperty(false) != null) {
+            warmup.put(PointBenchmark.WARMUP_PROPERTY, s.warmupProperty(false));
+        }
         for (Plan.Item item : unit.items()) {
-            String id = id(item) + "-f" + unit.fork();
-            entries.add(new ForkJob.Entry(id, item.workload().name(), item.pattern().name(), item.size(),
-                    logs.resolve(id + ".verify.json").toString(), logs.resolve(id + ".warmup.json").toString(),
-                    jmhDir.resolve(id + ".json").toString(), logs.resolve(id + ".log").toString(),
-                    logs.resolve(id + ".out.json").toString()));
+            entries.add(launcher.entry(runDir, id(item) + "-f" + unit.fork(), item.label(),
+                    Map.of("workload", item.workload().name(), "pattern", item.pattern().name(),
+                            "size", Integer.toString(item.size())), warmup));
         }
-        List<ForkLauncher.Result> results = launcher.run(unit.pattern(), unit.placement(), entries, s,
-                profile.pointTimeoutSeconds(), logs, unit.name());
-        if (verbose) {
-            // --verbose: JMH's own output of each point, as it was written to the point's log.
-            for (ForkJob.Entry e : entries) {
-                Path log = Path.of(e.logFile());
-                if (Files.exists(log)) {
-                    System.out.print(Files.readString(log, StandardCharsets.UTF_8));
-                }
-            }
-        }
+        ForkJob.Jmh jmh = launcher.profiled(new ForkJob.Jmh(BENCHMARK, null, null, 1, s.warmupIterations(),
+                s.warmupMillis(), s.measurementIterations(), s.measurementMillis(), 0, null));
+        Map<String, String> first = s.warmupProperty(true) == null ? Map.of()
+                : Map.of(PointBenchmark.WARMUP_PROPERTY, s.warmupProperty(true));
+        List<ForkLauncher.Result> results = launcher.run(runDir, new ForkLauncher.Fork(unit.name(), unit.pattern(),
+                unit.placement(), jmh, entries, first, profile.pointTimeoutSeconds()));
         List<Folded> out = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             Plan.Item item = unit.items().get(i);
@@ -95,24 +94,12 @@ public final class PointRunner {
         ForkJob.Outcome o = r.outcome();
         List<Fork> forks = new ArrayList<>(before == null ? List.of() : before.forks());
         double wallBefore = before == null ? 0 : before.wallSeconds();
-        if (o == null || !"ok".equals(o.status()) || verdict == null || !verdict.ok()) {
-            if (!r.timedOut()) {
-                JmhLockTaken.check(logFile, o == null ? null : o.failure(), item.label());
-            }
-            String reason;
-            if (r.timedOut()) {
-                reason = "timed out after " + profile.pointTimeoutSeconds() + " s; the fork was killed";
-            } else if (verdict != null && !verdict.ok()) {
-                reason = "not timed: " + verdict.error();
-            } else if (r.crashFile() != null) {
-                reason = "the fork crashed: " + crashSummary(r.crashFile()) + " (the JVM's report: "
-                        + runDir.relativize(r.crashFile()) + ")";
-            } else {
-                String thrown = thrownInFork(logFile);
-                reason = thrown != null ? "the fork failed: " + thrown
-                        : "the fork failed" + (o == null || o.failure() == null ? "" : " (" + o.failure() + ")")
-                                + "; its output ends with:\n" + ForkedVerifier.tail(logFile);
-            }
+        String reason = r.reason(verdict, runDir);
+        if (reason == null && verdict == null) {
+            reason = "the fork failed: the benchmark wrote no verdict; its output ends with:\n"
+                    + ForkedVerifier.tail(logFile);
+        }
+        if (reason != null) {
             if (!forks.isEmpty()) {
                 reason = "fork " + (forkIndex + 1) + " of the point: " + reason;
             }
@@ -131,7 +118,7 @@ public final class PointRunner {
         SteadyState.Fork cls = SteadyState.classify(series, warm.size());
         forks.removeIf(f -> f.index() == forkIndex);
         forks.add(new Fork(forkIndex, order, o.samples(), warm, warmSeconds, cls.kind().label(), cls.steadyFrom(),
-                o.wallSeconds(), rel, compilations));
+                o.wallSeconds(), rel, compilations, o.secondary().get(ALLOC_PER_OP)));
         forks.sort(java.util.Comparator.comparingInt(Fork::index));
         return summarise(item, forks, verdict, r.jvmArgs(), wallBefore + o.wallSeconds(),
                 profile.settingsFor(item.pattern().family()), o.unit());
@@ -150,11 +137,17 @@ public final class PointRunner {
                 .map(f -> SteadyState.Kind.fromLabel(f.steadyState())).filter(java.util.Objects::nonNull).toList());
         List<Double> pooled = forks.stream().flatMap(f -> f.samples().stream()).toList();
         List<Double> warm = forks.isEmpty() ? List.of() : forks.get(0).warmup();
+        // Allocation per call (run --prof gc): the mean of the forks that report it, resampled by fork.
+        List<double[]> alloc = forks.stream().filter(f -> f.allocBytesPerOp() != null)
+                .map(f -> new double[] {f.allocBytesPerOp()}).toList();
+        Double allocMean = alloc.isEmpty() ? null : HierarchicalBootstrap.grandMean(alloc);
+        Interval allocCi = alloc.size() < 2 ? null
+                : HierarchicalBootstrap.interval(alloc, 0.95, HierarchicalBootstrap.REPLICATES, rng);
         return new Point(item.workload().name(), item.series(), item.size(), item.pattern().transport(),
                 item.placement() == null ? null : item.placement().id(), Point.OK, unit == null ? "ns/op" : unit, mean,
                 (ci.hi() - ci.lo()) / 2, pooled, warm, verdict, null, forks.get(0).jmhFile(), jvmArgs, wall,
                 new Point.Warmup(s.warmupIterations(), s.warmupMillis()), forks, kind == null ? null : kind.label(),
-                ci.lo(), ci.hi());
+                ci.lo(), ci.hi(), allocMean, allocCi == null ? null : allocCi.lo(), allocCi == null ? null : allocCi.hi());
     }
 
     private List<Double> readWarmup(Path file) {
@@ -194,58 +187,9 @@ public final class PointRunner {
         }
     }
 
-    /** "SIGSEGV (0xb) at pc=..., pid=..., tid=..." and the problematic frame, from a JVM crash report. */
-    static String crashSummary(Path hsErr) {
-        try (var lines = Files.lines(hsErr, StandardCharsets.ISO_8859_1)) {
-            List<String> l = lines.limit(60).toList();
-            String signal = l.stream().filter(s -> s.startsWith("#  SIG") || s.startsWith("#  Internal Error"))
-                    .map(s -> s.substring(1).trim()).findFirst().orElse("the JVM died");
-            int frame = l.indexOf("# Problematic frame:");
-            String where = frame >= 0 && frame + 1 < l.size() ? "; " + l.get(frame + 1).substring(1).trim() : "";
-            return signal + where;
-        } catch (IOException | RuntimeException e) {
-            return "the JVM died";
-        }
-    }
-
     private Verification readVerdict(Path statusFile) {
         try {
             return Files.exists(statusFile) ? store.mapper().readValue(statusFile.toFile(), Verification.class) : null;
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    /** The exception JMH reported from the fork, message lines only (no stack frames), or null. */
-    static String thrownInFork(Path logFile) {
-        try {
-            List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
-            int start = -1;
-            for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i).contains("<failure>")) {
-                    start = i + 1;
-                    break;
-                }
-            }
-            if (start < 0) {
-                return null;
-            }
-            List<String> message = new ArrayList<>();
-            for (int i = start; i < lines.size() && message.size() < 30; i++) {
-                String line = lines.get(i);
-                if (line.startsWith("\tat ") || line.trim().startsWith("at ") || line.startsWith("Caused by:")) {
-                    break;
-                }
-                if (!line.isBlank()) {
-                    message.add(line);
-                }
-            }
-            if (message.isEmpty()) {
-                return null;
-            }
-            // "io.gluebench.pattern.PatternException: the worker died" says what happened without the class.
-            message.set(0, message.get(0).replaceAll("^((?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error): )+", ""));
-            return String.join("\n", message);
         } catch (IOException e) {
             return null;
         }
@@ -268,10 +212,5 @@ public final class PointRunner {
             // No log, no curve.
         }
         return out;
-    }
-
-    /** Kills the JMH forks of this JVM and everything they started. */
-    static void killForks() {
-        ProcessHandle.current().children().forEach(ForkLauncher::kill);
     }
 }

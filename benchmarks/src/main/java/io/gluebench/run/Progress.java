@@ -6,11 +6,12 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * The run's progress, counted in point-forks (one point measured in one fork): one line per point
- * per fork (its fork's mean and the point's mean and 95% interval so far), and on a terminal one
- * progress bar below them, redrawn as each fork starts and finishes, with the time left by the
- * plan's estimate scaled by the pace so far. Without a terminal (CI logs, pipes) only the lines are
- * written, each with its position and the ETA.
+ * The run's progress over every phase, counted in steps: a point measured in one fork, one fresh JVM
+ * of a start-up, one fork of a callers count. One line per point per fork (its fork's mean and the
+ * point's mean and 95% interval so far), one per start-up and per callers measurement, and on a
+ * terminal one progress bar below them, redrawn as each step starts and finishes, with the time left
+ * by the plan's estimate of every phase, scaled by the pace so far. Without a terminal (CI logs,
+ * pipes) only the lines are written, each with its position and the ETA.
  */
 final class Progress {
     private static final int BAR = 24;
@@ -38,10 +39,50 @@ final class Progress {
         return started;
     }
 
-    /** More point-forks joined the plan (a later round for points whose interval is still wide). */
-    void extend(int pointForks, double seconds) {
-        total += pointForks;
+    /** More steps joined the plan (a phase counted in, a later round for points whose interval is still wide). */
+    void extend(int steps, double seconds) {
+        total += steps;
         plannedSeconds += seconds;
+    }
+
+    /** Steps the plan counted that will not run (a pattern skipped, the forks after a failed one). */
+    void drop(int steps, double seconds) {
+        total -= steps;
+        plannedSeconds -= seconds;
+    }
+
+    /** Steps finished without a line of their own (a callers fork); the bar moves on. */
+    void advance(int steps, double plannedSecondsOfThese) {
+        done += steps;
+        plannedDone += plannedSecondsOfThese;
+        if (terminal) {
+            out.print("\r\033[K" + bar(null));
+            out.flush();
+        }
+    }
+
+    /** A line with the run's position: a start-up or callers measurement that has finished. */
+    void line(String text) {
+        if (terminal) {
+            out.printf(Locale.ROOT, "\r\033[K%s%n", text);
+            out.print(bar(null));
+        } else {
+            out.printf(Locale.ROOT, "[%4d/%d] %s  ETA %s%n", done, total, text, duration(secondsLeft()));
+        }
+        out.flush();
+    }
+
+    /** A line of the run's own (a phase's heading, a note), above the bar. */
+    void say(String text) {
+        if (terminal) {
+            out.printf(Locale.ROOT, "\r\033[K%s%n", text);
+            if (done > 0) {
+                out.print(bar(null));
+            }
+        } else {
+            out.println(text);
+        }
+        out.flush();
     }
 
     void starting(String what) {
@@ -68,17 +109,10 @@ final class Progress {
             case Point.SKIPPED -> "skipped";
             default -> "FAILED: " + (p.reason() == null ? "" : p.reason().lines().findFirst().orElse(""));
         };
-        String line = String.format(Locale.ROOT, "%-40s f%d  %s", label, fork + 1, what);
-        if (terminal) {
-            out.printf(Locale.ROOT, "\r\033[K%s%n", line);
-            out.print(bar(null));
-        } else {
-            out.printf(Locale.ROOT, "[%4d/%d] %s  ETA %s%n", done, total, line, duration(secondsLeft()));
-        }
-        out.flush();
+        line(String.format(Locale.ROOT, "%-40s f%d  %s", label, fork + 1, what));
     }
 
-    /** Clears the bar once every fork is done. */
+    /** Clears the bar once every phase is done. */
     void done() {
         if (terminal) {
             out.print("\r\033[K");

@@ -48,7 +48,7 @@ final class RunJournal {
             synchronized (guard) {
                 interrupted = true;
                 try {
-                    PointRunner.killForks();
+                    ForkLauncher.killAll();
                     io.gluebench.pattern.Scratch.clean(dir);
                     store.write(dir, onInterrupt.apply(current).finished("interrupted", Instant.now().toString()));
                     Files.deleteIfExists(dir.resolve(LOCK));

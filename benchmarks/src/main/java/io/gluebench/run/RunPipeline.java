@@ -37,6 +37,7 @@ public final class RunPipeline {
     private boolean allowConcurrent;
     private Path lockDir = MachineLock.directory();
     private long seed = new java.security.SecureRandom().nextLong() & 0xffffffffL;
+    private ForkOptions forkOptions = ForkOptions.NONE;
 
     public RunPipeline(PatternEnv env, PrintStream out, boolean verbose) {
         this.env = env;
@@ -105,6 +106,12 @@ public final class RunPipeline {
         return this;
     }
 
+    /** What the command line adds to every fork (--jvm-arg); a resumed run keeps its own. */
+    public RunPipeline withForkOptions(ForkOptions options) {
+        this.forkOptions = options;
+        return this;
+    }
+
     /** Whether the run measures 1 versus more callers (when its profile asks for it). */
     public RunPipeline withScaling(boolean on) {
         this.scaling = on;
@@ -150,13 +157,21 @@ public final class RunPipeline {
         settings.put(PLAN, plan.items().stream().map(RunPipeline::planEntry).toList());
         settings.put(MEASURE_STARTUP, startup);
         settings.put(MEASURE_SCALING, scaling);
+        if (!forkOptions.jvmArgs().isEmpty()) {
+            settings.put(JVM_ARGS, forkOptions.jvmArgs());
+        }
+        if (!forkOptions.profilers().isEmpty()) {
+            settings.put(PROFILERS, forkOptions.profilers());
+        }
         Run run = new Run(Run.FORMAT_VERSION, runDir.getFileName().toString(), profile.name(), "running",
                 start.toString(), null, machine, settings, List.of(), List.of(), List.of(),
                 plan.items().stream().map(Plan.Item::pattern).distinct()
-                        .map(p -> p.info().withConfig(ForkFlags.config(env, p))).toList(),
+                        .map(p -> p.info().withConfig(ForkFlags.config(env, p, forkOptions.jvmArgs()))).toList(),
                 plan.items().stream().map(Plan.Item::workload).distinct().map(w -> Catalog.info(w, env)).toList());
-        out.printf("gluebench run: profile %s, %d points, about %s of points; results in %s%n",
-                profile.name(), plan.items().size(), Progress.duration(plan.estimateRunSeconds()), runDir);
+        double later = laterPhases(plan, run, List.of()).seconds();
+        out.printf("gluebench run: profile %s, %d points, about %s of points%s; results in %s%n",
+                profile.name(), plan.items().size(), Progress.duration(plan.estimateRunSeconds()),
+                later > 0 ? " and " + Progress.duration(later) + " of start-ups and callers" : "", runDir);
         return execute(plan, runDir, run, versions);
     }
 
@@ -209,6 +224,7 @@ public final class RunPipeline {
         if (settings.get(SEED) instanceof Number n) {
             seed = n.longValue();
         }
+        forkOptions = storedForkOptions(dir, settings);
         startup = !Boolean.FALSE.equals(settings.get(MEASURE_STARTUP)) && startup;
         scaling = !Boolean.FALSE.equals(settings.get(MEASURE_SCALING)) && scaling;
         Plan plan = new Plan(profile, items);
@@ -232,6 +248,27 @@ public final class RunPipeline {
         }
     }
 
+    /** Starts the run's forks: points, start-ups, callers and floors alike. */
+    private ForkLauncher launcher() {
+        return new ForkLauncher(env, store, forkOptions, verbose);
+    }
+
+    /** The fork options a run was started with (none when it stored none), checked again, for --resume. */
+    static ForkOptions storedForkOptions(Path dir, Map<String, Object> settings) throws UsageException {
+        return ForkOptions.of(strings(dir, settings, JVM_ARGS), strings(dir, settings, PROFILERS));
+    }
+
+    private static List<String> strings(Path dir, Map<String, Object> settings, String key) throws UsageException {
+        Object value = settings.get(key);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list) || list.stream().anyMatch(f -> !(f instanceof String))) {
+            throw new UsageException(dir + "/run.json: settings." + key + " is not a list of words: " + value);
+        }
+        return list.stream().map(String.class::cast).toList();
+    }
+
     /** The stages of a run, each recorded in the journal as it ends; an interrupt stops at the next stage. */
     private Path execute(Plan plan, Path runDir, Run run, Map<String, String> versions)
             throws IOException, RunStopped {
@@ -240,20 +277,26 @@ public final class RunPipeline {
         RunJournal journal = new RunJournal(store, runDir, run.withSkipped(skipped), System.err);
         journal.open(r -> unfinished(r, plan));
         warnAtStart(run.machine(), skipped);
+        // The ETA covers every phase from the start: the points join when they are scheduled.
+        Progress progress = new Progress(out, 0, 0);
+        Steps later = laterPhases(plan, journal.current(), skipped);
+        progress.extend(later.count(), later.seconds());
         try {
             measureFloors(plan, runDir, journal);
-            measurePoints(plan, plan.profile(), skipped, runDir, journal);
+            measurePoints(plan, plan.profile(), skipped, runDir, journal, progress);
             if (startup && plan.profile().startup() != null && !journal.interrupted()) {
-                measureStartups(plan, plan.profile(), skipped, runDir, journal);
+                measureStartups(plan, plan.profile(), skipped, runDir, journal, progress);
             }
             if (scaling && plan.profile().scaling() != null && !journal.interrupted()) {
-                measureScaling(plan, plan.profile(), skipped, runDir, journal);
+                measureScaling(plan, plan.profile(), skipped, runDir, journal, progress);
             }
         } catch (JmhLockTaken taken) {
+            progress.done();
             journal.stop(r -> unfinished(r, plan));
             throw new RunStopped("the run stopped: " + taken.getMessage() + "; nothing was recorded as failed and "
                     + runDir + " is valid; when the other benchmark has finished: ./gluebench run --resume " + runDir);
         }
+        progress.done();
         if (journal.finish("complete")) {
             publishAndSay(journal.current(), runDir, startedNanos);
         }
@@ -290,7 +333,8 @@ public final class RunPipeline {
             plan.items().forEach(i -> families.add(i.pattern().family()));
             out.println("measuring the raw floors the planned patterns are read against (" + String.join(", ", families)
                     + ": JNI/FFM no-ops, C ping-pongs over pipe, socket and shared memory, C calling CPython) ...");
-            List<Floor> floors = new FloorRunner(env).measure(runDir, profile.jmh(), families);
+            List<Floor> floors = new FloorRunner(env, launcher(), FloorRunner.JMH_TIMEOUT_SECONDS)
+                    .measure(runDir, profile.jmh(), families);
             journal.update(r -> r.withFloors(floors));
         }
     }
@@ -329,6 +373,8 @@ public final class RunPipeline {
     static final String SEED = "forkOrderSeed";
     static final String MEASURE_STARTUP = "measureStartup";
     static final String MEASURE_SCALING = "measureScaling";
+    static final String JVM_ARGS = "jvmArgs";
+    static final String PROFILERS = "profilers";
     static final String LOCK = RunJournal.LOCK;
 
     private static Map<String, Object> planEntry(Plan.Item i) {
@@ -432,8 +478,8 @@ public final class RunPipeline {
      * more forks, one more round for the points whose 95% interval is still wider than its target.
      * run.json is rewritten after every fork.
      */
-    private void measurePoints(Plan plan, Profile profile, List<SkippedPattern> skipped, Path runDir, RunJournal journal)
-            throws IOException {
+    private void measurePoints(Plan plan, Profile profile, List<SkippedPattern> skipped, Path runDir, RunJournal journal,
+            Progress progress) throws IOException {
         if (journal.interrupted()) {
             return;
         }
@@ -458,8 +504,8 @@ public final class RunPipeline {
                 spec -> profile.spanFor(spec.family());
         List<ForkSchedule.Unit> units = ForkSchedule.units(toMeasure, item -> missingForks(journal.current(), item, profile),
                 span, rng);
-        Progress progress = new Progress(out, units.stream().mapToInt(u -> u.items().size()).sum(), seconds(plan, units));
-        PointRunner runner = new PointRunner(env, store, verbose);
+        progress.extend(units.stream().mapToInt(u -> u.items().size()).sum(), seconds(plan, units));
+        PointRunner runner = new PointRunner(store, launcher());
         int order = journal.current().points().stream().flatMap(p -> p.forks().stream()).mapToInt(io.gluebench.result.Fork::order)
                 .max().orElse(-1) + 1;
         long extraStart = -1;
@@ -498,19 +544,55 @@ public final class RunPipeline {
                     : profile.extraForkSeconds() - (System.nanoTime() - extraStart) / 1e9;
             List<Plan.Item> chosen = withinBudget(journal.current(), wide, profile, left);
             if (chosen.isEmpty()) {
-                out.printf("%d point%s still wider than their target interval; the profile's %d s for more forks "
-                        + "%s%n", wide.size(), wide.size() == 1 ? "" : "s", profile.extraForkSeconds(),
-                        left <= 0 ? "are spent" : "cannot fit another fork");
+                progress.say(String.format(java.util.Locale.ROOT, "%d point%s still wider than their target interval; "
+                        + "the profile's %d s for more forks %s", wide.size(), wide.size() == 1 ? "" : "s",
+                        profile.extraForkSeconds(), left <= 0 ? "are spent" : "cannot fit another fork"));
                 break;
             }
             units = ForkSchedule.units(chosen, i -> java.util.Set.of(point(journal.current(), keyOf(i)).forkCount()), span, rng);
             progress.extend(units.stream().mapToInt(u -> u.items().size()).sum(), seconds(plan, units));
-            out.printf("%d point%s still wider than their target interval: one more fork each%s%n", chosen.size(),
-                    chosen.size() == 1 ? "" : "s", chosen.size() < wide.size()
+            progress.say(String.format(java.util.Locale.ROOT, "%d point%s still wider than their target interval: "
+                    + "one more fork each%s", chosen.size(), chosen.size() == 1 ? "" : "s", chosen.size() < wide.size()
                             ? " (those furthest from their target per second of fork; " + (wide.size() - chosen.size())
-                                    + " do not fit the time left)" : "");
+                                    + " do not fit the time left)" : ""));
         }
-        progress.done();
+    }
+
+    /** Steps of the plan and their estimated seconds. */
+    record Steps(int count, double seconds) {
+    }
+
+    /**
+     * The start-up and callers forks still to run (not measured before an interruption, not skipped),
+     * and their estimate: what the ETA adds to the points' from the run's start.
+     */
+    Steps laterPhases(Plan plan, Run run, List<SkippedPattern> skipped) {
+        int count = 0;
+        double seconds = 0;
+        if (startup && plan.profile().startup() != null) {
+            Profile.StartupSettings s = startupFor(plan.profile().startup(), plan);
+            var w = io.gluebench.workload.Workloads.byName(s.workload()).orElse(null);
+            for (var spec : chosen(plan, s.patterns())) {
+                if (w != null && notMeasured(spec, w, s.size(), skipped) == null
+                        && run.startups().stream().noneMatch(x -> x.pattern().equals(spec.name()))) {
+                    count += s.forks();
+                    seconds += s.forks() * Plan.estimateStartupForkSeconds(spec);
+                }
+            }
+        }
+        if (scaling && plan.profile().scaling() != null) {
+            Profile.ScalingSettings s = scalingFor(plan.profile().scaling(), plan);
+            var w = io.gluebench.workload.Workloads.byName(s.workload()).orElse(null);
+            for (var spec : chosen(plan, s.patterns())) {
+                if (w != null && notMeasured(spec, w, s.size(), skipped) == null
+                        && run.scaling().stream().noneMatch(x -> x.pattern().equals(spec.name()))) {
+                    int forks = s.threads().size() * s.forks();
+                    count += forks;
+                    seconds += forks * Plan.estimateCallersForkSeconds(spec, s);
+                }
+            }
+        }
+        return new Steps(count, seconds);
     }
 
     private static double seconds(Plan plan, List<ForkSchedule.Unit> units) {
@@ -657,15 +739,16 @@ public final class RunPipeline {
                 s.threads(), s.patterns(), s.jmh(), s.forks())).orElse(s);
     }
 
-    private void measureStartups(Plan plan, Profile profile, List<SkippedPattern> skipped, Path runDir, RunJournal journal)
-            throws IOException {
+    private void measureStartups(Plan plan, Profile profile, List<SkippedPattern> skipped, Path runDir, RunJournal journal,
+            Progress progress) throws IOException {
         Profile.StartupSettings s = startupFor(profile.startup(), plan);
         var w = io.gluebench.workload.Workloads.byName(s.workload()).orElseThrow();
         List<io.gluebench.pattern.PatternSpec> specs = chosen(plan, s.patterns());
-        out.printf("start-up and warm-up: %d patterns on %s at N = %d, %d fresh JVM%s each, first %d calls%s%n",
+        progress.say(String.format(java.util.Locale.ROOT,
+                "start-up and warm-up: %d patterns on %s at N = %d, %d fresh JVM%s each, first %d calls%s",
                 specs.size(), w.name(), s.size(), s.forks(), s.forks() == 1 ? "" : "s", s.calls(),
-                outsideThePlan(plan, w.name(), s.size(), "start-up"));
-        StartupRunner runner = new StartupRunner(env, store, verbose);
+                outsideThePlan(plan, w.name(), s.size(), "start-up")));
+        StartupRunner runner = new StartupRunner(store, launcher());
         for (var spec : specs) {
             if (journal.current().startups().stream().anyMatch(x -> x.pattern().equals(spec.name()))) {
                 continue;       // measured before an interruption
@@ -676,7 +759,9 @@ public final class RunPipeline {
                 st = new io.gluebench.result.Startup(spec.name(), w.name(), s.size(), Point.SKIPPED, s.forks(),
                         s.calls(), List.of(), List.of(), List.of(), null, why, null);
             } else {
+                progress.starting("start-up " + spec.name());
                 st = runner.run(spec, w, s, profile.pointTimeoutSeconds(), runDir);
+                progress.advance(s.forks(), s.forks() * Plan.estimateStartupForkSeconds(spec));
                 Double steady = journal.current().points().stream()
                         .filter(p -> p.isOk() && p.workload().equals(w.name()) && p.pattern().equals(spec.name())
                                 && p.size() == s.size())
@@ -691,25 +776,31 @@ public final class RunPipeline {
             if (!journal.update(r -> r.withStartup(measured))) {
                 return;
             }
-            out.printf("  start-up %-22s %s%n", spec.name(), st.isOk()
-                    ? String.format("%.0f ms to the first checked answer", st.medianFirstResultMillis())
+            String line = String.format(java.util.Locale.ROOT, "  start-up %-22s %s", spec.name(), st.isOk()
+                    ? String.format(java.util.Locale.ROOT, "%.0f ms to the first checked answer", st.medianFirstResultMillis())
                     : st.status() + ": " + st.reason().lines().findFirst().orElse(""));
+            if (why != null) {
+                progress.say(line);     // not counted: it does not run
+            } else {
+                progress.line(line);
+            }
         }
     }
 
-    private void measureScaling(Plan plan, Profile profile, List<SkippedPattern> skipped, Path runDir, RunJournal journal)
-            throws IOException {
+    private void measureScaling(Plan plan, Profile profile, List<SkippedPattern> skipped, Path runDir, RunJournal journal,
+            Progress progress) throws IOException {
         Profile.ScalingSettings s = scalingFor(profile.scaling(), plan);
         var w = io.gluebench.workload.Workloads.byName(s.workload()).orElseThrow();
         List<io.gluebench.pattern.PatternSpec> specs = chosen(plan, s.patterns());
         if (specs.isEmpty()) {
             return;
         }
-        out.printf("callers: %d patterns on %s at N = %d with %s concurrent callers%s%n", specs.size(), w.name(), s.size(),
+        progress.say(String.format(java.util.Locale.ROOT, "callers: %d patterns on %s at N = %d with %s concurrent callers%s",
+                specs.size(), w.name(), s.size(),
                 s.threads().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")),
-                outsideThePlan(plan, w.name(), s.size(), "callers"));
+                outsideThePlan(plan, w.name(), s.size(), "callers")));
         int cores = journal.current().machine() == null ? Runtime.getRuntime().availableProcessors() : journal.current().machine().cores();
-        ScalingRunner runner = new ScalingRunner(env, store, verbose, seed, cores);
+        ScalingRunner runner = new ScalingRunner(store, launcher(), seed, cores);
         List<io.gluebench.pattern.PatternSpec> measured = new ArrayList<>();
         for (var spec : specs) {
             if (journal.current().scaling().stream().anyMatch(x -> x.pattern().equals(spec.name()))) {
@@ -719,20 +810,23 @@ public final class RunPipeline {
             if (why == null) {
                 measured.add(spec);
             } else if (!keepScaling(new io.gluebench.result.Scaling(spec.name(), w.name(), s.size(), Point.SKIPPED,
-                    s.threads(), List.of(), List.of(), null, why, List.of()), cores, journal)) {
+                    s.threads(), List.of(), List.of(), null, why, List.of()), cores, journal, progress::say)) {
                 return;
             }
         }
         // All patterns' forks in one seeded order; each pattern is stored as soon as its last fork has run.
-        runner.runAll(measured, w, s, profile.pointTimeoutSeconds(), runDir, sc -> keepScaling(sc, cores, journal));
+        runner.runAll(measured, w, s, profile.pointTimeoutSeconds(), runDir,
+                sc -> keepScaling(sc, cores, journal, progress::line), progress);
     }
 
     /** Stores one pattern's callers measurement and prints it; false once the run is interrupted. */
-    private boolean keepScaling(io.gluebench.result.Scaling sc, int cores, RunJournal journal) throws IOException {
+    private boolean keepScaling(io.gluebench.result.Scaling sc, int cores, RunJournal journal,
+            java.util.function.Consumer<String> print) throws IOException {
         if (!journal.update(r -> r.withScaling(sc))) {
             return false;
         }
-        out.printf("  callers  %-22s %s%n", sc.pattern(), io.gluebench.analysis.ScalingFactor.line(sc, cores));
+        print.accept(String.format(java.util.Locale.ROOT, "  callers  %-22s %s", sc.pattern(),
+                io.gluebench.analysis.ScalingFactor.line(sc, cores)));
         return true;
     }
 }

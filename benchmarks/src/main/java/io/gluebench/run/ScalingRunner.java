@@ -1,13 +1,11 @@
 package io.gluebench.run;
 
 import io.gluebench.analysis.ScalingFactor;
-import io.gluebench.pattern.PatternEnv;
 import io.gluebench.pattern.PatternSpec;
 import io.gluebench.result.Point;
 import io.gluebench.result.RunStore;
 import io.gluebench.result.Scaling;
 import io.gluebench.result.Verification;
-import io.gluebench.suite.PointBenchmark;
 import io.gluebench.workload.Workload;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,45 +17,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.results.IterationResult;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.results.format.ResultFormatType;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Throughput of patterns with 1, 2, ... concurrent callers: {@link PointBenchmark} in JMH's
- * Throughput mode with that many JMH threads, in {@code forks} separate JVMs per (pattern, count).
+ * Throughput of patterns with 1, 2, ... concurrent callers: {@code suite.PointBenchmark} in JMH's
+ * Throughput mode with that many JMH threads, in {@code forks} separate JVMs per (pattern, count)
+ * ({@link ForkLauncher}).
  * The forks of all patterns and counts run in one seeded random order, so that a drift of the
  * machine (a neighbour, the clock, the heat) falls on every pattern and count alike rather than on
  * the last ones. The state has Scope.Thread, so every caller opens its own pattern (its own Jep or
  * PEMJA interpreter, its own worker process) and checks its own answer before it is timed.
  */
 public final class ScalingRunner {
-    /** The order's seed when the run gives none. */
-    public static final long DEFAULT_SEED = 1;
-
-    private final PatternEnv env;
     private final RunStore store;
-    private final boolean verbose;
+    private final ForkLauncher launcher;
     private final long seed;
     private final int cores;
-
-    /** With the default seed and the cores this JVM sees. */
-    public ScalingRunner(PatternEnv env, RunStore store, boolean verbose) {
-        this(env, store, verbose, DEFAULT_SEED, Runtime.getRuntime().availableProcessors());
-    }
 
     /**
      * @param seed  orders the forks (the run's seed: the same seed, the same order)
      * @param cores the machine's CPUs (the run's {@code Machine.cores()}), which the verdict reads
      */
-    public ScalingRunner(PatternEnv env, RunStore store, boolean verbose, long seed, int cores) {
-        this.env = env;
+    ScalingRunner(RunStore store, ForkLauncher launcher, long seed, int cores) {
         this.store = store;
-        this.verbose = verbose;
+        this.launcher = launcher;
         this.seed = seed;
         this.cores = cores;
     }
@@ -89,19 +72,14 @@ public final class ScalingRunner {
         return List.copyOf(units);
     }
 
-    /** One pattern on its own: its counts and forks interleaved with one another only. */
-    public Scaling run(PatternSpec spec, Workload workload, Profile.ScalingSettings s, int timeoutSeconds, Path runDir)
-            throws IOException {
-        return runAll(List.of(spec), workload, s, timeoutSeconds, runDir, sc -> true).get(0);
-    }
-
     /**
      * All the patterns' forks in the seeded order. A pattern whose fork fails (or whose answer is
      * wrong) runs no more forks and is passed on at once as failed; the others when their last fork
-     * has run. Returns the measurements passed on, in the order they finished.
+     * has run. Returns the measurements passed on, in the order they finished. Each fork moves the
+     * progress on; the forks a failed pattern will not run leave it.
      */
-    public List<Scaling> runAll(List<PatternSpec> specs, Workload workload, Profile.ScalingSettings s,
-            int timeoutSeconds, Path runDir, Sink sink) throws IOException {
+    List<Scaling> runAll(List<PatternSpec> specs, Workload workload, Profile.ScalingSettings s,
+            int timeoutSeconds, Path runDir, Sink sink, Progress progress) throws IOException {
         Map<String, Tally> tallies = new LinkedHashMap<>();
         for (PatternSpec spec : specs) {
             tallies.put(spec.name(), new Tally(spec, s.threads().size(), s.forks()));
@@ -112,7 +90,13 @@ public final class ScalingRunner {
             if (t.finished) {
                 continue;       // failed earlier: its other forks are not run
             }
+            double each = Plan.estimateCallersForkSeconds(t.spec, s);
+            progress.starting("callers " + u.pattern() + " x" + u.threads() + " f" + (u.fork() + 1));
             runFork(t, u, workload, s, timeoutSeconds, runDir);
+            progress.advance(1, each);
+            if (t.reason != null && t.remaining > 1) {
+                progress.drop(t.remaining - 1, (t.remaining - 1) * each);     // its other forks are not run
+            }
             if (t.reason != null || --t.remaining == 0) {
                 t.finished = true;
                 Scaling sc = t.result(workload, s, cores);
@@ -130,75 +114,28 @@ public final class ScalingRunner {
         PatternSpec spec = t.spec;
         String id = "scaling-" + workload.name() + "-" + spec.name() + "-" + s.size() + "-t" + u.threads() + "-f"
                 + (u.fork() + 1);
-        Path jmhFile = runDir.resolve("jmh").resolve(id + ".json");
-        Path logFile = runDir.resolve("logs").resolve(id + ".log");
-        Path statusFile = runDir.resolve("logs").resolve(id + ".verify.json");
-        Files.createDirectories(jmhFile.getParent());
-        Files.createDirectories(logFile.getParent());
-        Path crashFile = logFile.resolveSibling(id + ".hs_err.log");
-        Files.deleteIfExists(statusFile);
-        Files.deleteIfExists(crashFile);
-        List<String> jvmArgs = new ArrayList<>(ForkFlags.forPattern(env, spec));
-        jvmArgs.add("-XX:ErrorFile=" + crashFile);
-        jvmArgs.add("-D" + PointBenchmark.STATUS_PROPERTY + "=" + statusFile);
-        jvmArgs.add(io.gluebench.pattern.Scratch.jvmArgument(runDir));
         Profile.JmhSettings j = s.jmh();
-        var options = new OptionsBuilder()
-                .include("^" + Pattern.quote(PointBenchmark.class.getName()) + "\\.call$")
-                .param("workload", workload.name())
-                .param("pattern", spec.name())
-                .param("size", Integer.toString(s.size()))
-                .mode(Mode.Throughput)
-                .timeUnit(TimeUnit.SECONDS)
-                .threads(u.threads())
-                .forks(1)
-                .warmupIterations(j.warmupIterations())
-                .warmupTime(TimeValue.milliseconds(j.warmupMillis()))
-                .measurementIterations(j.measurementIterations())
-                .measurementTime(TimeValue.milliseconds(j.measurementMillis()))
-                .timeout(TimeValue.seconds(timeoutSeconds))
-                .jvm(ForkFlags.javaBinary())
-                .jvmArgs(jvmArgs.toArray(String[]::new))
-                .shouldFailOnError(true)
-                .result(jmhFile.toString())
-                .resultFormat(ResultFormatType.JSON)
-                .build();
-        JmhFork.Outcome outcome;
-        try {
-            outcome = JmhFork.run(options, logFile, timeoutSeconds, verbose);
-        } finally {
-            io.gluebench.pattern.Scratch.clean(runDir);
-        }
-        if (!outcome.timedOut()) {
-            JmhLockTaken.check(logFile, outcome.failure(), "callers of " + spec.name());
-        }
-        io.gluebench.pattern.worker.WorkerPattern.sweepOrphans();
+        ForkJob.Jmh jmh = new ForkJob.Jmh(PointRunner.BENCHMARK, Mode.Throughput.name(), TimeUnit.SECONDS.name(),
+                u.threads(), j.warmupIterations(), j.warmupMillis(), j.measurementIterations(), j.measurementMillis(), 0,
+                timeoutSeconds);
+        ForkJob.Entry e = launcher.entry(runDir, id, "callers of " + spec.name(),
+                Map.of("workload", workload.name(), "pattern", spec.name(), "size", Integer.toString(s.size())), Map.of());
+        ForkLauncher.Result r = launcher.run(runDir, new ForkLauncher.Fork("fork-" + id, spec, null, jmh, List.of(e), Map.of(),
+                timeoutSeconds)).get(0);
+        Path jmhFile = Path.of(e.jmhFile());
         if (Files.exists(jmhFile)) {
             t.files.add(runDir.relativize(jmhFile).toString());
         }
+        Path statusFile = Path.of(e.statusFile());
         Verification verdict = Files.exists(statusFile)
                 ? store.mapper().readValue(statusFile.toFile(), Verification.class) : null;
-        RunResult rr = outcome.first();
         String where = u.threads() + (u.threads() == 1 ? " caller" : " callers")
                 + (s.forks() > 1 ? ", fork " + (u.fork() + 1) + " of " + s.forks() : "") + ": ";
-        if (verdict != null && !verdict.ok()) {
-            t.reason = "not timed: " + verdict.error();
-        } else if (rr == null || rr.getPrimaryResult() == null) {
-            String thrown = PointRunner.thrownInFork(logFile);
-            t.reason = where + (outcome.timedOut() ? "timed out after " + timeoutSeconds + " s"
-                    : Files.exists(crashFile) ? "the fork crashed: " + PointRunner.crashSummary(crashFile)
-                            + " (the JVM's report: " + runDir.relativize(crashFile) + ")"
-                    : "the fork failed" + (outcome.failure() == null ? ""
-                            : " (" + outcome.failure().lines().findFirst().orElse("") + ")")
-                            + (thrown != null ? ": " + thrown : "; its output ends with:\n" + ForkedVerifier.tail(logFile)));
+        String reason = r.reason(verdict, runDir);
+        if (reason != null) {
+            t.reason = reason.startsWith("not timed") ? reason : where + reason;
         } else {
-            List<Double> samples = new ArrayList<>();
-            for (var br : rr.getBenchmarkResults()) {
-                for (IterationResult ir : br.getIterationResults()) {
-                    samples.add(ir.getPrimaryResult().getScore());     // the threads' calls summed
-                }
-            }
-            t.samples.get(u.count()).set(u.fork(), samples);
+            t.samples.get(u.count()).set(u.fork(), r.outcome().samples());     // the threads' calls summed
         }
     }
 

@@ -1,11 +1,11 @@
 package io.gluebench.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gluebench.pattern.PatternEnv;
 import io.gluebench.pattern.PatternSpec;
 import io.gluebench.result.Point;
 import io.gluebench.result.RunStore;
 import io.gluebench.result.Startup;
+import io.gluebench.result.Verification;
 import io.gluebench.suite.StartupBenchmark;
 import io.gluebench.workload.Workload;
 import java.io.IOException;
@@ -14,115 +14,84 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.results.BenchmarkResult;
-import org.openjdk.jmh.results.IterationResult;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.results.format.ResultFormatType;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Measures one pattern's start-up and warm-up ({@link StartupBenchmark}): {@code forks} fresh
- * JVMs, each timing its first checked answer and then single calls. The answer of every fork is
- * checked; a fork whose answer disagrees makes the whole measurement failed, never timed.
+ * JVMs ({@link ForkLauncher}), each timing its first checked answer and then single calls. The
+ * answer of every fork is checked; a fork whose answer disagrees makes the whole measurement
+ * failed, never timed.
  */
 public final class StartupRunner {
-    private final PatternEnv env;
-    private final RunStore store;
-    private final boolean verbose;
+    /** The JMH benchmark a start-up's forks run. */
+    static final String BENCHMARK = "^" + Pattern.quote(StartupBenchmark.class.getName()) + "\\.call$";
 
-    public StartupRunner(PatternEnv env, RunStore store, boolean verbose) {
-        this.env = env;
+    private final RunStore store;
+    private final ForkLauncher launcher;
+
+    StartupRunner(RunStore store, ForkLauncher launcher) {
         this.store = store;
-        this.verbose = verbose;
+        this.launcher = launcher;
     }
 
+    /**
+     * The pattern's start-up in {@code s.forks()} forks, one after another; the first fork that fails
+     * (or answers wrong) fails the measurement, and the forks after it are not run.
+     */
     public Startup run(PatternSpec spec, Workload workload, Profile.StartupSettings s, int timeoutSeconds, Path runDir)
             throws IOException {
         String id = "startup-" + workload.name() + "-" + spec.name() + "-" + s.size();
-        Path jmhFile = runDir.resolve("jmh").resolve(id + ".json");
-        Path logFile = runDir.resolve("logs").resolve(id + ".log");
-        Path statusFile = runDir.resolve("logs").resolve(id + ".status.jsonl");
-        Files.createDirectories(jmhFile.getParent());
-        Files.createDirectories(logFile.getParent());
-        Files.deleteIfExists(statusFile);
-
-        List<String> jvmArgs = new ArrayList<>(ForkFlags.forPattern(env, spec));
-        jvmArgs.add("-D" + StartupBenchmark.STATUS_PROPERTY + "=" + statusFile);
-        jvmArgs.add(io.gluebench.pattern.Scratch.jvmArgument(runDir));
-        var options = new OptionsBuilder()
-                .include("^" + Pattern.quote(StartupBenchmark.class.getName()) + "\\.call$")
-                .param("workload", workload.name())
-                .param("pattern", spec.name())
-                .param("size", Integer.toString(s.size()))
-                .mode(Mode.SingleShotTime)
-                .forks(s.forks())
-                .warmupIterations(0)
-                .measurementIterations(s.calls())
-                .measurementBatchSize(1)
-                .timeout(TimeValue.seconds(timeoutSeconds))
-                .jvm(ForkFlags.javaBinary())
-                .jvmArgs(jvmArgs.toArray(String[]::new))
-                .shouldFailOnError(true)
-                .result(jmhFile.toString())
-                .resultFormat(ResultFormatType.JSON)
-                .build();
-        JmhFork.Outcome outcome;
-        try {
-            outcome = JmhFork.run(options, logFile, timeoutSeconds * s.forks(), verbose);
-        } finally {
-            io.gluebench.pattern.Scratch.clean(runDir);
-        }
-        if (!outcome.timedOut()) {
-            JmhLockTaken.check(logFile, outcome.failure(), "start-up of " + spec.name());
-        }
-        String rel = Files.exists(jmhFile) ? runDir.relativize(jmhFile).toString() : null;
-
-        List<Double> sinceStart = new ArrayList<>();
-        String disagreement = null;
-        int verdicts = 0;
-        if (Files.exists(statusFile)) {
-            for (String line : Files.readAllLines(statusFile, StandardCharsets.UTF_8)) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode n = store.mapper().readTree(line);
-                verdicts++;
-                JsonNode v = n.path("verification");
-                if (!v.path("ok").asBoolean(false)) {
-                    disagreement = v.path("error").asText("the answer disagrees with the Java reference");
-                }
-                if (n.hasNonNull("sinceJvmStartMillis")) {
-                    sinceStart.add(n.get("sinceJvmStartMillis").asDouble());
-                }
-            }
-        }
-        RunResult rr = outcome.first();
-        if (disagreement != null || rr == null || verdicts < s.forks()) {
-            String reason;
-            if (disagreement != null) {
-                reason = "not timed: " + disagreement;
-            } else if (outcome.timedOut()) {
-                reason = "timed out after " + timeoutSeconds * s.forks() + " s; the forks were killed";
-            } else {
-                String thrown = PointRunner.thrownInFork(logFile);
-                reason = "the fork failed" + (thrown != null ? ": " + thrown
-                        : "; its output ends with:\n" + ForkedVerifier.tail(logFile));
-            }
-            return new Startup(spec.name(), workload.name(), s.size(), Point.FAILED, s.forks(), s.calls(), List.of(),
-                    sinceStart, List.of(), null, reason, rel);
-        }
+        ForkJob.Jmh jmh = new ForkJob.Jmh(BENCHMARK, Mode.SingleShotTime.name(), null, 1, 0, 0, s.calls(), 0, 1,
+                timeoutSeconds);
         List<List<Double>> perFork = new ArrayList<>();
-        for (BenchmarkResult br : rr.getBenchmarkResults()) {
-            List<Double> calls = new ArrayList<>();
-            for (IterationResult ir : br.getIterationResults()) {
-                calls.add(ir.getPrimaryResult().getScore());
+        List<Double> sinceStart = new ArrayList<>();
+        String firstFile = null;
+        for (int f = 1; f <= s.forks(); f++) {
+            ForkJob.Entry e = launcher.entry(runDir, id + "-f" + f, "start-up of " + spec.name(),
+                    Map.of("workload", workload.name(), "pattern", spec.name(), "size", Integer.toString(s.size())),
+                    Map.of());
+            ForkLauncher.Result r = launcher.run(runDir, new ForkLauncher.Fork("fork-" + id + "-f" + f, spec, null, jmh, List.of(e),
+                    Map.of(), timeoutSeconds)).get(0);
+            Path jmhFile = Path.of(e.jmhFile());
+            if (firstFile == null && Files.exists(jmhFile)) {
+                firstFile = runDir.relativize(jmhFile).toString();
             }
-            perFork.add(calls);
+            JsonNode status = readStatus(Path.of(e.statusFile()));
+            Verification verdict = status == null || !status.hasNonNull("verification") ? null
+                    : store.mapper().convertValue(status.get("verification"), Verification.class);
+            if (status != null && status.hasNonNull("sinceJvmStartMillis")) {
+                sinceStart.add(status.get("sinceJvmStartMillis").asDouble());
+            }
+            String reason = r.reason(verdict, runDir);
+            if (reason == null && verdict == null) {
+                reason = "the fork failed: the benchmark wrote no verdict; its output ends with:\n"
+                        + ForkedVerifier.tail(r.log());
+            }
+            if (reason != null) {
+                if (s.forks() > 1 && !reason.startsWith("not timed")) {
+                    reason = "fork " + f + " of " + s.forks() + ": " + reason;
+                }
+                return new Startup(spec.name(), workload.name(), s.size(), Point.FAILED, s.forks(), s.calls(), List.of(),
+                        sinceStart, List.of(), null, reason, firstFile);
+            }
+            perFork.add(r.outcome().samples());
         }
-        return summarise(spec.name(), workload.name(), s, perFork, sinceStart, rel);
+        return summarise(spec.name(), workload.name(), s, perFork, sinceStart, firstFile);
+    }
+
+    /** The one line the start-up benchmark wrote (the time since the JVM's start and the verdict), or null. */
+    private JsonNode readStatus(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return null;
+        }
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                return store.mapper().readTree(line);
+            }
+        }
+        return null;
     }
 
     /**

@@ -35,13 +35,14 @@ import org.openjdk.jmh.annotations.TearDown;
  * </ul>
  * Excluded: generating the input and the Java reference once beforehand (the harness's own class
  * loading), and the JVM's own boot, which the fork reports separately (process start to first result)
- * by appending one JSON line per fork to -Dgluebench.startupStatus=FILE, with the verdict.
+ * by appending one JSON line per fork to -Dgluebench.status=FILE, with the verdict.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class StartupBenchmark {
-    public static final String STATUS_PROPERTY = "gluebench.startupStatus";
+    /** Where the fork writes its line: the same property as a point's verdict. */
+    public static final String STATUS_PROPERTY = PointBenchmark.STATUS_PROPERTY;
 
     @Param({"echo"})
     public String workload;

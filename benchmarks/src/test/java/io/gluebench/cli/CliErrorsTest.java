@@ -42,6 +42,25 @@ class CliErrorsTest {
     }
 
     @Test
+    void jvmFlagsAreCheckedBeforeTheRunStarts() {
+        assertOneLine(run("run", "--jvm-arg=Xmx4g", "--results", results.toString()), "a JVM flag starts with '-'");
+        assertOneLine(run("run", "--jvm-arg", "-cp", "--results", results.toString()), "the harness sets -cp itself");
+        assertOneLine(run("run", "--jvm-arg=-XX:+NoSuchFlag", "--results", results.toString()),
+                "the JVM does not start with it");
+        assertOneLine(run("run", "--resume", results.toString(), "--jvm-arg=-Xmx1g"), "keeps the run's own JVM flags");
+    }
+
+    @Test
+    void profilersAreCheckedBeforeTheRunStarts() {
+        assertOneLine(run("run", "--prof", "gcc", "--results", results.toString()), "JMH has no profiler 'gcc'",
+                "(did you mean 'gc'?)", "JMH's: ");
+        assertOneLine(run("run", "--prof", "async", "--results", results.toString()),
+                "needs async-profiler's library (libasyncProfiler.so)", "--prof async:libPath=");
+        assertOneLine(run("run", "--prof", "gc:nosuch=1", "--results", results.toString()), "JMH refuses it");
+        assertOneLine(run("run", "--resume", results.toString(), "--prof", "gc"), "and profilers");
+    }
+
+    @Test
     void curveRefusesBadInputInOneLine() {
         assertOneLine(run("curve", "--pattern", "cython", "--workload", "dot", "--size", "100"),
                 "unknown pattern 'cython'", "graalpy");

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReportContentTest {
-    static final List<String> SECTIONS = List.of("Summary", "Charts", "Scores", "Cost models", "Overhead share",
+    static final List<String> SECTIONS = List.of("Summary", "Charts", "Scores", "Allocation per call", "Cost models", "Overhead share",
             "Skipped and failed", "Anti-patterns", "Start-up and warm-up", "Threads and the GIL", "Stability warnings", "Machine",
             "Floors");
 

@@ -27,7 +27,7 @@ class PointRunnerLogTest {
                 "\tat io.gluebench.pattern.worker.WorkerProcess.roundTrip(WorkerProcess.java:80)",
                 "\tat io.gluebench.suite.PointBenchmark.call(PointBenchmark.java:90)"));
         assertEquals("the worker died (end of stream) (exit code 3); its stderr ends with:\nMemoryError: out of memory",
-                PointRunner.thrownInFork(log), "the message without the exception's class name, the worker's stderr kept");
+                ForkLauncher.thrownInFork(log), "the message without the exception's class name, the worker's stderr kept");
         assertEquals(List.of(1234.5, 1000.25), PointRunner.warmup(log));
     }
 
@@ -35,7 +35,7 @@ class PointRunnerLogTest {
     void noFailureNoMessage() throws Exception {
         Path log = dir.resolve("ok.log");
         Files.writeString(log, "# Run complete.\n");
-        assertNull(PointRunner.thrownInFork(log));
-        assertNull(PointRunner.thrownInFork(dir.resolve("missing.log")));
+        assertNull(ForkLauncher.thrownInFork(log));
+        assertNull(ForkLauncher.thrownInFork(dir.resolve("missing.log")));
     }
 }
