@@ -25,7 +25,7 @@ public final class Exports {
 
     /** A run's points. */
     public static final List<String> POINT_COLUMNS = List.of("workload", "pattern", "transport", "placement", "size",
-            "status", "score_ns", "ci_low_ns", "ci_high_ns", "forks", "steady_state", "reason");
+            "status", "score_ns", "ci_low_ns", "ci_high_ns", "forks", "steady_state", "reason", "alloc_bytes_per_call");
 
     /** A comparison's points, one row per later run. */
     public static final List<String> COMPARISON_COLUMNS = List.of("workload", "pattern", "transport", "placement",
@@ -53,6 +53,7 @@ public final class Exports {
             r.put("forks", p.forkCount());
             r.put("steady_state", p.steadyState());
             r.put("reason", p.reason());
+            r.put("alloc_bytes_per_call", p.allocBytesPerOp());
             rows.add(r);
         }
         return write(rows, POINT_COLUMNS, format, file);
