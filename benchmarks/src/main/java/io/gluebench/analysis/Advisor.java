@@ -91,7 +91,7 @@ public final class Advisor {
                         + "); its prediction is rough.");
             }
             // A labelled anti-pattern is ranked, but never read as the best of its side.
-            String kind = run.pattern(m.pattern()).map(i -> i.antiPattern() ? "anti-pattern" : i.kind()).orElse("unknown");
+            String kind = run.pattern(m.pattern()).map(i -> i.antiPattern() ? "anti-pattern" : i.kind().label()).orElse("unknown");
             ranks.add(new Rank(m.pattern(), kind, t, lo, hi, basis,
                     callsPerSecond == null ? null : callsPerSecond * t / 1e9, extrapolated, m.fits()));
         }

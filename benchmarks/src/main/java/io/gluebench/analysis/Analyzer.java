@@ -215,7 +215,7 @@ public final class Analyzer {
         if (Regions.side(run, python) != io.gluebench.result.Side.INTERPRETED) {
             return false;
         }
-        String family = run.pattern(other).map(PatternInfo::family).orElse("");
+        String family = run.pattern(other).map(i -> i.family().label()).orElse("");
         return Regions.side(run, other) == io.gluebench.result.Side.NATIVE_BACKED
                 || (Decision.NO_PYTHON_FAMILIES.contains(family) && !run.pattern(other).map(PatternInfo::antiPattern).orElse(false));
     }

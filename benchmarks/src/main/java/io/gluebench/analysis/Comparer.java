@@ -152,7 +152,7 @@ public final class Comparer {
     static PointComparison point(Run base, RunRef baseRef, Point b, Run other, RunRef ref, Point o, Rules rules,
             Warnings warnings) {
         String family = base.pattern(b.pattern()).or(() -> other.pattern(o.pattern()))
-                .map(PatternInfo::family).orElse("unknown");
+                .map(i -> i.family().label()).orElse("unknown");
         Function<String, PointComparison> refuse = reason -> new PointComparison(b.key(), b.workload(), b.pattern(),
                 b.size(), b.transport(), b.placement(), family, ref.letter(), positive(b.score()), positive(o.score()),
                 count(b), count(o), Comparison.Test.NONE, Verdict.NOT_COMPARABLE, reason);

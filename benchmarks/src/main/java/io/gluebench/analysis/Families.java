@@ -22,7 +22,8 @@ public final class Families {
 
     /** The family the run's pattern info gives, or the pattern's own name when it has none. */
     public static String family(Run run, String pattern) {
-        return run.pattern(pattern).map(PatternInfo::family).filter(f -> !f.isBlank()).orElse(pattern);
+        return run.pattern(pattern).map(PatternInfo::family).filter(f -> f != io.gluebench.result.Family.OTHER)
+                .map(io.gluebench.result.Family::label).orElse(pattern);
     }
 
     /** Family to its fastest member, families in the order their first member appears in the run's pattern order. */

@@ -104,7 +104,8 @@ public final class FloorComparison {
 
     /** The pattern's family as its run stored it; from its name only for runs that stored none. */
     static String family(Run run, String pattern) {
-        return run.pattern(pattern).map(PatternInfo::family).filter(f -> !f.isBlank()).orElseGet(() -> family(pattern));
+        return run.pattern(pattern).map(PatternInfo::family).filter(f -> f != io.gluebench.result.Family.OTHER)
+                .map(io.gluebench.result.Family::label).orElseGet(() -> family(pattern));
     }
 
     static String family(String pattern) {

@@ -40,12 +40,11 @@ public final class FourQuestions {
     public record Result(List<Answer> answers, Recommendation recommendation) {
     }
 
-    static final List<String> CPYTHON_FAMILIES = List.of("jep", "pemja", "worker", "py4j");
 
     /** CPython running the Python, in or out of process: where the user's code is today. */
     static boolean cpythonPure(Run run, Advisor.Rank r) {
-        String family = run.pattern(r.pattern()).map(PatternInfo::family).orElse("");
-        return PatternInfo.INTERPRETED.equals(r.kind()) && CPYTHON_FAMILIES.contains(family);
+        boolean cpython = run.pattern(r.pattern()).map(i -> i.family().runsCPython()).orElse(false);
+        return io.gluebench.result.Kind.INTERPRETED.label().equals(r.kind()) && cpython;
     }
 
     /** The same work handed to numpy or C from CPython (not Java calling C, not an anti-pattern). */
@@ -54,7 +53,7 @@ public final class FourQuestions {
     }
 
     static String family(Run run, String pattern) {
-        return run.pattern(pattern).map(PatternInfo::family).orElse("");
+        return run.pattern(pattern).map(i -> i.family().label()).orElse("");
     }
 
     public static Result answer(Run run, Analysis analysis, List<Advisor.Rank> ranks, String workload, int size,

@@ -80,7 +80,7 @@ public final class KeyCrossovers {
 
     /** True when the pattern's fitted model is the lowest of its kind (interpreted or native) at N. */
     static boolean fastestOfKind(Run run, Analysis analysis, String workload, String pattern, double n) {
-        String kind = run.pattern(pattern).map(PatternInfo::kind).orElse("");
+        io.gluebench.result.Kind kind = run.pattern(pattern).map(PatternInfo::kind).orElse(io.gluebench.result.Kind.UNKNOWN);
         var own = analysis.model(workload, pattern);
         if (own.isEmpty() || !own.get().fits()) {
             return false;
@@ -88,7 +88,7 @@ public final class KeyCrossovers {
         double t = own.get().predict(n);
         for (CostModel m : analysis.models()) {
             if (m.workload().equals(workload) && !m.pattern().equals(pattern) && m.fits()
-                    && run.pattern(m.pattern()).map(PatternInfo::kind).orElse("").equals(kind)
+                    && run.pattern(m.pattern()).map(PatternInfo::kind).orElse(io.gluebench.result.Kind.UNKNOWN) == kind
                     && m.predict(n) < t) {
                 return false;
             }

@@ -4,6 +4,8 @@ import io.gluebench.result.PatternInfo;
 import io.gluebench.result.Point;
 import io.gluebench.result.Run;
 import io.gluebench.result.Side;
+import io.gluebench.result.Family;
+import io.gluebench.result.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -30,8 +32,6 @@ public final class Regions {
         return interpretedWins(run, null, workload);
     }
 
-    /** The families in which CPython runs the Python: where a user's Python code is today. */
-    public static final java.util.Set<String> CPYTHON_FAMILIES = java.util.Set.of("jep", "pemja", "worker", "py4j");
 
     /**
      * Which side of the glue-or-compute question a pattern is on, read from its stored info: CPython
@@ -43,13 +43,12 @@ public final class Regions {
         if (run.pattern(pattern).map(PatternInfo::antiPattern).orElse(false)) {
             return Side.NEITHER;
         }
-        String kind = run.pattern(pattern).map(PatternInfo::kind).orElse("");
-        String family = run.pattern(pattern).map(PatternInfo::family).orElse("");
-        if (PatternInfo.INTERPRETED.equals(kind)) {
-            return CPYTHON_FAMILIES.contains(family) ? Side.INTERPRETED : Side.NEITHER;
+        Kind kind = run.pattern(pattern).map(PatternInfo::kind).orElse(Kind.UNKNOWN);
+        Family family = run.pattern(pattern).map(PatternInfo::family).orElse(Family.OTHER);
+        if (kind == Kind.INTERPRETED) {
+            return family.runsCPython() ? Side.INTERPRETED : Side.NEITHER;
         }
-        return PatternInfo.NATIVE.equals(kind) && !family.equals("jni") && !family.equals("ffm")
-                ? Side.NATIVE_BACKED : Side.NEITHER;
+        return kind == Kind.NATIVE && family != Family.JNI && family != Family.FFM ? Side.NATIVE_BACKED : Side.NEITHER;
     }
 
     /** As above; with an analysis, boundaries sit at the model crossover N* where one lies in the gap. */

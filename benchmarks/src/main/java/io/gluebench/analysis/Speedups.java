@@ -51,7 +51,7 @@ public final class Speedups {
             return want;
         }
         for (String p : measured) {
-            if (run.pattern(p).map(PatternInfo::kind).orElse("").equals(PatternInfo.INTERPRETED)) {
+            if (run.pattern(p).map(PatternInfo::kind).orElse(io.gluebench.result.Kind.UNKNOWN) == io.gluebench.result.Kind.INTERPRETED) {
                 return p;
             }
         }

@@ -1,5 +1,7 @@
 package io.gluebench.chart;
 
+import io.gluebench.result.Family;
+
 import io.gluebench.result.PatternInfo;
 import io.gluebench.result.Run;
 import java.awt.BasicStroke;
@@ -40,11 +42,10 @@ public final class Palette {
     /** Okabe-Ito has eight hues and every one is taken: py4j gets a brown, far from all of them. */
     static final Color BROWN = new Color(0x8C, 0x56, 0x3C);
 
-    private static final Map<String, Color> FAMILY = Map.ofEntries(
-            Map.entry("java", BLACK), Map.entry("jvm", BLACK), Map.entry("jni", SKY_BLUE), Map.entry("ffm", BLUE),
-            Map.entry("jython", ORANGE), Map.entry("graalpy", PURPLE), Map.entry("jep", GREEN),
-            Map.entry("pemja", OLIVE), Map.entry("worker", VERMILLION), Map.entry("spawn", VERMILLION),
-            Map.entry("py4j", BROWN));
+    private static final Map<Family, Color> FAMILY = Map.ofEntries(
+            Map.entry(Family.JVM, BLACK), Map.entry(Family.JNI, SKY_BLUE), Map.entry(Family.FFM, BLUE),
+            Map.entry(Family.JYTHON, ORANGE), Map.entry(Family.GRAALPY, PURPLE), Map.entry(Family.JEP, GREEN),
+            Map.entry(Family.PEMJA, OLIVE), Map.entry(Family.WORKER, VERMILLION), Map.entry(Family.PY4J, BROWN));
 
     private static final List<String> MARKER_NAMES = List.of("circle", "diamond", "square", "triangle-up",
             "triangle-down", "cross", "plus", "trapezoid", "oval");
@@ -153,9 +154,10 @@ public final class Palette {
                 (int) Math.round(c.getBlue() * f));
     }
 
-    static String family(String pattern) {
+    /** The family of a name the palette does not list: its first word, when that is a family. */
+    static Family family(String pattern) {
         int dash = pattern.indexOf('-');
-        return dash < 0 ? pattern : pattern.substring(0, dash);
+        return pattern.equals("java") ? Family.JVM : Family.of(dash < 0 ? pattern : pattern.substring(0, dash));
     }
 
     /** FNV-1a over the name: stable across JVMs and releases. */

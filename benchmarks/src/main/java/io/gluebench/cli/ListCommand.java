@@ -132,7 +132,7 @@ public final class ListCommand implements Callable<Integer> {
         rows.clear();
         rows.add(List.of("pattern", "family", "measures"));
         for (PatternSpec p : Patterns.ALL) {
-            rows.add(List.of(p.name(), p.family(), p.measures()));
+            rows.add(List.of(p.name(), p.family().label(), p.measures()));
         }
         System.out.println(TextTable.render(rows));
         rows.clear();

@@ -18,12 +18,12 @@ import java.util.function.Supplier;
  */
 public record PatternSpec(
         String name,
-        String family,
+        io.gluebench.result.Family family,
         String measures,
         List<Need> needs,
         boolean graalJit,
         Supplier<Pattern> factory,
-        String kind,
+        io.gluebench.result.Kind kind,
         boolean antiPattern,
         String whyItHurts) {
 
@@ -37,7 +37,7 @@ public record PatternSpec(
      * number of round trips or the process per call, not the transport.
      */
     public String transport() {
-        if (!"worker".equals(family)) {
+        if (family != io.gluebench.result.Family.WORKER) {
             return null;
         }
         return name.endsWith("-uds") ? "uds" : name.endsWith("-shm") ? "shm" : "pipe";

@@ -43,8 +43,8 @@ final class AntiPatternsSection implements ReportSection {
         }
         List<List<Cell>> all = new ArrayList<>();
         for (String name : present) {
-            run.pattern(name).ifPresent(i -> all.add(List.of(Cell.code(i.name()), Cell.text(nz(i.kind())),
-                    Cell.text(nz(i.family())), Cell.text(nz(i.measures())))));
+            run.pattern(name).ifPresent(i -> all.add(List.of(Cell.code(i.name()), Cell.text(i.kind() == null ? "" : i.kind().label()),
+                    Cell.text(i.family() == null ? "" : i.family().label()), Cell.text(nz(i.measures())))));
         }
         if (!all.isEmpty()) {
             blocks.add(new Heading("Patterns in this run", "patterns"));

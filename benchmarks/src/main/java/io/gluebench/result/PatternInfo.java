@@ -12,19 +12,15 @@ package io.gluebench.result;
  *                    checkout's paths written as $GLUEBENCH, its transport): two runs measured the
  *                    same pattern only if these agree; null if unknown
  */
-public record PatternInfo(String name, String family, String kind, boolean antiPattern, String measures, String whyItHurts,
+public record PatternInfo(String name, Family family, Kind kind, boolean antiPattern, String measures, String whyItHurts,
         String config) {
 
     /** A pattern described without its configuration (older runs, imported results). */
-    public PatternInfo(String name, String family, String kind, boolean antiPattern, String measures, String whyItHurts) {
+    public PatternInfo(String name, Family family, Kind kind, boolean antiPattern, String measures, String whyItHurts) {
         this(name, family, kind, antiPattern, measures, whyItHurts, null);
     }
 
     public PatternInfo withConfig(String c) {
         return new PatternInfo(name, family, kind, antiPattern, measures, whyItHurts, c);
     }
-
-    public static final String BASELINE = "baseline";
-    public static final String INTERPRETED = "interpreted";
-    public static final String NATIVE = "native";
 }

@@ -220,8 +220,8 @@ public final class RunValidator {
     private void patternInfo(String f, PatternInfo p) throws ResultFormatException {
         present(f, p);
         name(f + ".name", p.name(), true, false);
-        name(f + ".family", p.family(), false, false);
-        text(f + ".kind", p.kind());
+        name(f + ".family", p.family() == null ? null : p.family().label(), false, false);
+        text(f + ".kind", p.kind() == null ? null : p.kind().label());
         text(f + ".measures", p.measures());
         text(f + ".whyItHurts", p.whyItHurts());
         text(f + ".config", p.config());

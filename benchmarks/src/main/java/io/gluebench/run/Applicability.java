@@ -58,7 +58,7 @@ public final class Applicability {
             return null;
         }
         return switch (pattern.family()) {
-            case "jvm", "jni", "ffm" -> "a workload from a Python file is Python code only: there is no Java or C "
+            case JVM, JNI, FFM -> "a workload from a Python file is Python code only: there is no Java or C "
                     + "version of " + workload.name() + " for " + pattern.name() + " to run";
             default -> switch (pattern.name()) {
                 case "jep-native", "jep-ctypes" -> "a workload from a Python file has no C kernel for "

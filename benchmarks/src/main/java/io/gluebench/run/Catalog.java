@@ -43,7 +43,7 @@ public final class Catalog {
         for (String name : patternNames) {
             if (run.pattern(name).isEmpty()) {
                 patterns.add(Patterns.byName(name).map(PatternSpec::info)
-                        .orElse(new PatternInfo(name, name.split("-")[0], "unknown", false, "", "")));
+                        .orElse(new PatternInfo(name, io.gluebench.result.Family.OTHER, io.gluebench.result.Kind.UNKNOWN, false, "", "")));
             }
         }
         List<WorkloadInfo> workloads = new ArrayList<>(run.workloads());

@@ -164,7 +164,7 @@ public final class Doctor {
                 reasons.add(missing.get(need));
             }
         }
-        return new Availability(spec.name(), spec.family(), reasons.isEmpty(), reasons.isEmpty() ? null : String.join("; ", reasons));
+        return new Availability(spec.name(), spec.family().label(), reasons.isEmpty(), reasons.isEmpty() ? null : String.join("; ", reasons));
     }
 
     /**

@@ -51,7 +51,7 @@ public final class ForkFlags {
             args.add("-XX:+EnableJVMCI");
             args.add("--upgrade-module-path=" + env.graalJitDir());
         }
-        if ("graalpy".equals(spec.family())) {
+        if (spec.family() == io.gluebench.result.Family.GRAALPY) {
             args.add("-Dpolyglot.engine.userResourceCache=" + env.home().resolve("benchmarks/target/polyglot-cache"));
         }
         String fault = System.getProperty(io.gluebench.suite.Faults.PROPERTY);

@@ -133,9 +133,9 @@ public record Plan(Profile profile, List<Item> items) {
     /** Rough seconds a fork spends opening a pattern before its first call (GraalPy's compiler, an interpreter). */
     static double openSeconds(PatternSpec pattern) {
         return switch (pattern.family()) {
-            case "graalpy" -> 12.0;
-            case "jython" -> 2.0;
-            case "jep", "pemja", "worker", "py4j" -> 1.0;
+            case GRAALPY -> 12.0;
+            case JYTHON -> 2.0;
+            case JEP, PEMJA, WORKER, PY4J -> 1.0;
             default -> 0.5;
         };
     }

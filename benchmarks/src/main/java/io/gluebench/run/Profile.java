@@ -44,13 +44,13 @@ public record Profile(
         workloads = workloads == null ? List.copyOf(sizes.keySet()) : List.copyOf(workloads);
     }
 
-    public JmhSettings settingsFor(String family) {
-        return "graalpy".equals(family) ? graalpyJmh : jmh;
+    public JmhSettings settingsFor(io.gluebench.result.Family family) {
+        return family == io.gluebench.result.Family.GRAALPY ? graalpyJmh : jmh;
     }
 
     /** What one fork of a pattern of this family measures (see {@link JmhSettings#span(String)}). */
-    public String spanFor(String family) {
-        return settingsFor(family).span(family);
+    public String spanFor(io.gluebench.result.Family family) {
+        return settingsFor(family).span(family.label());
     }
 
     public Profile named(String n) {

@@ -330,7 +330,7 @@ public final class RunPipeline {
         Profile profile = plan.profile();
         if (profile.floors() && journal.current().floors().isEmpty()) {
             java.util.Set<String> families = new java.util.TreeSet<>();
-            plan.items().forEach(i -> families.add(i.pattern().family()));
+            plan.items().forEach(i -> families.add(i.pattern().family().label()));
             out.println("measuring the raw floors the planned patterns are read against (" + String.join(", ", families)
                     + ": JNI/FFM no-ops, C ping-pongs over pipe, socket and shared memory, C calling CPython) ...");
             List<Floor> floors = new FloorRunner(env, launcher(), FloorRunner.JMH_TIMEOUT_SECONDS)

@@ -130,7 +130,7 @@ class CompareRulesTest {
     @Test
     void aDifferentPatternConfigurationIsRefusedForThatPatternOnly() {
         List<PatternInfo> other = new ArrayList<>(patterns());
-        other.set(1, pattern("jep-python", "jep", PatternInfo.INTERPRETED, "flags: -Xmx4g -Djep=1"));
+        other.set(1, pattern("jep-python", "jep", io.gluebench.result.Kind.INTERPRETED, "flags: -Xmx4g -Djep=1"));
         Comparison c = compareWith(other, workloads());
         for (PointComparison p : c.points()) {
             assertEquals(p.pattern().equals("jep-python"), p.verdict().equals(Verdict.NOT_COMPARABLE), p.key());

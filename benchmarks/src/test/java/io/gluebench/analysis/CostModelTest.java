@@ -42,9 +42,9 @@ class CostModelTest {
     static Run run(List<Point> points) {
         return new Run(Run.FORMAT_VERSION, "synthetic", "quick", "complete", "2026-11-25T00:00:00Z", null, null, Map.of(),
                 List.of(), points, List.of(),
-                List.of(new PatternInfo("py", "jep", PatternInfo.INTERPRETED, false, "", ""),
-                        new PatternInfo("np", "jep", PatternInfo.NATIVE, false, "", ""),
-                        new PatternInfo("c", "jni", PatternInfo.NATIVE, false, "", "")),
+                List.of(new PatternInfo("py", io.gluebench.result.Family.of("jep"), io.gluebench.result.Kind.INTERPRETED, false, "", ""),
+                        new PatternInfo("np", io.gluebench.result.Family.of("jep"), io.gluebench.result.Kind.NATIVE, false, "", ""),
+                        new PatternInfo("c", io.gluebench.result.Family.of("jni"), io.gluebench.result.Kind.NATIVE, false, "", "")),
                 List.of(new WorkloadInfo("w", "items", "N", "")));
     }
 

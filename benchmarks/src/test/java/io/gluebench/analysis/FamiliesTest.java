@@ -18,10 +18,10 @@ class FamiliesTest {
     @Test
     void theMemberFastestAtMostSizesLeads() {
         List<PatternInfo> infos = List.of(
-                SyntheticRuns.pattern("java", "jvm", PatternInfo.BASELINE, null),
-                SyntheticRuns.pattern("jep-python", "jep", PatternInfo.INTERPRETED, null),
-                SyntheticRuns.pattern("jep-numpy", "jep", PatternInfo.NATIVE, null),
-                SyntheticRuns.pattern("worker-python", "worker", PatternInfo.INTERPRETED, null));
+                SyntheticRuns.pattern("java", "jvm", io.gluebench.result.Kind.BASELINE, null),
+                SyntheticRuns.pattern("jep-python", "jep", io.gluebench.result.Kind.INTERPRETED, null),
+                SyntheticRuns.pattern("jep-numpy", "jep", io.gluebench.result.Kind.NATIVE, null),
+                SyntheticRuns.pattern("worker-python", "worker", io.gluebench.result.Kind.INTERPRETED, null));
         // jep-python is faster at N = 1 only; jep-numpy at 10, 1000 and 10000.
         Run r = run(infos, SyntheticRuns.dotPoints(1, 1, 1).stream()
                 .map(p -> p.pattern().equals("jep-numpy") && p.size() == 10
@@ -36,14 +36,14 @@ class FamiliesTest {
 
     @Test
     void theFamilyIsTheStoredOneNotTheName() {
-        // Named like a jep pattern, stored as its own family: it leads it, and jep-numpy still leads jep.
+        // Named like a jep pattern, stored as a worker: it leads the workers, and jep-numpy still leads jep.
         List<PatternInfo> infos = List.of(
-                SyntheticRuns.pattern("jep-python", "jep", PatternInfo.INTERPRETED, null),
-                SyntheticRuns.pattern("jep-numpy", "jep", PatternInfo.NATIVE, null),
-                SyntheticRuns.pattern("jep-lookalike", "other", PatternInfo.NATIVE, null));
+                SyntheticRuns.pattern("jep-python", "jep", io.gluebench.result.Kind.INTERPRETED, null),
+                SyntheticRuns.pattern("jep-numpy", "jep", io.gluebench.result.Kind.NATIVE, null),
+                SyntheticRuns.pattern("jep-lookalike", "worker", io.gluebench.result.Kind.NATIVE, null));
         Run r = run(infos, List.of(SyntheticRuns.ok("dot", "jep-python", 10, 200), SyntheticRuns.ok("dot", "jep-numpy", 10, 100),
                 SyntheticRuns.ok("dot", "jep-lookalike", 10, 50), SyntheticRuns.ok("dot", "mystery", 10, 10)));
-        assertEquals(Map.of("jep", "jep-numpy", "other", "jep-lookalike", "mystery", "mystery"), Families.leads(r, "dot"));
+        assertEquals(Map.of("jep", "jep-numpy", "worker", "jep-lookalike", "mystery", "mystery"), Families.leads(r, "dot"));
         assertEquals("mystery", Families.family(r, "mystery"), "a pattern without info is a family of its own");
     }
 

@@ -43,10 +43,10 @@ class FloorComparisonTest {
     void jepAndPemjaAreReadAgainstCpythonCallAndFfmAgainstItsCriticalNoop() {
         Run r = run(List.of(echo("jep-python", 800, 8.0), echo("pemja-python", 1200, 12.0), echo("ffm", 6, 0.1),
                         echo("jni", 10, 0.1)),
-                FLOORS, List.of(SyntheticRuns.pattern("jep-python", "jep", PatternInfo.INTERPRETED, null),
-                        SyntheticRuns.pattern("pemja-python", "pemja", PatternInfo.INTERPRETED, null),
-                        SyntheticRuns.pattern("ffm", "ffm", PatternInfo.NATIVE, null),
-                        SyntheticRuns.pattern("jni", "jni", PatternInfo.NATIVE, null)));
+                FLOORS, List.of(SyntheticRuns.pattern("jep-python", "jep", io.gluebench.result.Kind.INTERPRETED, null),
+                        SyntheticRuns.pattern("pemja-python", "pemja", io.gluebench.result.Kind.INTERPRETED, null),
+                        SyntheticRuns.pattern("ffm", "ffm", io.gluebench.result.Kind.NATIVE, null),
+                        SyntheticRuns.pattern("jni", "jni", io.gluebench.result.Kind.NATIVE, null)));
         Map<String, FloorComparison.Row> rows = byPattern(r);
         assertEquals("cpython_call", rows.get("jep-python").floor(), "not the bare JNI call");
         assertEquals(20.0, rows.get("jep-python").ratio(), 1e-12);
@@ -61,8 +61,8 @@ class FloorComparisonTest {
     void theFamilyComesFromTheRunsPatternInfoAndFromTheNameOnlyWithoutIt() {
         List<Point> points = List.of(echo("spawn-per-call", 70_000_000, 1e6), echo("jep-numpy", 2000, 20.0));
         // spawn-per-call is a worker: read against the pipe's floor, not a "spawn" family with none.
-        Run stored = run(points, FLOORS, List.of(SyntheticRuns.pattern("spawn-per-call", "worker", PatternInfo.INTERPRETED, null),
-                SyntheticRuns.pattern("jep-numpy", "jep", PatternInfo.NATIVE, null)));
+        Run stored = run(points, FLOORS, List.of(SyntheticRuns.pattern("spawn-per-call", "worker", io.gluebench.result.Kind.INTERPRETED, null),
+                SyntheticRuns.pattern("jep-numpy", "jep", io.gluebench.result.Kind.NATIVE, null)));
         assertEquals("pipe_pingpong_free", byPattern(stored).get("spawn-per-call").floor());
         assertEquals(1400.0, byPattern(stored).get("spawn-per-call").ratio(), 1e-9);
         assertEquals("cpython_call", byPattern(stored).get("jep-numpy").floor());
@@ -80,7 +80,7 @@ class FloorComparisonTest {
         Run r = run(List.of(echo("jep-python", 800, 8.0)),
                 List.of(new Floor("jni_noop", "jni", 5, 0.1, "jmh", ""),
                         new Floor("cpython_call", "cpython", Double.NaN, Double.NaN, "probe", "skipped: no probe")),
-                List.of(SyntheticRuns.pattern("jep-python", "jep", PatternInfo.INTERPRETED, null)));
+                List.of(SyntheticRuns.pattern("jep-python", "jep", io.gluebench.result.Kind.INTERPRETED, null)));
         FloorComparison.Row row = byPattern(r).get("jep-python");
         assertNull(row.floor());
         assertNull(row.ratio());

@@ -25,7 +25,7 @@ class FourQuestionsTest {
         List<io.gluebench.result.PatternInfo> patterns = new ArrayList<>(CostModelTest.run(points).patterns());
         if (worker) {
             points.addAll(CostModelTest.line("w", "wn", 100_000, 1, 0.01, 4));
-            patterns.add(new io.gluebench.result.PatternInfo("wn", "worker", io.gluebench.result.PatternInfo.NATIVE, false,
+            patterns.add(new io.gluebench.result.PatternInfo("wn", io.gluebench.result.Family.of("worker"), io.gluebench.result.Kind.NATIVE, false,
                     "", ""));
         }
         Run r = CostModelTest.run(points);

@@ -14,10 +14,10 @@ class RegionsSideTest {
     void antiPatternsNeverStandForTheirSide() {
         Run run = new Run(Run.FORMAT_VERSION, "r", "smoke", "complete", null, null, null, Map.of(), List.of(), List.of(),
                 List.of(), List.of(
-                        new PatternInfo("jep-python", "jep", PatternInfo.INTERPRETED, false, "", ""),
-                        new PatternInfo("jep-numpy", "jep", PatternInfo.NATIVE, false, "", ""),
-                        new PatternInfo("jep-numpy-scalar-loop", "jep", PatternInfo.INTERPRETED, true, "", "why"),
-                        new PatternInfo("jni", "jni", PatternInfo.NATIVE, false, "", "")),
+                        new PatternInfo("jep-python", io.gluebench.result.Family.of("jep"), io.gluebench.result.Kind.INTERPRETED, false, "", ""),
+                        new PatternInfo("jep-numpy", io.gluebench.result.Family.of("jep"), io.gluebench.result.Kind.NATIVE, false, "", ""),
+                        new PatternInfo("jep-numpy-scalar-loop", io.gluebench.result.Family.of("jep"), io.gluebench.result.Kind.INTERPRETED, true, "", "why"),
+                        new PatternInfo("jni", io.gluebench.result.Family.of("jni"), io.gluebench.result.Kind.NATIVE, false, "", "")),
                 List.of());
         assertEquals(io.gluebench.result.Side.INTERPRETED, Regions.side(run, "jep-python"));
         assertEquals(io.gluebench.result.Side.NATIVE_BACKED, Regions.side(run, "jep-numpy"));

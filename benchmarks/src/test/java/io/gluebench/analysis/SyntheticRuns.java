@@ -22,8 +22,8 @@ public final class SyntheticRuns {
                 "2026-11-25T00:00:00Z", 0.1);
     }
 
-    public static PatternInfo pattern(String name, String family, String kind, String config) {
-        return new PatternInfo(name, family, kind, false, "", "", config);
+    public static PatternInfo pattern(String name, String family, io.gluebench.result.Kind kind, String config) {
+        return new PatternInfo(name, io.gluebench.result.Family.of(family), kind, false, "", "", config);
     }
 
     public static WorkloadInfo workload(String name, Double tolerance, String hash) {
@@ -56,9 +56,9 @@ public final class SyntheticRuns {
 
     /** The default catalogue: java (baseline), jep-python (interpreted), jep-numpy (native). */
     public static List<PatternInfo> patterns() {
-        return List.of(pattern("java", "jvm", PatternInfo.BASELINE, "flags: -Xmx2g"),
-                pattern("jep-python", "jep", PatternInfo.INTERPRETED, "flags: -Xmx2g -Djep=1"),
-                pattern("jep-numpy", "jep", PatternInfo.NATIVE, "flags: -Xmx2g -Djep=1"));
+        return List.of(pattern("java", "jvm", io.gluebench.result.Kind.BASELINE, "flags: -Xmx2g"),
+                pattern("jep-python", "jep", io.gluebench.result.Kind.INTERPRETED, "flags: -Xmx2g -Djep=1"),
+                pattern("jep-numpy", "jep", io.gluebench.result.Kind.NATIVE, "flags: -Xmx2g -Djep=1"));
     }
 
     public static List<WorkloadInfo> workloads() {

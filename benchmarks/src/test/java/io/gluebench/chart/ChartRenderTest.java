@@ -231,9 +231,9 @@ class ChartRenderTest {
         Machine m = new Machine("test-machine", "host", "Test CPU", 2, 8L << 30, "Linux", "6.1", "Temurin", "25",
                 Map.of(), "abc", false, "2026-01-01T00:00:00Z", 0.1);
         List<PatternInfo> infos = List.of(
-                new PatternInfo("java", "jvm", PatternInfo.BASELINE, false, "", ""),
-                new PatternInfo("jni", "jni", PatternInfo.NATIVE, false, "", ""),
-                new PatternInfo("jep-python", "jep", PatternInfo.INTERPRETED, false, "", ""));
+                new PatternInfo("java", io.gluebench.result.Family.of("jvm"), io.gluebench.result.Kind.BASELINE, false, "", ""),
+                new PatternInfo("jni", io.gluebench.result.Family.of("jni"), io.gluebench.result.Kind.NATIVE, false, "", ""),
+                new PatternInfo("jep-python", io.gluebench.result.Family.of("jep"), io.gluebench.result.Kind.INTERPRETED, false, "", ""));
         return new Run(Run.FORMAT_VERSION, "tiny", "smoke", "complete", "2026-01-01T00:00:00Z", null, m, Map.of(),
                 List.of(), points, List.of(), infos, List.of(new WorkloadInfo("w", "items", "N", "A test workload.")));
     }

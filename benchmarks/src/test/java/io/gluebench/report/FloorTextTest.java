@@ -19,7 +19,7 @@ class FloorTextTest {
         return new Run(Run.FORMAT_VERSION, "r", "quick", "complete", "2026-11-25T00:00:00Z", "2026-11-25T00:10:00Z", null,
                 Map.of(), List.of(new Floor("cpython_call", "cpython", 20, 4, "probe", "C calls CPython"),
                         new Floor("cpython_call_gil", "cpython", Double.NaN, Double.NaN, "probe", "skipped: no probe")),
-                List.of(jep), List.of(), List.of(new PatternInfo("jep-python", "jep", PatternInfo.INTERPRETED, false, "", "")),
+                List.of(jep), List.of(), List.of(new PatternInfo("jep-python", io.gluebench.result.Family.of("jep"), io.gluebench.result.Kind.INTERPRETED, false, "", "")),
                 List.of());
     }
 

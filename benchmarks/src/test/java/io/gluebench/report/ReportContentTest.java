@@ -125,8 +125,8 @@ class ReportContentTest {
                 List.of(), List.of(), null, evil, null, List.of(), 1);
         Run run = new Run(Run.FORMAT_VERSION, "run-" + evil, "quick", "complete", "2026-11-25T00:00:00Z", null, null, Map.of(),
                 List.of(), List.of(ok, ok2, failed, skipped), List.of(new SkippedPattern("graalpy", evil)),
-                List.of(new PatternInfo("java", "jvm", "baseline", false, "", ""),
-                        new PatternInfo("jni", "jni", "native", true, "", "why: " + evil)),
+                List.of(new PatternInfo("java", io.gluebench.result.Family.of("jvm"), io.gluebench.result.Kind.of("baseline"), false, "", ""),
+                        new PatternInfo("jni", io.gluebench.result.Family.of("jni"), io.gluebench.result.Kind.of("native"), true, "", "why: " + evil)),
                 List.of(new WorkloadInfo("dot", "doubles | per vector", "N", evil)));
         Analysis a = Analyzer.analyze(run);
         Reports.writeAll(run, a, dir);

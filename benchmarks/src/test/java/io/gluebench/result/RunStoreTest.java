@@ -35,7 +35,7 @@ public class RunStoreTest {
                 "2026-11-25T18:09:00Z", m, Map.of("mode", "AverageTime"),
                 List.of(new Floor("jni_noop", "jni", 4.6, 0.1, "jmh", "empty call")),
                 List.of(ok, failed), List.of(new SkippedPattern("graalpy", "missing jars; run ./gluebench setup")),
-                List.of(new PatternInfo("jni", "jni", PatternInfo.NATIVE, false, "JNI", "")),
+                List.of(new PatternInfo("jni", io.gluebench.result.Family.of("jni"), io.gluebench.result.Kind.NATIVE, false, "JNI", "")),
                 List.of(new WorkloadInfo("dot", "doubles", "N", "dot product")),
                 List.of(new Startup("jni", "dot", 1000, Point.OK, 2, 4, List.of(410.0, 430.0), List.of(900.0, 950.0),
                         List.of(5000.0, 3000.0, 1300.0), 1234.5, null, "jmh/startup-dot-jni-1000.json"),

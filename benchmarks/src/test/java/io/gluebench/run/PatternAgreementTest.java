@@ -118,8 +118,8 @@ class PatternAgreementTest {
     void graalPyWithoutItsJitRefusesToBeTimed() throws Exception {
         PatternSpec graalpy = Patterns.byName("graalpy").orElseThrow();
         Assumptions.assumeTrue(doctor.check(graalpy).available() || !TestEnv.requireAll());
-        PatternSpec withoutJit = new PatternSpec("graalpy", "graalpy", "", List.of(), false, graalpy.factory(),
-                "interpreted", false, "");
+        PatternSpec withoutJit = new PatternSpec("graalpy", io.gluebench.result.Family.GRAALPY, "", List.of(), false, graalpy.factory(),
+                io.gluebench.result.Kind.INTERPRETED, false, "");
         List<Verification> got = new ForkedVerifier(env).verify(withoutJit,
                 List.of(new ForkedVerifier.Case(new Nbody(), 1)), 180);
         assertFalse(got.get(0).ok());

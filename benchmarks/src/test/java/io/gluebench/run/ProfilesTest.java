@@ -55,9 +55,9 @@ class ProfilesTest {
         assertTrue(g.adaptiveWarmup() && g.warmupCapMillis() >= 20_000, "GraalPy may warm up for 20 s or more");
         assertTrue(g.warmupProperty(true).startsWith("50,5000,"), "a GraalPy fork's first point waits out Graal's own warm-up: "
                 + g.warmupProperty(true));
-        assertEquals("point", quick.spanFor("jvm"), "plain Java gets one JVM per point, so no other size shapes its JIT");
-        assertEquals("workload", quick.spanFor("jep"));
-        assertEquals("pattern", quick.spanFor("graalpy"));
+        assertEquals("point", quick.spanFor(io.gluebench.result.Family.JVM), "plain Java gets one JVM per point, so no other size shapes its JIT");
+        assertEquals("workload", quick.spanFor(io.gluebench.result.Family.JEP));
+        assertEquals("pattern", quick.spanFor(io.gluebench.result.Family.GRAALPY));
         assertTrue(g.warmupProperty(false).startsWith("50,1000,"), g.warmupProperty(false));
         assertTrue(quick.jmh().forkCount() >= 3 && g.forkCount() >= 3, "quick measures each point in 3 or more forks");
         assertEquals(1, Profiles.load().get("smoke").jmh().forkCount(), "smoke keeps one fork");
