@@ -1,5 +1,7 @@
 package io.gluebench.analysis;
 
+import io.gluebench.result.Status;
+
 import io.gluebench.result.PatternInfo;
 import io.gluebench.result.Point;
 import io.gluebench.result.Run;
@@ -176,7 +178,7 @@ public final class FourQuestions {
             }
         }
         // Start-up: the time to the first checked answer, where this run measured it for this workload.
-        List<Startup> st = run.startups().stream().filter(s -> s.workload().equals(workload) && "ok".equals(s.status())).toList();
+        List<Startup> st = run.startups().stream().filter(s -> s.workload().equals(workload) && Status.OK.equals(s.status())).toList();
         if (jvmPython.isPresent() && stay.isPresent()) {
             Optional<Startup> sj = st.stream().filter(s -> s.pattern().equals(jvmPython.get().pattern())).findFirst();
             Optional<Startup> ss = st.stream().filter(s -> s.pattern().equals(stay.get().pattern())).findFirst();

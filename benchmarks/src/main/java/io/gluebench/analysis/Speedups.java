@@ -86,7 +86,7 @@ public final class Speedups {
                     cells.add(new Cell(pattern, n, b.score() / p.score(), null));
                     continue;
                 }
-                String missing = p == null ? "not run" : !p.isOk() ? p.status() : "–";
+                String missing = p == null ? "not run" : !p.isOk() ? p.status().label() : "–";
                 if (p != null && p.isOk() && !measured(b)) {
                     missing = "no baseline";
                 }

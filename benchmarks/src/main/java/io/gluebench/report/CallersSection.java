@@ -63,7 +63,7 @@ final class CallersSection implements ReportSection {
             for (int i = 0; i < any.threads().size(); i++) {
                 Double v = i < s.opsPerSecond().size() ? s.opsPerSecond().get(i) : null;
                 Double e = s.forkSamples() != null && i < s.errors().size() ? s.errors().get(i) : null;
-                row.add(v == null ? Cell.text(s.isOk() ? "–" : s.status())
+                row.add(v == null ? Cell.text(s.isOk() ? "–" : s.status().label())
                         : Cell.num(String.format(Locale.ROOT, "%,.0f calls/s", v)
                                 + (e == null ? "" : String.format(Locale.ROOT, " ± %,.0f", e))));
             }

@@ -93,7 +93,7 @@ final class ScoresSection implements ReportSection {
             return new Cell(Phrase.of("skipped"), true, Tone.SKIPPED, null, nz(pt.reason()));
         }
         if (!pt.isOk() || pt.score() == null) {
-            return new Cell(Phrase.of(nz(pt.status())), true, Tone.MISSING, null, nz(pt.reason()));
+            return new Cell(Phrase.of(pt.status() == null ? "" : pt.status().label()), true, Tone.MISSING, null, nz(pt.reason()));
         }
         String text = (pt.steady() ? "" : TextTable.UNSETTLED_MARK) + Format.nanos(pt.score());
         String error = pt.scoreError() != null && pt.score() > 0 ? " ± " + Format.percent(pt.scoreError() / pt.score()) : "";

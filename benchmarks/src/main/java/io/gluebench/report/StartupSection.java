@@ -40,7 +40,7 @@ final class StartupSection implements ReportSection {
         List<List<Cell>> rows = new ArrayList<>();
         for (Startup s : run.startups()) {
             if (!s.isOk()) {
-                rows.add(List.of(Cell.code(s.pattern()), Cell.text(s.status()), Cell.text("–"), Cell.text("–"),
+                rows.add(List.of(Cell.code(s.pattern()), Cell.text(s.status().label()), Cell.text("–"), Cell.text("–"),
                         Cell.text("–"), Cell.text("–"), Cell.text(sentence(s.reason() == null ? "" : s.reason().lines()
                                 .findFirst().orElse("")))));
                 continue;

@@ -115,7 +115,7 @@ public final class TextTable {
     private static String status(Run run, String workload, int size, String pattern) {
         return run.points().stream()
                 .filter(p -> p.workload().equals(workload) && p.size() == size && p.pattern().equals(pattern))
-                .map(Point::status).findFirst().orElse("-");
+                .map(p -> p.status().label()).findFirst().orElse("-");
     }
 
     public static String floors(Run run) {
@@ -168,7 +168,7 @@ public final class TextTable {
         rows.add(List.of("start-up", "workload", "first answer", "since JVM start", "call 2", "last calls", "steady"));
         for (io.gluebench.result.Startup s : run.startups()) {
             if (!s.isOk()) {
-                rows.add(List.of(s.pattern(), s.workload() + " N=" + s.size(), s.status(), "-", "-", "-", "-"));
+                rows.add(List.of(s.pattern(), s.workload() + " N=" + s.size(), s.status().label(), "-", "-", "-", "-"));
                 continue;
             }
             rows.add(List.of(s.pattern(), s.workload() + " N=" + s.size(), millis(s.medianFirstResultMillis()),
@@ -199,12 +199,12 @@ public final class TextTable {
             for (int i = 0; i < threads.size(); i++) {
                 Double v = i < s.opsPerSecond().size() ? s.opsPerSecond().get(i) : null;
                 Double e = s.forkSamples() != null && i < s.errors().size() ? s.errors().get(i) : null;
-                row.add(v == null ? (s.isOk() ? "-" : s.status()) : String.format(Locale.ROOT, "%,.0f/s", v)
+                row.add(v == null ? (s.isOk() ? "-" : s.status().label()) : String.format(Locale.ROOT, "%,.0f/s", v)
                         + (e == null ? "" : String.format(Locale.ROOT, " ± %,.0f", e)));
             }
             var reading = io.gluebench.analysis.ScalingFactor.read(s, cores);
             row.add(s.factor() == null ? "-" : StartupCharts.factorText(s));
-            row.add(s.factor() == null ? (s.isOk() ? "-" : s.status()) : reading == null ? "-" : reading.brief());
+            row.add(s.factor() == null ? (s.isOk() ? "-" : s.status().label()) : reading == null ? "-" : reading.brief());
             rows.add(row);
         }
         return render(rows);

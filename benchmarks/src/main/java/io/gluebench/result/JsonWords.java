@@ -22,6 +22,7 @@ final class JsonWords {
     private static final List<Rule> RULES = List.of(
             rule("Cannot deserialize value of type `([^`]+)` from (\\w+) value.*",
                     m -> "expected " + kind(m.group(1)) + ", found " + found(m.group(2))),
+            rule("Cannot construct instance of `[^`]+`, problem: (.*)", m -> m.group(1)),
             rule("Cannot construct instance of `([^`]+)`.*?deserialize from (\\w+) value.*",
                     m -> "expected " + kind(m.group(1)) + ", found " + found(m.group(2))),
             rule("Cannot construct instance of `([^`]+)`.*",

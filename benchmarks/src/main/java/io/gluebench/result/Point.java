@@ -35,7 +35,7 @@ public record Point(
         int size,
         String transport,
         String placement,
-        String status,
+        Status status,
         String unit,
         Double score,
         Double scoreError,
@@ -60,7 +60,7 @@ public record Point(
     }
 
     /** A point without an allocation figure (a run without --prof gc, and every older run). */
-    public Point(String workload, String pattern, int size, String transport, String placement, String status,
+    public Point(String workload, String pattern, int size, String transport, String placement, Status status,
             String unit, Double score, Double scoreError, List<Double> samples, List<Double> warmup,
             Verification verification, String reason, String jmhFile, List<String> jvmArgs, double wallSeconds,
             Warmup warmupGiven, List<Fork> forks, String steadyState, Double ciLow, Double ciHigh) {
@@ -70,7 +70,7 @@ public record Point(
     }
 
     /** A format-1 point: one fork, no steady-state class, no two-level interval. */
-    public Point(String workload, String pattern, int size, String transport, String placement, String status,
+    public Point(String workload, String pattern, int size, String transport, String placement, Status status,
             String unit, Double score, Double scoreError, List<Double> samples, List<Double> warmup,
             Verification verification, String reason, String jmhFile, List<String> jvmArgs, double wallSeconds,
             Warmup warmupGiven) {
@@ -86,18 +86,18 @@ public record Point(
     }
 
     /** A point without a record of its warm-up (skipped points, older runs). */
-    public Point(String workload, String pattern, int size, String transport, String placement, String status,
+    public Point(String workload, String pattern, int size, String transport, String placement, Status status,
             String unit, Double score, Double scoreError, List<Double> samples, List<Double> warmup,
             Verification verification, String reason, String jmhFile, List<String> jvmArgs, double wallSeconds) {
         this(workload, pattern, size, transport, placement, status, unit, score, scoreError, samples, warmup,
                 verification, reason, jmhFile, jvmArgs, wallSeconds, null);
     }
 
-    public static final String OK = "ok";
-    public static final String FAILED = "failed";
-    public static final String SKIPPED = "skipped";
+    public static final Status OK = Status.OK;
+    public static final Status FAILED = Status.FAILED;
+    public static final Status SKIPPED = Status.SKIPPED;
     /** Planned but not run: the run was interrupted first; `run --resume` runs it. */
-    public static final String UNFINISHED = "unfinished";
+    public static final Status UNFINISHED = Status.UNFINISHED;
 
     public String key() {
         return workload + "/" + pattern + "/" + size

@@ -23,9 +23,9 @@ public final class RunValidator {
     public static final int MAX_TREE_VALUES = 100_000;
 
     public static final Set<String> RUN_STATUSES = Set.of("running", "complete", "interrupted");
-    public static final Set<String> POINT_STATUSES = Set.of(Point.OK, Point.FAILED, Point.SKIPPED, Point.UNFINISHED);
+    public static final Set<String> POINT_STATUSES = Set.of("ok", "failed", "skipped", "unfinished");
     /** Start-up and callers measurements are never left unfinished: they are absent until measured. */
-    public static final Set<String> MEASUREMENT_STATUSES = Set.of(Point.OK, Point.FAILED, Point.SKIPPED);
+    public static final Set<String> MEASUREMENT_STATUSES = Set.of("ok", "failed", "skipped");
     public static final Set<String> UNITS = Set.of("ns/op");
     public static final Set<String> FLOOR_SOURCES = Set.of("jmh", "probe");
 
@@ -152,7 +152,7 @@ public final class RunValidator {
         count(f + ".size", p.size());
         name(f + ".transport", p.transport(), false, false);
         name(f + ".placement", p.placement(), false, false);
-        oneOf(f + ".status", p.status(), POINT_STATUSES, true);
+        oneOf(f + ".status", p.status() == null ? null : p.status().label(), POINT_STATUSES, true);
         oneOf(f + ".unit", p.unit(), UNITS, false);
         optionalNumber(f + ".score", p.score());
         optionalNumber(f + ".scoreError", p.scoreError());
@@ -242,7 +242,7 @@ public final class RunValidator {
         series(f + ".pattern", s.pattern(), true);
         name(f + ".workload", s.workload(), true, false);
         count(f + ".size", s.size());
-        oneOf(f + ".status", s.status(), MEASUREMENT_STATUSES, true);
+        oneOf(f + ".status", s.status() == null ? null : s.status().label(), MEASUREMENT_STATUSES, true);
         count(f + ".forks", s.forks());
         count(f + ".calls", s.calls());
         numbers(f + ".firstResultMillis", s.firstResultMillis());
@@ -261,7 +261,7 @@ public final class RunValidator {
         series(f + ".pattern", s.pattern(), true);
         name(f + ".workload", s.workload(), true, false);
         count(f + ".size", s.size());
-        oneOf(f + ".status", s.status(), MEASUREMENT_STATUSES, true);
+        oneOf(f + ".status", s.status() == null ? null : s.status().label(), MEASUREMENT_STATUSES, true);
         list(f + ".threads", s.threads());
         for (int i = 0; i < s.threads().size(); i++) {
             Integer t = present(f + ".threads[" + i + "]", s.threads().get(i));

@@ -34,7 +34,7 @@ public record Scaling(
         String pattern,
         String workload,
         int size,
-        String status,
+        Status status,
         List<Integer> threads,
         List<Double> opsPerSecond,
         List<Double> errors,
@@ -55,7 +55,7 @@ public record Scaling(
     }
 
     /** A measurement without forks or an interval: skipped or failed before any fork, or an older run's. */
-    public Scaling(String pattern, String workload, int size, String status, List<Integer> threads,
+    public Scaling(String pattern, String workload, int size, Status status, List<Integer> threads,
             List<Double> opsPerSecond, List<Double> errors, Double factor, String reason, List<String> jmhFiles) {
         this(pattern, workload, size, status, threads, opsPerSecond, errors, factor, reason, jmhFiles, null, null, null,
                 null);

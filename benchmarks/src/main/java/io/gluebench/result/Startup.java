@@ -20,7 +20,7 @@ public record Startup(
         String pattern,
         String workload,
         int size,
-        String status,
+        Status status,
         int forks,
         int calls,
         List<Double> firstResultMillis,

@@ -97,7 +97,7 @@ final class Progress {
         done++;
         plannedDone += plannedSecondsOfThis;
         String what = switch (p.status()) {
-            case Point.OK -> {
+            case OK -> {
                 double thisFork = p.forks().stream().filter(f -> f.index() == fork).mapToDouble(io.gluebench.result.Fork::mean)
                         .findFirst().orElse(Double.NaN);
                 yield "fork " + Units.nanos(thisFork) + "; point " + Units.nanos(p.score())
@@ -106,7 +106,7 @@ final class Progress {
                         + " (" + p.forkCount() + " fork" + (p.forkCount() == 1 ? "" : "s")
                         + (p.steady() ? "" : ", " + p.steadyState()) + ")";
             }
-            case Point.SKIPPED -> "skipped";
+            case SKIPPED -> "skipped";
             default -> "FAILED: " + (p.reason() == null ? "" : p.reason().lines().findFirst().orElse(""));
         };
         line(String.format(Locale.ROOT, "%-40s f%d  %s", label, fork + 1, what));

@@ -404,7 +404,7 @@ public final class RunPipeline {
     }
 
     /** The point an item becomes, without a measurement (skipped, unfinished). */
-    static Point pointOf(Plan.Item item, String status, String reason) {
+    static Point pointOf(Plan.Item item, io.gluebench.result.Status status, String reason) {
         return new Point(item.workload().name(), item.series(), item.size(), item.pattern().transport(),
                 item.placement() == null ? null : item.placement().id(), status, "ns/op", null, null, List.of(),
                 List.of(), null, reason, null, List.of(), 0);

@@ -78,7 +78,7 @@ class FourQuestionsTest {
 
     @Test
     void manyCallersOnAPatternThatSerialisesGoOutOfProcessOnlyWhenThatIsFaster() {
-        Scaling serial = new Scaling("np", "w", 100_000, "ok", List.of(1, 2), List.of(1000.0, 1010.0), List.of(5.0, 5.0),
+        Scaling serial = new Scaling("np", "w", 100_000, io.gluebench.result.Status.OK, List.of(1, 2), List.of(1000.0, 1010.0), List.of(5.0, 5.0),
                 1.01, null, List.of(), List.of(), 0.95, 1.07, "serialised: the callers wait for one another");
         // N=50,000: np 100 us a call, wn 150 us. 4 callers serialised on np wait ~400 us each; 4 workers on
         // 2 cores give each ~300 us: out of process.
@@ -98,7 +98,7 @@ class FourQuestionsTest {
 
     @Test
     void aFastInProcessPatternStaysEvenWhenItSerialises() {
-        Scaling serial = new Scaling("np", "w", 100_000, "ok", List.of(1, 2), List.of(1000.0, 1010.0), List.of(5.0, 5.0),
+        Scaling serial = new Scaling("np", "w", 100_000, io.gluebench.result.Status.OK, List.of(1, 2), List.of(1000.0, 1010.0), List.of(5.0, 5.0),
                 1.01, null, List.of(), List.of(), 0.95, 1.07, "serialised: the callers wait for one another");
         // N=10,000: np 60 us, wn 110 us. 3 callers serialised on np wait ~180 us each; 3 workers on 2 cores
         // ~220 us each: stay in process.

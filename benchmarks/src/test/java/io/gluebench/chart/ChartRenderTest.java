@@ -110,15 +110,15 @@ class ChartRenderTest {
 
     @Test
     void startupAndCallerChartsAreSlidesWithOneBarPerPattern(@TempDir Path out) throws Exception {
-        Run r = run.withStartup(new io.gluebench.result.Startup("java", "dot", 1000, "ok", 2, 4, List.of(600.0, 640.0),
+        Run r = run.withStartup(new io.gluebench.result.Startup("java", "dot", 1000, io.gluebench.result.Status.OK, 2, 4, List.of(600.0, 640.0),
                         List.of(1400.0, 1500.0), List.of(40_000.0, 9_000.0, 3_000.0), 2600.0, null, null))
-                .withStartup(new io.gluebench.result.Startup("jep-python", "dot", 1000, "ok", 2, 4, List.of(1600.0, 1700.0),
+                .withStartup(new io.gluebench.result.Startup("jep-python", "dot", 1000, io.gluebench.result.Status.OK, 2, 4, List.of(1600.0, 1700.0),
                         List.of(2500.0, 2600.0), List.of(300_000.0, 250_000.0, 240_000.0), 230_000.0, null, null))
-                .withStartup(new io.gluebench.result.Startup("graalpy", "dot", 1000, "failed", 2, 4, null, null, null,
+                .withStartup(new io.gluebench.result.Startup("graalpy", "dot", 1000, io.gluebench.result.Status.FAILED, 2, 4, null, null, null,
                         null, "timed out", null))
-                .withScaling(new io.gluebench.result.Scaling("worker-python", "dot", 1000, "ok", List.of(1, 2),
+                .withScaling(new io.gluebench.result.Scaling("worker-python", "dot", 1000, io.gluebench.result.Status.OK, List.of(1, 2),
                         List.of(4000.0, 7900.0), List.of(10.0, 10.0), 1.975, null, List.of()))
-                .withScaling(new io.gluebench.result.Scaling("jep-python", "dot", 1000, "ok", List.of(1, 2),
+                .withScaling(new io.gluebench.result.Scaling("jep-python", "dot", 1000, io.gluebench.result.Status.OK, List.of(1, 2),
                         List.of(4000.0, 4100.0), List.of(10.0, 10.0), 1.025, null, List.of()));
         List<Path> files = StartupCharts.writeAll(r, out);
         for (String name : List.of(StartupCharts.STARTUP, StartupCharts.CURVE, StartupCharts.CALLERS)) {

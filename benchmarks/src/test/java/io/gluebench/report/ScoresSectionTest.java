@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** One cell of the scores table: the fastest in bold, an unsettled point marked, a missing one saying why. */
 class ScoresSectionTest {
-    private static Point point(String pattern, String status, Double score, String steadyState, String reason) {
+    private static Point point(String pattern, io.gluebench.result.Status status, Double score, String steadyState, String reason) {
         return new Point("dot", pattern, 10, null, null, status, "ns/op", score, score == null ? null : score / 50,
                 List.of(), List.of(), null, reason, null, List.of(), 1, null, List.of(), steadyState, null, null);
     }

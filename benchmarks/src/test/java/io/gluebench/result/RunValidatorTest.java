@@ -113,7 +113,7 @@ class RunValidatorTest {
 
     @Test
     void enumLikeFields() throws Exception {
-        refused(t -> point(t, 0).put("status", "great"), "points[0].status: 'great' is not one of failed, ok, skipped");
+        refused(t -> point(t, 0).put("status", "great"), "points[0].status: 'great' is not a status (ok, failed, skipped, unfinished)");
         refused(t -> t.put("status", "done"), "status: 'done' is not one of");
         refused(t -> point(t, 0).put("unit", "furlongs"), "points[0].unit");
         refused(t -> ((ObjectNode) t.withArray("floors").get(0)).put("source", "guess"), "floors[0].source");
