@@ -5,14 +5,19 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.ValueLayout;
 
 /**
- * Fault injection for the harness's own tests: with GLUEBENCH_FAULT (environment) or
- * -Dgluebench.fault (passed on to forks) set to segfault:PATTERN, the fork of every point of
- * PATTERN raises SIGSEGV once its pattern is open and verified, as a crashing JNI library or
- * CPython extension would; with hang:PATTERN it never returns from its set-up, as a hung
- * interpreter would; with killworker:PATTERN every process the fork started (the worker) is
- * killed 200 ms after set-up, in the middle of the point's timing, as the OOM killer or an operator
- * would. With slow:PATTERN every timed call of PATTERN is about ten times as slow, as a regression
- * would be: the baseline gate's own test sees it fail. The run must fail that point only. Unset (always, outside those tests), this does nothing.
+ * Fault injection for the harness's own tests, with GLUEBENCH_FAULT (environment) or
+ * -Dgluebench.fault (passed on to forks) set to one of:
+ * <ul>
+ *   <li>segfault:PATTERN: every fork of PATTERN (its points, start-ups and callers alike) raises
+ *       SIGSEGV once its pattern is open and verified, as a crashing JNI library or CPython
+ *       extension would;</li>
+ *   <li>hang:PATTERN: the point's set-up never returns, as a hung interpreter would;</li>
+ *   <li>killworker:PATTERN: every process the fork started (the worker) is killed 200 ms after
+ *       set-up, in the middle of the point's timing, as the OOM killer or an operator would;</li>
+ *   <li>slow:PATTERN: every timed call is about ten times as slow, as a regression would be (the
+ *       baseline gate's own test sees it fail).</li>
+ * </ul>
+ * The run must fail that measurement only. Unset (always, outside those tests), this does nothing.
  */
 public final class Faults {
     static final String VARIABLE = "GLUEBENCH_FAULT";

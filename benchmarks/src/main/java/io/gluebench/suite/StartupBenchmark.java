@@ -87,6 +87,11 @@ public class StartupBenchmark {
         }
         answeredAtMillis = System.currentTimeMillis();
         call = session.call();
+        try {
+            Faults.maybeCrash(pattern);
+        } catch (Throwable t) {
+            throw new IllegalStateException("fault injection failed: " + t, t);
+        }
         return 1;
     }
 

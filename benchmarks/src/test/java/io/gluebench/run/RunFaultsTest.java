@@ -161,6 +161,37 @@ class RunFaultsTest {
         assertNoLeftovers();
     }
 
+    @Test
+    void aCrashInEveryPhaseFailsThatPhasesMeasurementAndTheRunExitsThree() throws Exception {
+        Plan plan = Plan.of(Profiles.load().get("smoke"), List.of("dot"), List.of("java", "jep-python"), List.of(1000));
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        Path runDir;
+        System.setProperty(io.gluebench.suite.Faults.PROPERTY, "segfault:jep-python");
+        try {
+            runDir = new RunPipeline(TestEnv.env(), new PrintStream(console, true, StandardCharsets.UTF_8), false)
+                    .withPublish(io.gluebench.publish.Publisher::afterRun).run(plan, results);
+        } finally {
+            System.clearProperty(io.gluebench.suite.Faults.PROPERTY);
+        }
+        Run run = store.read(runDir);
+        assertEquals("complete", run.status());
+        Map<String, Point> points = run.points().stream().collect(Collectors.toMap(Point::pattern, Function.identity()));
+        assertEquals(Point.FAILED, points.get("jep-python").status(), "points: " + points.get("jep-python").reason());
+        assertEquals(Point.OK, points.get("java").status());
+        var startups = run.startups().stream().collect(Collectors.toMap(io.gluebench.result.Startup::pattern, x -> x));
+        assertEquals(Point.FAILED, startups.get("jep-python").status(), "start-ups: " + startups.get("jep-python").reason());
+        assertEquals(Point.OK, startups.get("java").status());
+        var callers = run.scaling().stream().collect(Collectors.toMap(io.gluebench.result.Scaling::pattern, x -> x));
+        assertEquals(Point.FAILED, callers.get("jep-python").status(), "callers: " + callers.get("jep-python").reason());
+        assertEquals(Point.OK, callers.get("java").status());
+        assertTrue(startups.get("jep-python").reason().contains("SIGSEGV"), startups.get("jep-python").reason());
+        assertEquals(io.gluebench.cli.Main.FAILED, io.gluebench.cli.RunCommand.exitCode(runDir));
+        String out = console.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains("1 failed") && out.contains("1 start-up measurement") && out.contains("1 callers measurement"),
+                "the last line counts each phase's failures: " + out.lines().reduce((a, b) -> b).orElse(""));
+        assertNoLeftovers();
+    }
+
     /** Runs the plan in this JVM with the fault injected into its forks; returns the run folder. */
     private Path runWithFault(String fault, Plan plan) throws Exception {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
