@@ -2,10 +2,8 @@ package io.gluebench.cli;
 
 import io.gluebench.result.Units;
 import io.gluebench.pattern.PatternEnv;
-import io.gluebench.pattern.Patterns;
 import io.gluebench.run.ForkFlags;
 import io.gluebench.run.UsageException;
-import io.gluebench.workload.Workloads;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -40,16 +38,9 @@ public final class CurveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var spec = Patterns.byName(pattern).orElseThrow(() -> new UsageException("unknown pattern '" + pattern
-                + "'" + io.gluebench.run.Suggest.closest(pattern, Patterns.names()) + "; valid patterns: "
-                + String.join(", ", Patterns.names())));
-        var w = Workloads.byName(workload).orElseThrow(() -> new UsageException("unknown workload '" + workload
-                + "'" + io.gluebench.run.Suggest.closest(workload, Workloads.names()) + "; valid workloads: "
-                + String.join(", ", Workloads.names())));
-        if (size < w.minSize() || size > w.maxSize()) {
-            throw new UsageException("invalid size " + size + " for " + workload + ": it needs " + w.minSize() + " <= N <= "
-                    + w.maxSize());
-        }
+        var spec = io.gluebench.run.Plan.pattern(pattern);
+        var w = io.gluebench.run.Plan.workload(workload);
+        io.gluebench.run.Plan.checkSize(w, size);
         if (seconds < 3 || seconds > 3600) {
             throw new UsageException("--seconds " + seconds + " is out of range: give 3 to 3600");
         }

@@ -2,14 +2,10 @@ package io.gluebench.cli;
 
 import io.gluebench.analysis.Growth;
 import io.gluebench.pattern.PatternEnv;
-import io.gluebench.pattern.PatternSpec;
-import io.gluebench.pattern.Patterns;
-import io.gluebench.result.RunStore;
+import io.gluebench.run.Plan;
 import io.gluebench.run.Soak;
-import io.gluebench.run.Suggest;
 import io.gluebench.run.UsageException;
 import io.gluebench.workload.Workload;
-import io.gluebench.workload.Workloads;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,16 +56,10 @@ public final class SoakCommand implements Callable<Integer> {
         PatternEnv env = PatternEnv.fromSystem();
         List<Soak.Item> items = new ArrayList<>();
         for (String w : workloads) {
-            Workload workload = Workloads.byName(w).orElseThrow(() -> new UsageException("unknown workload '" + w + "'"
-                    + Suggest.closest(w, Workloads.names()) + "; valid workloads: " + String.join(", ", Workloads.names())));
-            if (size < workload.minSize() || size > workload.maxSize()) {
-                throw new UsageException("invalid size " + size + " for " + w + ": it needs " + workload.minSize()
-                        + " <= N <= " + workload.maxSize());
-            }
+            Workload workload = Plan.workload(w);
+            Plan.checkSize(workload, size);
             for (String p : patterns) {
-                PatternSpec spec = Patterns.byName(p).orElseThrow(() -> new UsageException("unknown pattern '" + p + "'"
-                        + Suggest.closest(p, Patterns.names()) + "; valid patterns: " + String.join(", ", Patterns.names())));
-                items.add(new Soak.Item(spec, workload, size));
+                items.add(new Soak.Item(Plan.pattern(p), workload, size));
             }
         }
         int seconds = (int) Math.round(minutes * 60);
@@ -77,11 +67,11 @@ public final class SoakCommand implements Callable<Integer> {
                 + " --workload " + String.join(",", workloads) + " --size " + size + " --sample-seconds " + sampleSeconds;
         System.out.printf(Locale.ROOT, "soak: %d points in one fork for %s min, memory sampled every %d s%n", items.size(),
                 fmt(minutes), sampleSeconds);
-        Path dir = new Soak(env, System.out).run(items, seconds, sampleSeconds,
+        Soak.Done done = new Soak(env, System.out).run(items, seconds, sampleSeconds,
                 results == null ? env.resultsDir() : results.toAbsolutePath(), command);
-        Soak.Report r = new RunStore().mapper().readValue(dir.resolve("soak.json").toFile(), Soak.Report.class);
+        Soak.Report r = done.report();
         print(r);
-        System.out.println(dir);
+        System.out.println(done.dir());
         return r.failures().isEmpty() ? Main.OK : Main.FAILED;
     }
 

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -22,7 +21,6 @@ import java.util.stream.Stream;
  */
 public final class Baselines {
     public static final String FOLDER = "baselines";
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     /** What a baseline file holds: the run folder's name beside it (under the same machine), and when. */
     public record Baseline(String name, String run, String savedAt) {
@@ -33,7 +31,7 @@ public final class Baselines {
 
     /** Null when {@code name} can name a baseline; otherwise why not, in one line. */
     public static String checkName(String name) {
-        if (name == null || NAME.matcher(name).matches()) {
+        if (name == null || Fingerprint.MACHINE_NAME.matcher(name).matches()) {
             return null;
         }
         return "baseline name " + Names.quote(name, 60) + " is not a name: use 1 to 64 letters, digits, '.', '_' or '-', "

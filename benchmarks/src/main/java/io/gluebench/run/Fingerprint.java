@@ -198,7 +198,8 @@ public final class Fingerprint {
     }
 
     private static final Path CPUFREQ = Path.of("/sys/devices/system/cpu/cpu0/cpufreq");
-    private static final java.util.regex.Pattern MACHINE_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    /** A name the user gives a folder: a machine's results, a baseline. */
+    static final java.util.regex.Pattern MACHINE_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     /** Null if name can be a machine id (a folder name under results/), else why not, with the fix. */
     public static String checkMachineName(String name) {

@@ -62,16 +62,10 @@ public record Plan(Profile profile, List<Item> items) {
             wantPlacements.add(Placement.FREE);
         }
         for (String w : workloads) {
-            if (Workloads.byName(w).isEmpty()) {
-                throw new UsageException("unknown workload '" + w + "'" + Suggest.closest(w, Workloads.names())
-                        + "; valid workloads: " + String.join(", ", Workloads.names()));
-            }
+            workload(w);
         }
         for (String p : patterns) {
-            if (Patterns.byName(p).isEmpty()) {
-                throw new UsageException("unknown pattern '" + p + "'" + Suggest.closest(p, Patterns.names())
-                        + "; valid patterns: " + String.join(", ", Patterns.names()));
-            }
+            pattern(p);
         }
         for (Integer n : sizes) {
             if (n == null || n < 0) {
@@ -89,8 +83,7 @@ public record Plan(Profile profile, List<Item> items) {
             for (int n : ns) {
                 if (n < w.minSize() || n > w.maxSize()) {
                     if (workloads.contains(wn) || sizes.isEmpty()) {
-                        throw new UsageException("invalid size " + n + " for " + wn + ": it needs " + w.minSize()
-                                + " <= N <= " + w.maxSize() + " (" + w.sizeMeaning() + ")");
+                        checkSize(w, n);
                     }
                     continue;
                 }
@@ -169,5 +162,25 @@ public record Plan(Profile profile, List<Item> items) {
             total += profile.settingsFor(spec.family()).forkCount() * estimateForkSeconds(spec, e.getValue());
         }
         return total;
+    }
+
+    /** The workload of that name, or a refusal in one line with did-you-mean and the valid names. */
+    public static Workload workload(String name) throws UsageException {
+        return Workloads.byName(name).orElseThrow(() -> new UsageException("unknown workload '" + name + "'"
+                + Suggest.closest(name, Workloads.names()) + "; valid workloads: " + String.join(", ", Workloads.names())));
+    }
+
+    /** The pattern of that name, or a refusal in one line with did-you-mean and the valid names. */
+    public static PatternSpec pattern(String name) throws UsageException {
+        return Patterns.byName(name).orElseThrow(() -> new UsageException("unknown pattern '" + name + "'"
+                + Suggest.closest(name, Patterns.names()) + "; valid patterns: " + String.join(", ", Patterns.names())));
+    }
+
+    /** Refuses a size outside the workload's range, saying what N counts. */
+    public static void checkSize(Workload w, int n) throws UsageException {
+        if (n < w.minSize() || n > w.maxSize()) {
+            throw new UsageException("invalid size " + n + " for " + w.name() + ": it needs " + w.minSize()
+                    + " <= N <= " + w.maxSize() + " (" + w.sizeMeaning() + ")");
+        }
     }
 }

@@ -70,8 +70,12 @@ public final class Soak {
         this.out = out;
     }
 
-    /** Runs the soak into a new folder under resultsRoot/machine and returns that folder. */
-    public Path run(List<Item> items, int seconds, int sampleSeconds, Path resultsRoot, String command)
+    /** Where a soak was written, and what soak.json there holds. */
+    public record Done(Path dir, Report report) {
+    }
+
+    /** Runs the soak into a new folder under resultsRoot/machine. */
+    public Done run(List<Item> items, int seconds, int sampleSeconds, Path resultsRoot, String command)
             throws IOException, UsageException, InterruptedException {
         try (MachineLock lock = MachineLock.take(MachineLock.directory())) {
             Instant start = Instant.now();
@@ -81,7 +85,7 @@ public final class Soak {
             lock.describe(dir);
             Report report = soak(items, seconds, sampleSeconds, dir, command, machine);
             new RunStore().writeJson(dir.resolve("soak.json"), report);
-            return dir;
+            return new Done(dir, report);
         }
     }
 

@@ -32,7 +32,7 @@ class SoakTest {
                 new Soak.Item(Patterns.byName("worker-python").orElseThrow(), Workloads.byName("dot").orElseThrow(), 1000));
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         Path dir = new Soak(TestEnv.env(), new PrintStream(console, true, StandardCharsets.UTF_8))
-                .run(items, 8, 1, results, "test");
+                .run(items, 8, 1, results, "test").dir();
         Soak.Report r = new RunStore().mapper().readValue(dir.resolve("soak.json").toFile(), Soak.Report.class);
         assertTrue(r.failures().isEmpty(), r.failures().toString());
         assertEquals(2, r.processes().size(), "the fork and worker-python's worker: " + r.processes());
