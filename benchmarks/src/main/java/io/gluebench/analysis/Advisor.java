@@ -64,7 +64,7 @@ public final class Advisor {
                 continue;
             }
             Optional<Point> measured = run.points().stream()
-                    .filter(p -> p.workload().equals(workload) && p.pattern().equals(m.pattern()) && p.size() == size
+                    .filter(p -> p.workload().equals(workload) && p.series().equals(m.pattern()) && p.size() == size
                             && p.isOk() && p.score() != null)
                     .findFirst();
             double t;
@@ -121,7 +121,7 @@ public final class Advisor {
                             + "); it may move on a rerun"));
         }
         run.points().stream().filter(p -> p.workload().equals(workload) && p.size() == size && p.isOk() && !p.steady())
-                .forEach(p -> notes.add(p.pattern() + " at N=" + size + " never reached a steady state (" + p.steadyState()
+                .forEach(p -> notes.add(p.series() + " at N=" + size + " never reached a steady state (" + p.steadyState()
                         + "); read its time as a range"));
         FourQuestions.Result four = FourQuestions.answer(run, analysis, ranks, workload, size, callsPerSecond, callers);
         return new Advice(FORMAT_VERSION, run.runId(), workload, size, callsPerSecond, callers, four.answers(),

@@ -40,7 +40,7 @@ public final class Analyzer {
         for (Point p : run.points()) {
             if (p.isOk() && p.score() != null && p.score() > 0) {
                 byWorkload.computeIfAbsent(p.workload(), k -> new LinkedHashMap<>())
-                        .computeIfAbsent(p.pattern(), k -> new ArrayList<>()).add(p);
+                        .computeIfAbsent(p.series(), k -> new ArrayList<>()).add(p);
             }
         }
         List<CostModel> models = new ArrayList<>();
@@ -189,9 +189,9 @@ public final class Analyzer {
         boolean headline = decision(run, small, large) || decision(run, large, small);
         List<String> unsettled = run.points().stream()
                 .filter(pt -> pt.isOk() && pt.workload().equals(workload) && !pt.steady()
-                        && (pt.pattern().equals(small) || pt.pattern().equals(large)))
-                .sorted(java.util.Comparator.comparing(Point::pattern).thenComparingInt(Point::size))
-                .map(pt -> pt.pattern() + " N=" + pt.size() + ": " + pt.steadyState()).toList();
+                        && (pt.series().equals(small) || pt.series().equals(large)))
+                .sorted(java.util.Comparator.comparing(Point::series).thenComparingInt(Point::size))
+                .map(pt -> pt.series() + " N=" + pt.size() + ": " + pt.steadyState()).toList();
         return new Crossover(workload, small, large, low, high, modelN, ci, headline, extrapolated, unsettled);
     }
 
@@ -280,7 +280,7 @@ public final class Analyzer {
             }
             boolean forked = !p.forks().isEmpty();
             if (p.scoreError() != null && p.scoreError() > WIDE_CI * p.score()) {
-                out.add(new StabilityWarning("wide-ci", p.workload(), p.pattern(), p.size(),
+                out.add(new StabilityWarning("wide-ci", p.workload(), p.series(), p.size(),
                         forked ? String.format(Locale.ROOT, "The 95%% interval over %d forks is ±%.0f%% of the score.",
                                 p.forkCount(), 100 * p.scoreError() / p.score())
                                 : String.format(Locale.ROOT, "The 99.9%% CI is ±%.0f%% of the score.",
@@ -289,18 +289,18 @@ public final class Analyzer {
                                 : "Measure longer (profile standard, or more iterations), on a quiet machine."));
             }
             if (!p.steady()) {
-                out.add(new StabilityWarning("not-settled", p.workload(), p.pattern(), p.size(),
+                out.add(new StabilityWarning("not-settled", p.workload(), p.series(), p.size(),
                         "The time per call did not settle: " + p.steadyState() + " (" + p.forks().stream()
                                 .map(f -> f.steadyState()).collect(java.util.stream.Collectors.joining(", "))
                                 + " across its forks).",
                         "Give it a longer warm-up cap (warmupCapMillis in the profile), or read it as a range, not a number."));
             }
             if (forked && p.forkCount() < 2) {
-                out.add(new StabilityWarning("few-samples", p.workload(), p.pattern(), p.size(),
+                out.add(new StabilityWarning("few-samples", p.workload(), p.series(), p.size(),
                         "Only one fork backs this score: its interval cannot show the variation between JVMs.",
                         "Use a profile with three or more forks (quick or standard)."));
             } else if (!forked && p.samples() != null && p.samples().size() < FEW_SAMPLES) {
-                out.add(new StabilityWarning("few-samples", p.workload(), p.pattern(), p.size(),
+                out.add(new StabilityWarning("few-samples", p.workload(), p.series(), p.size(),
                         "Only " + p.samples().size() + " measurement iterations back this score.",
                         "Use a profile with " + FEW_SAMPLES + " or more measurement iterations (quick or standard)."));
             }

@@ -78,7 +78,7 @@ public final class Comparer {
                     if (o == null) {
                         continue;
                     }
-                    loose.add(b.pattern() + " N=" + b.size() + " (" + where(b) + " in " + baseRef.letter() + ", "
+                    loose.add(b.series() + " N=" + b.size() + " (" + where(b) + " in " + baseRef.letter() + ", "
                             + where(o) + " in " + ref.letter() + ")");
                 }
                 PointComparison row = point(base, baseRef, b, other, ref, o, rules, warnings);
@@ -151,7 +151,7 @@ public final class Comparer {
 
     static PointComparison point(Run base, RunRef baseRef, Point b, Run other, RunRef ref, Point o, Rules rules,
             Warnings warnings) {
-        String family = base.pattern(b.pattern()).or(() -> other.pattern(o.pattern()))
+        String family = base.pattern(b.series()).or(() -> other.pattern(o.series()))
                 .map(i -> i.family().label()).orElse("unknown");
         Function<String, PointComparison> refuse = reason -> new PointComparison(b.key(), b.workload(), b.pattern(),
                 b.size(), b.transport(), b.placement(), family, ref.letter(), positive(b.score()), positive(o.score()),
@@ -164,7 +164,7 @@ public final class Comparer {
         }
         String refusal = sameWorkload(base, baseRef, other, ref, b.workload(), warnings);
         if (refusal == null) {
-            refusal = samePattern(base, baseRef, other, ref, b.pattern(), warnings);
+            refusal = samePattern(base, baseRef, other, ref, b.series(), warnings);
         }
         if (refusal != null) {
             return refuse.apply(refusal);
@@ -197,7 +197,7 @@ public final class Comparer {
      */
     static Point looseMatch(Point b, List<Point> others) {
         List<Point> found = others.stream().filter(o -> o.workload().equals(b.workload())
-                && o.pattern().equals(b.pattern()) && o.size() == b.size()
+                && o.series().equals(b.series()) && o.size() == b.size()
                 && agrees(b.transport(), o.transport()) && agrees(b.placement(), o.placement())).toList();
         return found.size() == 1 ? found.get(0) : null;
     }
@@ -436,7 +436,7 @@ public final class Comparer {
     /** In how many of the runs the pattern has a measured point of the workload. */
     static long measuredIn(List<Run> runs, String workload, String pattern) {
         return runs.stream().filter(r -> r.points().stream().anyMatch(p -> p.isOk() && p.score() != null
-                && p.workload().equals(workload) && p.pattern().equals(pattern))).count();
+                && p.workload().equals(workload) && p.series().equals(pattern))).count();
     }
 
     private static java.util.Comparator<String> workloadOrder(List<Run> runs) {

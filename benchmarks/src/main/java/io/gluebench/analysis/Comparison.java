@@ -62,6 +62,11 @@ public record Comparison(
             int otherSamples, @com.fasterxml.jackson.annotation.JsonUnwrapped Test test,
             io.gluebench.result.Verdict verdict, String reason) {
 
+        /** The row's label: the pattern, with its placement unless free. */
+        public String series() {
+            return io.gluebench.result.Series.label(pattern, placement);
+        }
+
         public Double ratio() {
             return test == null ? null : test.ratio();
         }

@@ -157,7 +157,7 @@ public final class Decision {
     /** The interval of the point a row's time comes from; the time alone when the run has no such point. */
     private static double[] band(Run run, Fastest.Row row, String pattern, double ns) {
         return run.points().stream()
-                .filter(p -> p.workload().equals(row.workload()) && p.size() == row.size() && p.pattern().equals(pattern)
+                .filter(p -> p.workload().equals(row.workload()) && p.size() == row.size() && p.series().equals(pattern)
                         && p.isOk() && p.score() != null && p.score() == ns)
                 .findFirst().map(Analyzer::band).orElse(new double[] {ns, ns});
     }

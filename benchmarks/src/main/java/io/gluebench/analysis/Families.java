@@ -33,7 +33,7 @@ public final class Families {
         TreeMap<Integer, Map<String, Double>> bySize = new TreeMap<>();
         for (Point p : run.points()) {
             if (p.workload().equals(workload) && p.isOk() && p.score() != null && p.score() > 0) {
-                bySize.computeIfAbsent(p.size(), k -> new HashMap<>()).put(p.pattern(), p.score());
+                bySize.computeIfAbsent(p.size(), k -> new HashMap<>()).put(p.series(), p.score());
             }
         }
         for (String p : order) {

@@ -35,7 +35,7 @@ public final class Fastest {
                 Map<String, Double> nanos = new LinkedHashMap<>();
                 for (Point p : run.points()) {
                     if (p.workload().equals(e.getKey()) && p.size() == n && p.isOk() && p.score() != null) {
-                        nanos.put(p.pattern(), p.score());
+                        nanos.put(p.series(), p.score());
                     }
                 }
                 Optional<Map.Entry<String, Double>> best = nanos.entrySet().stream().min(Map.Entry.comparingByValue());
@@ -48,7 +48,7 @@ public final class Fastest {
     /** The measured patterns in the run's catalogue order, then any others in the order they were measured. */
     public static List<String> catalogueOrder(Run run) {
         LinkedHashSet<String> measured = new LinkedHashSet<>();
-        run.points().forEach(p -> measured.add(p.pattern()));
+        run.points().forEach(p -> measured.add(p.series()));
         LinkedHashSet<String> out = new LinkedHashSet<>();
         run.patterns().forEach(i -> {
             if (measured.contains(i.name())) {
@@ -62,7 +62,7 @@ public final class Fastest {
     /** Patterns in the order they first appear in the run. */
     public static List<String> patterns(Run run) {
         LinkedHashSet<String> out = new LinkedHashSet<>();
-        run.points().forEach(p -> out.add(p.pattern()));
+        run.points().forEach(p -> out.add(p.series()));
         return List.copyOf(out);
     }
 }

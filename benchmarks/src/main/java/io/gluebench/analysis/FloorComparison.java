@@ -1,5 +1,6 @@
 package io.gluebench.analysis;
 
+import io.gluebench.result.Family;
 import io.gluebench.result.Floor;
 import io.gluebench.result.PatternInfo;
 import io.gluebench.result.Point;
@@ -22,13 +23,13 @@ public final class FloorComparison {
      * with the GIL taken per call (what they do per call), FFM against its critical no-op; a
      * worker's is its transport's, at its placement.
      */
-    static final Map<String, String> FLOOR_OF_FAMILY = Map.of(
-            "jvm", "java_noop",
-            "jni", "jni_noop",
-            "ffm", "ffm_noop_critical",
-            "jep", "cpython_call",
-            "pemja", "cpython_call",
-            "worker", "pipe_pingpong_free");
+    static final Map<Family, String> FLOOR_OF_FAMILY = Map.of(
+            Family.JVM, "java_noop",
+            Family.JNI, "jni_noop",
+            Family.FFM, "ffm_noop_critical",
+            Family.JEP, "cpython_call",
+            Family.PEMJA, "cpython_call",
+            Family.WORKER, "pipe_pingpong_free");
 
     /**
      * One row.
@@ -64,16 +65,16 @@ public final class FloorComparison {
             if (!p.workload().equals("echo") || p.size() != 0 || !p.isOk()) {
                 continue;
             }
-            String family = family(run, p.pattern());
-            String floorName = family.equals("worker")
+            Family family = family(run, p.pattern());
+            String floorName = family == Family.WORKER
                     ? (p.transport() == null ? "pipe" : p.transport()) + "_pingpong_"
                             + (p.placement() == null ? "free" : p.placement())
                     : FLOOR_OF_FAMILY.get(family);
             Optional<Floor> floor = measured(run, floorName);
-            String peerName = family.equals("worker") ? floorName.replace("_pingpong_", "_cpython_") : null;
+            String peerName = family == Family.WORKER ? floorName.replace("_pingpong_", "_cpython_") : null;
             Optional<Floor> peer = measured(run, peerName);
             double[] interval = floor.map(f -> interval(p, f)).orElse(null);
-            rows.add(new Row(p.pattern(), p.score(), floor.map(Floor::name).orElse(null),
+            rows.add(new Row(p.series(), p.score(), floor.map(Floor::name).orElse(null),
                     floor.map(Floor::nsPerOp).orElse(null), floor.map(f -> p.score() / f.nsPerOp()).orElse(null),
                     interval == null ? null : interval[0], interval == null || Double.isNaN(interval[1]) ? null : interval[1],
                     peer.map(Floor::nsPerOp).orElse(null), peer.map(f -> p.score() / f.nsPerOp()).orElse(null)));
@@ -102,17 +103,8 @@ public final class FloorComparison {
         return new double[] {pointLo / floorHi, floorLo > 0 ? pointHi / floorLo : Double.NaN};
     }
 
-    /** The pattern's family as its run stored it; from its name only for runs that stored none. */
-    static String family(Run run, String pattern) {
-        return run.pattern(pattern).map(PatternInfo::family).filter(f -> f != io.gluebench.result.Family.OTHER)
-                .map(io.gluebench.result.Family::label).orElseGet(() -> family(pattern));
-    }
-
-    static String family(String pattern) {
-        if (pattern.equals("java")) {
-            return "jvm";
-        }
-        int dash = pattern.indexOf('-');
-        return dash < 0 ? pattern : pattern.substring(0, dash);
+    /** The pattern's family as its run stored it (other when it stored none). */
+    static Family family(Run run, String pattern) {
+        return run.pattern(pattern).map(PatternInfo::family).orElse(Family.OTHER);
     }
 }

@@ -209,7 +209,7 @@ public final class FourQuestions {
             }
             t.append(". ");
         }
-        List<Point> chatty = run.points().stream().filter(p -> p.pattern().equals("worker-chatty") && p.isOk()
+        List<Point> chatty = run.points().stream().filter(p -> p.series().equals("worker-chatty") && p.isOk()
                 && p.workload().equals(workload) && p.size() > 0).toList();
         if (!chatty.isEmpty()) {
             Point p = chatty.get(chatty.size() - 1);

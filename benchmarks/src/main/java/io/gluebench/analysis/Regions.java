@@ -60,7 +60,7 @@ public final class Regions {
             if (!p.workload().equals(workload) || !p.isOk() || p.score() == null) {
                 continue;
             }
-            Side side = side(run, p.pattern());
+            Side side = side(run, p.series());
             if (!side.takesPart()) {
                 continue;
             }
@@ -70,7 +70,7 @@ public final class Regions {
             String[] names = best.computeIfAbsent(p.size(), k -> new String[2]);
             if (p.score() < t[slot]) {
                 t[slot] = p.score();
-                names[slot] = p.pattern();
+                names[slot] = p.series();
             }
         }
         List<Integer> ns = sizes.stream().filter(n -> best.get(n)[0] != null && best.get(n)[1] != null).toList();

@@ -64,7 +64,7 @@ public final class Speedups {
         TreeSet<Integer> sizes = new TreeSet<>();
         for (Point p : run.points()) {
             if (p.workload().equals(workload)) {
-                byKey.put(p.pattern() + "/" + p.size(), p);
+                byKey.put(p.series() + "/" + p.size(), p);
                 sizes.add(p.size());
             }
         }

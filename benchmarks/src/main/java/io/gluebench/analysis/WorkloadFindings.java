@@ -81,7 +81,7 @@ public record WorkloadFindings(
         for (Point p : run.points()) {
             if (p.workload().equals(workload) && measured(p)) {
                 counts.merge(p.size(), 1, Integer::sum);
-                patterns.add(p.pattern());
+                patterns.add(p.series());
             }
         }
         if (counts.isEmpty()) {

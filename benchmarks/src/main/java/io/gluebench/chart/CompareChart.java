@@ -78,13 +78,13 @@ public final class CompareChart {
         runs.forEach(r -> patterns.addAll(Charts.patternOrder(r)));
         for (String pattern : patterns) {
             long in = runs.stream().filter(r -> Plots.measured(r, workload).stream()
-                    .anyMatch(p -> p.pattern().equals(pattern))).count();
+                    .anyMatch(p -> p.series().equals(pattern))).count();
             if (in < 2) {
                 continue; // nothing to compare it with
             }
             for (int i = 0; i < runs.size(); i++) {
                 TreeMap<Integer, Double> sorted = new TreeMap<>();
-                Plots.measured(runs.get(i), workload).stream().filter(p -> p.pattern().equals(pattern))
+                Plots.measured(runs.get(i), workload).stream().filter(p -> p.series().equals(pattern))
                         .forEach(p -> sorted.put(p.size(), p.score()));
                 if (sorted.isEmpty()) {
                     continue;
@@ -92,7 +92,7 @@ public final class CompareChart {
                 double[] x = sorted.keySet().stream().mapToDouble(axis::x).toArray();
                 double[] y = sorted.values().stream().mapToDouble(Math::log10).toArray();
                 XYSeries s = chart.addSeries(legend(pattern, letter(i)), x, y);
-                Palette.Style ps = Palette.style(pattern);
+                Palette.Style ps = Palette.style(runs.get(i), pattern);
                 s.setLineColor(ps.color());
                 s.setMarkerColor(ps.color());
                 s.setMarker(ps.marker());

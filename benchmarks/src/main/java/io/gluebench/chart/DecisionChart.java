@@ -143,7 +143,7 @@ public final class DecisionChart {
             double a = sx.applyAsDouble(p.x0());
             double b = sx.applyAsDouble(p.x1());
             Decision.Segment seg = p.segment();
-            Color c = seg.tie() ? TIE : Palette.color(seg.pattern());
+            Color c = seg.tie() ? TIE : Palette.color(run, seg.pattern());
             // Pale outside the measured range, full colour inside.
             g.setColor(Palette.tint(c, 0.6));
             g.fill(new Rectangle2D.Double(a, y, b - a, h));

@@ -53,9 +53,9 @@ public final class OverheadChart {
         List<String> notMeasured = new ArrayList<>();
         for (String p : patternOrder) {
             Optional<Point> pt = run.points().stream()
-                    .filter(q -> q.workload().equals(workload) && q.pattern().equals(p) && q.size() == n && Charts.measuredOk(q))
+                    .filter(q -> q.workload().equals(workload) && q.series().equals(p) && q.size() == n && Charts.measuredOk(q))
                     .findFirst();
-            boolean anyPoint = run.points().stream().anyMatch(q -> q.workload().equals(workload) && q.pattern().equals(p));
+            boolean anyPoint = run.points().stream().anyMatch(q -> q.workload().equals(workload) && q.series().equals(p));
             if (!anyPoint) {
                 continue;
             }
@@ -121,7 +121,7 @@ public final class OverheadChart {
         for (int i = 0; i < bars.size(); i++) {
             Bar b = bars.get(i);
             double cy = top + pitch * i + pitch / 2;
-            Color c = Palette.color(b.pattern());
+            Color c = Palette.color(run, b.pattern());
             Color pale = Palette.tint(c, 0.72);
             double split = x0 + (x1 - x0) * b.share();
             g.setColor(c);

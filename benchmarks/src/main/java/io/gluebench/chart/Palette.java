@@ -90,19 +90,31 @@ public final class Palette {
         return Map.entry(name, new Style(c, MARKERS.get(marker), MARKER_NAMES.get(marker)));
     }
 
-    public static Style style(String pattern) {
+    /**
+     * The look of one of a run's series: its pattern's entry, or for a pattern the palette does not
+     * list its family's hue as the run stored it (grey when unknown). A series at a placement other
+     * than free keeps its pattern's colour and takes a marker of its own.
+     */
+    public static Style style(Run run, String series) {
+        String pattern = run.patternOf(series);
+        Style base = style(pattern, run.pattern(pattern).map(PatternInfo::family).orElse(Family.OTHER));
+        if (pattern.equals(series)) {
+            return base;
+        }
+        int m = Math.floorMod(stableHash(series), MARKERS.size() - 1);
+        if (m >= MARKER_NAMES.indexOf(base.markerName())) {
+            m++; // never its pattern's own marker
+        }
+        return new Style(base.color(), MARKERS.get(m), MARKER_NAMES.get(m));
+    }
+
+    /** A pattern's look: its fixed entry, else a shade of its family's hue and a marker from its name. */
+    public static Style style(String pattern, Family family) {
         Style known = KNOWN.get(pattern);
         if (known != null) {
             return known;
         }
-        int at = pattern.indexOf('@');
-        if (at > 0) {
-            // A placement of a known pattern: its colour, a marker of its own.
-            Style base = style(pattern.substring(0, at));
-            int m = Math.floorMod(stableHash(pattern), MARKERS.size());
-            return new Style(base.color(), MARKERS.get(m), MARKER_NAMES.get(m));
-        }
-        Color base = FAMILY.getOrDefault(family(pattern), GREY);
+        Color base = FAMILY.getOrDefault(family, GREY);
         // Unknown members of a family: a darker shade and a marker picked from the name, so two
         // charts of the same run always agree.
         int h = stableHash(pattern);
@@ -110,12 +122,8 @@ public final class Palette {
         return new Style(shade(base, 0.55 + 0.1 * Math.floorMod(h >> 8, 3)), MARKERS.get(m), MARKER_NAMES.get(m));
     }
 
-    public static Color color(String pattern) {
-        return style(pattern).color();
-    }
-
-    public static Marker marker(String pattern) {
-        return style(pattern).marker();
+    public static Color color(Run run, String series) {
+        return style(run, series).color();
     }
 
     /** True for labelled anti-patterns (from the run's pattern info): drawn dashed. */
@@ -154,12 +162,6 @@ public final class Palette {
                 (int) Math.round(c.getBlue() * f));
     }
 
-    /** The family of a name the palette does not list: its first word, when that is a family. */
-    static Family family(String pattern) {
-        int dash = pattern.indexOf('-');
-        return pattern.equals("java") ? Family.JVM : Family.of(dash < 0 ? pattern : pattern.substring(0, dash));
-    }
-
     /** FNV-1a over the name: stable across JVMs and releases. */
     private static int stableHash(String s) {
         int h = 0x811C9DC5;
@@ -172,7 +174,7 @@ public final class Palette {
 
     /** Gives an XChart series its pattern's colour, marker and line style (dashed for anti-patterns). */
     static void apply(org.knowm.xchart.XYSeries s, io.gluebench.result.Run run, String pattern, float width) {
-        Style ps = style(pattern);
+        Style ps = style(run, pattern);
         s.setLineColor(ps.color());
         s.setMarkerColor(ps.color());
         s.setMarker(ps.marker());

@@ -76,8 +76,8 @@ public final class SpeedupChart {
             g.setColor(Slide.INK);
             String label = pattern.equals(base) ? pattern + " (baseline)" : pattern;
             Slide.right(g, label, left - 46, y + ch / 2 + 9);
-            g.setColor(Palette.color(pattern));
-            Palette.marker(pattern).paint(g, left - 26, y + ch / 2, 20);
+            g.setColor(Palette.color(run, pattern));
+            Palette.style(run, pattern).marker().paint(g, left - 26, y + ch / 2, 20);
             for (int c = 0; c < cols.size(); c++) {
                 double x = left + cw * c;
                 Speedups.Cell cell = table.cell(pattern, cols.get(c));

@@ -84,7 +84,7 @@ public final class StartupCharts {
         for (int i = 0; i < names.size(); i++) {
             double y = top + i * row;
             String name = names.get(i);
-            Color c = Palette.color(name);
+            Color c = Palette.color(run, name);
             g.setColor(Slide.INK);
             g.setFont(Slide.LABEL);
             Slide.right(g, name, left - 16, y + bar / 2 + 9);
@@ -210,7 +210,7 @@ public final class StartupCharts {
             for (int i = 0; i < sorted.size(); i++) {
                 Scaling s = sorted.get(i);
                 double y = top + i * row;
-                Color c = Palette.color(s.pattern());
+                Color c = Palette.color(run, s.pattern());
                 io.gluebench.analysis.ScalingFactor.Reading reading = io.gluebench.analysis.ScalingFactor.read(s, cores);
                 boolean inconclusive = reading == null || reading.inconclusive();
                 g.setColor(Slide.INK);

@@ -79,7 +79,7 @@ public final class TimePerCallChart {
             byPattern.put(p, new ArrayList<>());
         }
         for (Point p : points) {
-            byPattern.computeIfAbsent(p.pattern(), k -> new ArrayList<>()).add(p);
+            byPattern.computeIfAbsent(p.series(), k -> new ArrayList<>()).add(p);
         }
         byPattern.values().removeIf(List::isEmpty);
         boolean faintMode = highlight == null && byPattern.size() > FAINT_ABOVE;
@@ -105,7 +105,7 @@ public final class TimePerCallChart {
             XYSeries s = chart.addSeries(e.getKey(), x, y, err);
             if (faintMode && !findings.leadsItsFamily(e.getKey())) {
                 Palette.apply(s, run, e.getKey(), FAINT_WIDTH);
-                Color c = Palette.color(e.getKey());
+                Color c = Palette.color(run, e.getKey());
                 Color see = new Color(c.getRed(), c.getGreen(), c.getBlue(), FAINT_ALPHA);
                 s.setLineColor(see);
                 s.setMarkerColor(see);

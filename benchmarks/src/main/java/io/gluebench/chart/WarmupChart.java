@@ -30,7 +30,7 @@ public final class WarmupChart {
         int n = points.stream().mapToInt(Point::size).max().orElse(-1);
         List<Point> at = new ArrayList<>();
         for (String p : patternOrder) {
-            points.stream().filter(q -> q.pattern().equals(p) && q.size() == n
+            points.stream().filter(q -> q.series().equals(p) && q.size() == n
                     && q.warmup() != null && !q.warmup().isEmpty()).findFirst().ifPresent(at::add);
         }
         if (at.isEmpty()) {
@@ -94,8 +94,8 @@ public final class WarmupChart {
             }
             minX = Math.min(minX, 1 - k);
             maxX = Math.max(maxX, all.size() - k);
-            XYSeries s = chart.addSeries(p.pattern(), java.util.Arrays.copyOf(x, m), java.util.Arrays.copyOf(y, m));
-            Palette.apply(s, run, p.pattern(), 3.5f);
+            XYSeries s = chart.addSeries(p.series(), java.util.Arrays.copyOf(x, m), java.util.Arrays.copyOf(y, m));
+            Palette.apply(s, run, p.series(), 3.5f);
         }
         Plots.fitLegend(chart);
         st.setYAxisMin(Math.floor(Math.log10(lo)));

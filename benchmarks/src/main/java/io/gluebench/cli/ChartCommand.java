@@ -118,7 +118,7 @@ public final class ChartCommand implements Callable<Integer> {
 
     /** The --workload names (each one the chosen patterns measured), or every workload they measured. */
     private List<String> slideWorkloads(Run run, List<String> chosen) throws UsageException {
-        List<String> have = run.points().stream().filter(p -> chosen.contains(p.pattern())).map(Point::workload)
+        List<String> have = run.points().stream().filter(p -> chosen.contains(p.series())).map(Point::workload)
                 .distinct().toList();
         if (workloads == null) {
             return have;

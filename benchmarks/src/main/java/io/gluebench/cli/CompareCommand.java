@@ -184,7 +184,7 @@ public final class CompareCommand implements Callable<Integer> {
                 + " point" + (gate.failing().size() == 1 ? "" : "s") + " slower than the baseline:\n");
         for (var p : gate.failing()) {
             b.append(String.format(Locale.ROOT, "  %s %s N=%d in run %s: ×%.3f (95%% CI %.3f–%.3f)%n", p.workload(),
-                    p.pattern(), p.size(), p.run(), p.ratio(), p.ci() == null ? Double.NaN : p.ci().lo(),
+                    p.series(), p.size(), p.run(), p.ratio(), p.ci() == null ? Double.NaN : p.ci().lo(),
                     p.ci() == null ? Double.NaN : p.ci().hi()));
         }
         return b.toString().stripTrailing();

@@ -36,14 +36,8 @@ public enum Placement {
         return Arrays.stream(values()).map(Placement::id).toList();
     }
 
-    /** The series name of a point: the pattern, suffixed with its placement unless that is free. */
+    /** The series label of a point: the pattern, suffixed with its placement unless that is free. */
     public static String series(String pattern, String placement) {
-        return placement == null || placement.equals(FREE.id) ? pattern : pattern + "@" + placement;
-    }
-
-    /** The pattern of a series name (see {@link #series}). */
-    public static String patternOf(String series) {
-        int at = series.indexOf('@');
-        return at < 0 ? series : series.substring(0, at);
+        return io.gluebench.result.Series.label(pattern, placement);
     }
 }

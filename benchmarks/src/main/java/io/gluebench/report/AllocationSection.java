@@ -38,7 +38,7 @@ final class AllocationSection implements ReportSection {
         List<List<Cell>> rows = new ArrayList<>();
         for (String w : in.workloads()) {
             for (String pattern : in.patterns()) {
-                measured.stream().filter(p -> p.workload().equals(w) && p.pattern().equals(pattern))
+                measured.stream().filter(p -> p.workload().equals(w) && p.series().equals(pattern))
                         .sorted(Comparator.comparingInt(Point::size).thenComparing(ScoresSection::column))
                         .forEach(p -> rows.add(List.of(Cell.text(w), Cell.num(Format.size(p.size())),
                                 Cell.code(ScoresSection.column(p)), Cell.num(Format.nanos(p.score())),

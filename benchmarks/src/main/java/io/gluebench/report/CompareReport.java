@@ -90,7 +90,7 @@ public final class CompareReport {
     }
 
     private static String series(PointComparison p) {
-        return p.pattern() + (p.transport() == null || p.pattern().endsWith(p.transport()) ? "" : " " + p.transport());
+        return p.series() + (p.transport() == null || p.pattern().endsWith(p.transport()) ? "" : " " + p.transport());
     }
 
     private static List<List<String>> familyRows(Comparison c) {

@@ -39,7 +39,7 @@ final class ScoresSection implements ReportSection {
             List<String> cols = new ArrayList<>();
             for (String p : in.patterns()) {
                 for (Point pt : pts) {
-                    if (pt.pattern().equals(p) && !cols.contains(column(pt))) {
+                    if (pt.series().equals(p) && !cols.contains(column(pt))) {
                         cols.add(column(pt));
                     }
                 }
@@ -97,8 +97,8 @@ final class ScoresSection implements ReportSection {
         }
         String text = (pt.steady() ? "" : TextTable.UNSETTLED_MARK) + Format.nanos(pt.score());
         String error = pt.scoreError() != null && pt.score() > 0 ? " ± " + Format.percent(pt.scoreError() / pt.score()) : "";
-        boolean best = fr != null && pt.pattern().equals(fr.fastest())
-                && Objects.equals(fr.nanos().get(pt.pattern()), pt.score());
+        boolean best = fr != null && pt.series().equals(fr.fastest())
+                && Objects.equals(fr.nanos().get(pt.series()), pt.score());
         Phrase.Builder p = Phrase.builder();
         if (best) {
             p.strong(text);

@@ -30,7 +30,7 @@ final class SkippedAndFailedSection implements ReportSection {
         }
         for (Point p : run.points()) {
             if (Point.SKIPPED.equals(p.status())) {
-                skipped.add(List.of(Cell.code(p.pattern()), Cell.text(p.workload() + " N=" + Format.size(p.size())),
+                skipped.add(List.of(Cell.code(p.series()), Cell.text(p.workload() + " N=" + Format.size(p.size())),
                         Cell.text(nz(p.reason()))));
             }
         }
@@ -47,7 +47,7 @@ final class SkippedAndFailedSection implements ReportSection {
                 if ((reason == null || reason.isBlank()) && p.verification() != null) {
                     reason = p.verification().error();
                 }
-                failed.add(List.of(Cell.text(p.workload()), Cell.code(p.pattern()), Cell.num(Format.size(p.size())),
+                failed.add(List.of(Cell.text(p.workload()), Cell.code(p.series()), Cell.num(Format.size(p.size())),
                         Cell.text(nz(reason))));
             }
         }

@@ -83,7 +83,7 @@ final class SummarySection implements ReportSection {
     /** Whether a pattern of this side (see {@link Regions#side}) has a measured point for the workload. */
     private static boolean hasSide(Run run, String w, Side side) {
         return run.points().stream().anyMatch(p -> p.workload().equals(w) && p.isOk()
-                && Regions.side(run, p.pattern()) == side);
+                && Regions.side(run, p.series()) == side);
     }
 
     private static boolean isFirstSize(Run run, String w, double n) {

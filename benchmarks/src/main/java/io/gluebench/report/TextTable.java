@@ -108,13 +108,13 @@ public final class TextTable {
 
     private static boolean settled(Run run, String workload, int size, String pattern) {
         return run.points().stream()
-                .filter(p -> p.workload().equals(workload) && p.size() == size && p.pattern().equals(pattern))
+                .filter(p -> p.workload().equals(workload) && p.size() == size && p.series().equals(pattern))
                 .allMatch(Point::steady);
     }
 
     private static String status(Run run, String workload, int size, String pattern) {
         return run.points().stream()
-                .filter(p -> p.workload().equals(workload) && p.size() == size && p.pattern().equals(pattern))
+                .filter(p -> p.workload().equals(workload) && p.size() == size && p.series().equals(pattern))
                 .map(p -> p.status().label()).findFirst().orElse("-");
     }
 

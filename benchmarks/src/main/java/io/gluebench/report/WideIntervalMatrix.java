@@ -56,7 +56,7 @@ final class WideIntervalMatrix {
                 for (int n : sizes) {
                     StabilityWarning sw = here.stream().filter(x -> p.equals(x.pattern()) && x.size() != null && x.size() == n)
                             .findFirst().orElse(null);
-                    Point pt = run.points().stream().filter(x -> x.workload().equals(w) && x.pattern().equals(p)
+                    Point pt = run.points().stream().filter(x -> x.workload().equals(w) && x.series().equals(p)
                             && x.size() == n && x.isOk() && x.score() != null && x.scoreError() != null).findFirst().orElse(null);
                     if (sw == null || pt == null || pt.score() <= 0) {
                         row.add(new Cell(Phrase.of(sw == null ? "" : "wide"), true, Tone.NONE, null, sw == null ? null : sw.message()));

@@ -99,6 +99,18 @@ public record Point(
     /** Planned but not run: the run was interrupted first; `run --resume` runs it. */
     public static final Status UNFINISHED = Status.UNFINISHED;
 
+    /** The same point under another pattern name and placement (the loader's reading of old files). */
+    Point withPatternAt(String newPattern, String newPlacement, Verification newVerification) {
+        return new Point(workload, newPattern, size, transport, newPlacement, status, unit, score, scoreError, samples,
+                warmup, newVerification, reason, jmhFile, jvmArgs, wallSeconds, warmupGiven, forks, steadyState, ciLow,
+                ciHigh, allocBytesPerOp, allocCiLow, allocCiHigh);
+    }
+
+    /** The point's line: its pattern, and its placement unless free ({@link Series}). */
+    public String series() {
+        return Series.label(pattern, placement);
+    }
+
     public String key() {
         return workload + "/" + pattern + "/" + size
                 + (transport == null ? "" : "/" + transport) + (placement == null ? "" : "/" + placement);

@@ -60,11 +60,23 @@ public record Run(
                 patterns, workloads, List.of(), List.of());
     }
 
-    /** The info of a pattern, by its name or by a series name "pattern@placement". */
+    /** The info of a pattern, by its name or by the label of one of the run's series. */
     public java.util.Optional<PatternInfo> pattern(String name) {
-        int at = name.indexOf('@');
-        String base = at < 0 ? name : name.substring(0, at);
+        String base = patternOf(name);
         return patterns.stream().filter(p -> p.name().equals(base)).findFirst();
+    }
+
+    /**
+     * The pattern a series label belongs to: looked up among the run's points (a label is never
+     * split); a label no point carries is taken as a pattern's name.
+     */
+    public String patternOf(String series) {
+        for (Point p : points) {
+            if (p.series().equals(series)) {
+                return p.pattern();
+            }
+        }
+        return series;
     }
 
     public java.util.Optional<WorkloadInfo> workload(String name) {
@@ -80,6 +92,10 @@ public record Run(
         List<Point> next = new ArrayList<>(points);
         next.removeIf(q -> q.key().equals(p.key()));
         next.add(p);
+        return new Run(formatVersion, runId, profile, status, startedAt, finishedAt, machine, settings, floors, next, skipped, patterns, workloads, startups, scaling);
+    }
+
+    public Run withPoints(List<Point> next) {
         return new Run(formatVersion, runId, profile, status, startedAt, finishedAt, machine, settings, floors, next, skipped, patterns, workloads, startups, scaling);
     }
 
@@ -114,13 +130,17 @@ public record Run(
 
     /**
      * The run as if only these patterns had been measured: their points, their info, their skips,
-     * start-ups and caller scaling (series "pattern@placement" go with their pattern). Floors stay:
+     * start-ups and caller scaling; a name takes all its series, a series label only its own points. Floors stay:
      * they belong to mechanisms, not patterns.
      */
     public Run withPatternsOnly(java.util.Collection<String> names) {
-        java.util.function.Predicate<String> in = n -> names.contains(n) || names.contains(n.split("@", 2)[0]);
+        List<Point> kept = points.stream().filter(p -> names.contains(p.pattern()) || names.contains(p.series()))
+                .toList();
+        java.util.Set<String> keptPatterns = new java.util.HashSet<>(names);
+        kept.forEach(p -> keptPatterns.add(p.pattern()));
+        java.util.function.Predicate<String> in = keptPatterns::contains;
         return new Run(formatVersion, runId, profile, status, startedAt, finishedAt, machine, settings, floors,
-                points.stream().filter(p -> in.test(p.pattern())).toList(),
+                kept,
                 skipped.stream().filter(p -> in.test(p.pattern())).toList(),
                 patterns.stream().filter(p -> in.test(p.name())).toList(), workloads,
                 startups.stream().filter(p -> in.test(p.pattern())).toList(),

@@ -13,6 +13,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads and writes run.json. Writes are atomic: a temporary file renamed over the old one.
@@ -92,7 +94,40 @@ public final class RunStore {
                     + (e.getMessage() == null ? "" : ": " + cut(e.getMessage()))));
         }
         RunValidator.validate(run, file.toString());
-        return run;
+        return splitStoredSeries(run, file.toString());
+    }
+
+    /**
+     * Format 1, and format 2 before its points kept the two apart, stored a point's series name
+     * "pattern@placement" in its pattern field (and in its verification's). They are read as the
+     * pattern, with the placement in its own field, as current runs store them. This is the one
+     * place a series name is split; a suffix that disagrees with the stored placement is refused.
+     */
+    static Run splitStoredSeries(Run run, String file) throws ResultFormatException {
+        List<Point> points = new ArrayList<>(run.points().size());
+        boolean changed = false;
+        for (int i = 0; i < run.points().size(); i++) {
+            Point p = run.points().get(i);
+            int at = p.pattern().indexOf('@');
+            if (at < 0) {
+                points.add(p);
+                continue;
+            }
+            String pattern = p.pattern().substring(0, at);
+            String placement = p.pattern().substring(at + 1);
+            if (p.placement() != null && !p.placement().equals(placement)) {
+                throw new ResultFormatException(Names.oneLine(file + ": points[" + i + "].pattern: '" + p.pattern()
+                        + "' names placement " + placement + " but the point's placement is " + p.placement()));
+            }
+            Verification v = p.verification();
+            if (v != null && v.pattern() != null && v.pattern().equals(p.pattern())) {
+                v = new Verification(v.workload(), pattern, v.size(), v.value(), v.reference(), v.ok(), v.engine(),
+                        v.error(), v.structured());
+            }
+            points.add(p.withPatternAt(pattern, placement, v));
+            changed = true;
+        }
+        return changed ? run.withPoints(points) : run;
     }
 
     /** Refuses what is not a regular file or is larger than {@link #MAX_FILE_BYTES}, before any parsing. */

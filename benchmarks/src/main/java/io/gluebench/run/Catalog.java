@@ -36,7 +36,7 @@ public final class Catalog {
         Set<String> patternNames = new LinkedHashSet<>();
         Set<String> workloadNames = new LinkedHashSet<>();
         for (Point p : run.points()) {
-            patternNames.add(io.gluebench.pattern.Placement.patternOf(p.pattern()));
+            patternNames.add(p.pattern());
             workloadNames.add(p.workload());
         }
         List<PatternInfo> patterns = new ArrayList<>(run.patterns());

@@ -103,7 +103,7 @@ public final class PointRunner {
             if (!forks.isEmpty()) {
                 reason = "fork " + (forkIndex + 1) + " of the point: " + reason;
             }
-            return new Point(item.workload().name(), item.series(), item.size(), item.pattern().transport(),
+            return new Point(item.workload().name(), item.pattern().name(), item.size(), item.pattern().transport(),
                     item.placement() == null ? null : item.placement().id(), Point.FAILED, "ns/op", null, null,
                     List.of(), List.of(), verdict, reason, Files.exists(jmhFile) ? rel : null, r.jvmArgs(),
                     wallBefore + (o == null ? 0 : o.wallSeconds()), null, forks, null, null, null);
@@ -143,7 +143,7 @@ public final class PointRunner {
         Double allocMean = alloc.isEmpty() ? null : HierarchicalBootstrap.grandMean(alloc);
         Interval allocCi = alloc.size() < 2 ? null
                 : HierarchicalBootstrap.interval(alloc, 0.95, HierarchicalBootstrap.REPLICATES, rng);
-        return new Point(item.workload().name(), item.series(), item.size(), item.pattern().transport(),
+        return new Point(item.workload().name(), item.pattern().name(), item.size(), item.pattern().transport(),
                 item.placement() == null ? null : item.placement().id(), Point.OK, unit == null ? "ns/op" : unit, mean,
                 (ci.hi() - ci.lo()) / 2, pooled, warm, verdict, null, forks.get(0).jmhFile(), jvmArgs, wall,
                 new Point.Warmup(s.warmupIterations(), s.warmupMillis()), forks, kind == null ? null : kind.label(),

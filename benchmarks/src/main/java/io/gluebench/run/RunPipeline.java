@@ -405,7 +405,7 @@ public final class RunPipeline {
 
     /** The point an item becomes, without a measurement (skipped, unfinished). */
     static Point pointOf(Plan.Item item, io.gluebench.result.Status status, String reason) {
-        return new Point(item.workload().name(), item.series(), item.size(), item.pattern().transport(),
+        return new Point(item.workload().name(), item.pattern().name(), item.size(), item.pattern().transport(),
                 item.placement() == null ? null : item.placement().id(), status, "ns/op", null, null, List.of(),
                 List.of(), null, reason, null, List.of(), 0);
     }
@@ -763,7 +763,7 @@ public final class RunPipeline {
                 st = runner.run(spec, w, s, profile.pointTimeoutSeconds(), runDir);
                 progress.advance(s.forks(), s.forks() * Plan.estimateStartupForkSeconds(spec));
                 Double steady = journal.current().points().stream()
-                        .filter(p -> p.isOk() && p.workload().equals(w.name()) && p.pattern().equals(spec.name())
+                        .filter(p -> p.isOk() && p.workload().equals(w.name()) && p.series().equals(spec.name())
                                 && p.size() == s.size())
                         .map(Point::score).findFirst().orElse(null);
                 if (steady != null) {

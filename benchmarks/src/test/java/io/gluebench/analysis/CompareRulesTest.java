@@ -100,7 +100,7 @@ class CompareRulesTest {
     @Test
     void aSkippedPointIsNotComparableWithItsReason() {
         List<Point> pb = new ArrayList<>(dotPoints(1, 1, 1));
-        pb.removeIf(p -> p.pattern().equals("jep-numpy") && p.size() == 10);
+        pb.removeIf(p -> p.series().equals("jep-numpy") && p.size() == 10);
         pb.add(SyntheticRuns.skipped("dot", "jep-numpy", 10, "numpy is not installed"));
         Comparison c = Comparer.compare(List.of(run("m1", "r1", dotPoints(1, 1, 1), patterns(), workloads()),
                 run("m2", "r2", pb, patterns(), workloads())), RULES);

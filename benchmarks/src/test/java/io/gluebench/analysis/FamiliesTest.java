@@ -24,7 +24,7 @@ class FamiliesTest {
                 SyntheticRuns.pattern("worker-python", "worker", io.gluebench.result.Kind.INTERPRETED, null));
         // jep-python is faster at N = 1 only; jep-numpy at 10, 1000 and 10000.
         Run r = run(infos, SyntheticRuns.dotPoints(1, 1, 1).stream()
-                .map(p -> p.pattern().equals("jep-numpy") && p.size() == 10
+                .map(p -> p.series().equals("jep-numpy") && p.size() == 10
                         ? SyntheticRuns.ok("dot", "jep-numpy", 10, 150) : p).toList());
         r = run(infos, concat(r.points(), List.of(SyntheticRuns.ok("dot", "worker-python", 10, 1e6))));
         assertEquals(Map.of("jvm", "java", "jep", "jep-numpy", "worker", "worker-python"), Families.leads(r, "dot"));

@@ -58,7 +58,7 @@ class FloorComparisonTest {
     }
 
     @Test
-    void theFamilyComesFromTheRunsPatternInfoAndFromTheNameOnlyWithoutIt() {
+    void theFamilyComesFromTheRunsPatternInfoNeverFromTheName() {
         List<Point> points = List.of(echo("spawn-per-call", 70_000_000, 1e6), echo("jep-numpy", 2000, 20.0));
         // spawn-per-call is a worker: read against the pipe's floor, not a "spawn" family with none.
         Run stored = run(points, FLOORS, List.of(SyntheticRuns.pattern("spawn-per-call", "worker", io.gluebench.result.Kind.INTERPRETED, null),
@@ -66,13 +66,14 @@ class FloorComparisonTest {
         assertEquals("pipe_pingpong_free", byPattern(stored).get("spawn-per-call").floor());
         assertEquals(1400.0, byPattern(stored).get("spawn-per-call").ratio(), 1e-9);
         assertEquals("cpython_call", byPattern(stored).get("jep-numpy").floor());
-        assertEquals("worker", FloorComparison.family(stored, "spawn-per-call@same-core"), "a series name too");
+        assertEquals(io.gluebench.result.Family.WORKER, FloorComparison.family(stored, "spawn-per-call"));
 
-        // An old run without pattern info: the name's prefix, as before.
+        // A run that stored no pattern info (and that the catalogue could not complete): no family,
+        // so no floor, rather than one guessed from the name's first word.
         Run old = run(points, FLOORS, List.of());
-        assertEquals("spawn", FloorComparison.family(old, "spawn-per-call"));
+        assertEquals(io.gluebench.result.Family.OTHER, FloorComparison.family(old, "jep-numpy"));
         assertNull(byPattern(old).get("spawn-per-call").floor());
-        assertEquals("cpython_call", byPattern(old).get("jep-numpy").floor());
+        assertNull(byPattern(old).get("jep-numpy").floor());
     }
 
     @Test
@@ -95,7 +96,10 @@ class FloorComparisonTest {
                 List.of(new Floor("cpython_call", "cpython", 20, 4, "probe", ""),
                         new Floor("ffm_noop_critical", "ffm", 4, 0.5, "jmh", ""),
                         new Floor("jni_noop", "jni", 2, 6, "probe", "")),
-                List.of());
+                List.of(SyntheticRuns.pattern("jep-python", "jep", io.gluebench.result.Kind.INTERPRETED, null),
+                        SyntheticRuns.pattern("pemja-python", "pemja", io.gluebench.result.Kind.INTERPRETED, null),
+                        SyntheticRuns.pattern("ffm", "ffm", io.gluebench.result.Kind.NATIVE, null),
+                        SyntheticRuns.pattern("jni", "jni", io.gluebench.result.Kind.NATIVE, null)));
         Map<String, FloorComparison.Row> rows = byPattern(r);
         // A probe's spread is p90 - p10: the floor spans 20 ∓ 2.
         FloorComparison.Row jep = rows.get("jep-python");

@@ -42,7 +42,10 @@ class SummaryAnalysisTest {
                 List.of(new Floor("jni_noop", "jni", 5, 0.1, "jmh", ""),
                         new Floor("pipe_pingpong_free", "pipe", 50_000, 1000, "probe", ""),
                         new Floor("pipe_cpython_free", "pipe", 80_000, 1000, "probe", ""),
-                        new Floor("pipe_cpython_same-core", "pipe", 10, 1, "probe", "")));
+                        new Floor("pipe_cpython_same-core", "pipe", 10, 1, "probe", "")))
+                .withCatalog(List.of(SyntheticRuns.pattern("jni", "jni", io.gluebench.result.Kind.NATIVE, null),
+                        SyntheticRuns.pattern("worker-python", "worker", io.gluebench.result.Kind.INTERPRETED, null),
+                        SyntheticRuns.pattern("jython", "jython", io.gluebench.result.Kind.INTERPRETED, null)), List.of());
         List<FloorComparison.Row> rows = FloorComparison.rows(r);
         assertEquals(3, rows.size());
         assertEquals(4.0, rows.get(0).ratio(), 1e-12);

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class TiedCrossoverTest {
     static Point withBand(Point p, double halfWidthShare) {
         double s = p.score();
-        return new Point(p.workload(), p.pattern(), p.size(), p.transport(), p.placement(), p.status(), p.unit(),
+        return new Point(p.workload(), p.series(), p.size(), p.transport(), p.placement(), p.status(), p.unit(),
                 s, s * halfWidthShare, p.samples(), p.warmup(), p.verification(), p.reason(), p.jmhFile(),
                 p.jvmArgs(), p.wallSeconds(), null, List.of(), "flat", s * (1 - halfWidthShare),
                 s * (1 + halfWidthShare));

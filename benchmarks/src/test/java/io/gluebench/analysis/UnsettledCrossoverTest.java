@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** A crossover read from a point that never reached a steady state says so, and advise notes it. */
 class UnsettledCrossoverTest {
     static Point unsettled(Point p) {
-        return new Point(p.workload(), p.pattern(), p.size(), p.transport(), p.placement(), p.status(), p.unit(),
+        return new Point(p.workload(), p.series(), p.size(), p.transport(), p.placement(), p.status(), p.unit(),
                 p.score(), p.scoreError(), p.samples(), p.warmup(), p.verification(), p.reason(), p.jmhFile(),
                 p.jvmArgs(), p.wallSeconds(), null, List.of(), Point.NO_STEADY_STATE, null, null);
     }
@@ -29,7 +29,7 @@ class UnsettledCrossoverTest {
 
         int i = 0;
         for (; i < points.size(); i++) {
-            if (points.get(i).pattern().equals("jep-numpy") && points.get(i).size() == 1000) {
+            if (points.get(i).series().equals("jep-numpy") && points.get(i).size() == 1000) {
                 break;
             }
         }

@@ -18,8 +18,8 @@ class WorkloadFindingsTest {
     @Test
     void speedUpsDivideTheBaselineByThePatternAndSayWhyACellIsEmpty() {
         List<Point> points = new ArrayList<>(SyntheticRuns.dotPoints(1, 1, 1));
-        points.removeIf(p -> p.pattern().equals("jep-python") && p.size() == 10);
-        points.removeIf(p -> p.pattern().equals("jep-numpy") && p.size() == 1000);
+        points.removeIf(p -> p.series().equals("jep-python") && p.size() == 10);
+        points.removeIf(p -> p.series().equals("jep-numpy") && p.size() == 1000);
         points.add(SyntheticRuns.skipped("dot", "jep-numpy", 1000, "no numpy"));
         Analysis a = Analyzer.analyze(dot(points));
         Speedups.Table t = a.findings("dot").speedup();

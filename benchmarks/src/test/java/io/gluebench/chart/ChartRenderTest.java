@@ -1,6 +1,7 @@
 package io.gluebench.chart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,7 @@ import io.gluebench.analysis.Fastest;
 import io.gluebench.pattern.PatternSpec;
 import io.gluebench.pattern.Patterns;
 import io.gluebench.result.Machine;
+import io.gluebench.result.Family;
 import io.gluebench.result.PatternInfo;
 import io.gluebench.result.Point;
 import io.gluebench.result.Run;
@@ -138,16 +140,40 @@ class ChartRenderTest {
                 "worker-chatty", "spawn-per-call"));
         Set<String> pairs = new HashSet<>();
         for (String n : names) {
-            Palette.Style s = Palette.style(n);
+            Family family = Patterns.byName(n).map(sp -> sp.info().family()).orElse(Family.OTHER);
+            Palette.Style s = Palette.style(n, family);
             assertTrue(pairs.add(s.color().getRGB() + "/" + s.markerName()), n + " shares its colour and marker");
-            assertEquals(s, Palette.style(n), "the same style every time");
+            assertEquals(s, Palette.style(n, family), "the same style every time");
         }
         // Families share a hue: the numpy member is a darker shade of the python member.
-        assertTrue(brightness(Palette.color("jep-numpy")) < brightness(Palette.color("jep-python")));
-        assertTrue(brightness(Palette.color("py4j-numpy")) < brightness(Palette.color("py4j-python")));
-        // Unknown names fall back deterministically, to their family's hue when it is known.
-        assertEquals(Palette.style("jpype-python"), Palette.style("jpype-python"));
-        assertEquals(0, Palette.color("jep-future").getRed(), "a jep shade");
+        assertTrue(brightness(Palette.style("jep-numpy", Family.JEP).color())
+                < brightness(Palette.style("jep-python", Family.JEP).color()));
+        assertTrue(brightness(Palette.style("py4j-numpy", Family.PY4J).color())
+                < brightness(Palette.style("py4j-python", Family.PY4J).color()));
+        // Unknown names fall back deterministically, to the hue of the family the run stored, never
+        // to one guessed from the name.
+        assertEquals(Palette.style("jpype-python", Family.OTHER), Palette.style("jpype-python", Family.OTHER));
+        assertEquals(0, Palette.style("jep-future", Family.JEP).color().getRed(), "a jep shade");
+        assertEquals(Palette.style("x", Family.OTHER).color().getRed(), Palette.style("x", Family.OTHER).color().getBlue(),
+                "grey for a family the run did not store");
+        assertTrue(Palette.style("jep-future", Family.OTHER).color().getGreen()
+                == Palette.style("jep-future", Family.OTHER).color().getRed(), "the name's first word is not read");
+    }
+
+    @Test
+    void aPlacementSeriesKeepsItsPatternsColourAndTakesItsOwnMarker() {
+        Run run = new Run(2, "r", "quick", "complete", null, null, null, java.util.Map.of(), List.of(),
+                List.of(point("worker-python", null), point("worker-python", "same-core")), List.of(),
+                List.of(Patterns.byName("worker-python").orElseThrow().info()), List.of());
+        Palette.Style free = Palette.style(run, "worker-python");
+        Palette.Style pinned = Palette.style(run, "worker-python@same-core");
+        assertEquals(free.color(), pinned.color());
+        assertNotEquals(free.markerName(), pinned.markerName());
+    }
+
+    private static io.gluebench.result.Point point(String pattern, String placement) {
+        return new io.gluebench.result.Point("echo", pattern, 0, "pipe", placement, io.gluebench.result.Status.OK,
+                "ns/op", 1.0, 0.1, List.of(1.0), List.of(), null, null, null, List.of(), 0);
     }
 
     @Test

@@ -106,7 +106,7 @@ class UserWorkloadTest {
         assertEquals(12, run.points().size());
         for (Point p : run.points()) {
             assertEquals("tokenize", p.workload());
-            if (p.pattern().equals("java")) {
+            if (p.series().equals("java")) {
                 assertEquals(Point.SKIPPED, p.status());
                 assertTrue(p.reason().contains("Python code only"), p.reason());
             } else if (TestEnv.requireAll()) {
@@ -132,8 +132,8 @@ class UserWorkloadTest {
         try (Stream<Path> s = Files.walk(results, 2)) {
             run = new RunStore().read(s.filter(p -> Files.exists(p.resolve("run.json"))).findFirst().orElseThrow());
         }
-        Point jython = run.points().stream().filter(p -> p.pattern().equals("jython")).findFirst().orElseThrow();
-        Point worker = run.points().stream().filter(p -> p.pattern().equals("worker-python")).findFirst().orElseThrow();
+        Point jython = run.points().stream().filter(p -> p.series().equals("jython")).findFirst().orElseThrow();
+        Point worker = run.points().stream().filter(p -> p.series().equals("worker-python")).findFirst().orElseThrow();
         assertEquals(Point.FAILED.equals(jython.status()) ? Main.FAILED : Main.OK, o.code(),
                 "a failed point makes the run exit " + Main.FAILED + ": " + o.err());
         if (TestEnv.requireAll()) {

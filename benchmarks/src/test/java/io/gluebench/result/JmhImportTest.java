@@ -46,7 +46,7 @@ class JmhImportTest {
         assertEquals(1, run.points().size());
         Point p = run.points().get(0);
         JsonNode e = store.mapper().readTree(src.toFile()).get(0);
-        assertEquals(List.of("dot", "jni", 10000), List.of(p.workload(), p.pattern(), p.size()));
+        assertEquals(List.of("dot", "jni", 10000), List.of(p.workload(), p.series(), p.size()));
         assertEquals(Point.OK, p.status());
         assertEquals("ns/op", p.unit());
         assertEquals(e.at("/primaryMetric/score").asDouble(), p.score(), 1e-9);
@@ -93,13 +93,13 @@ class JmhImportTest {
         Run run = JmhImport.importFile(f, "ci", dir.resolve("results"), NOW).run();
         assertEquals(3, run.points().size());
         Point a = run.points().get(0);
-        assertEquals(List.of("Codec", "encode-16", 0), List.of(a.workload(), a.pattern(), a.size()));
+        assertEquals(List.of("Codec", "encode-16", 0), List.of(a.workload(), a.series(), a.size()));
         assertEquals(1500.0, a.score(), 1e-9);
         assertNull(a.scoreError(), "JMH's NaN error (one fork) is no error");
         assertEquals(List.of(1000.0, 2000.0, 1500.0), a.samples());
         assertEquals(new Point.Warmup(5, 1000), a.warmupGiven());
         Point b = run.points().get(1);
-        assertEquals("encode-1024", b.pattern());
+        assertEquals("encode-1024", b.series());
         assertEquals(250_000.0, b.score(), 1e-6);
         assertEquals(10_000.0, b.scoreError(), 1e-6);
         Point thrpt = run.points().get(2);

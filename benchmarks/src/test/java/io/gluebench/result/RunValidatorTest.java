@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,11 +105,20 @@ class RunValidatorTest {
     }
 
     @Test
-    void seriesNamesMayHoldAnAt() throws Exception {
+    void anOldSeriesNameInAPointsPatternIsReadAsItsPatternAndPlacement() throws Exception {
         ObjectNode t = tree();
-        point(t, 0).put("pattern", "worker-numpy@same-core");
+        point(t, 0).put("pattern", "worker-numpy@same-core").put("placement", "same-core");
         store.mapper().writeValue(file().toFile(), t);
-        assertEquals("worker-numpy@same-core", store.read(dir).points().get(0).pattern());
+        Point p = store.read(dir).points().get(0);
+        assertEquals(List.of("worker-numpy", "same-core", "worker-numpy@same-core"),
+                List.of(p.pattern(), p.placement(), p.series()));
+        // Written back, the point stores the two apart, and reads the same.
+        store.write(dir, store.read(dir));
+        assertEquals("worker-numpy", store.mapper().readTree(file().toFile()).get("points").get(0).get("pattern").asText());
+        assertEquals(p, store.read(dir).points().get(0));
+        // A label whose placement disagrees with the point's own field is refused, not guessed at.
+        refused(u -> point(u, 0).put("pattern", "worker-numpy@same-core").put("placement", "split-cores"),
+                "points[0].pattern: 'worker-numpy@same-core' names placement same-core but the point's placement is split-cores");
     }
 
     @Test

@@ -27,7 +27,6 @@ class PlacementTest {
         UsageException e = assertThrows(UsageException.class,
                 () -> Plan.of(quick, List.of("echo"), List.of(), List.of(0), List.of("pinned")));
         assertEquals("unknown placement 'pinned'; valid placements: free, same-core, split-cores", e.getMessage());
-        assertEquals("worker-numpy-shm", Placement.patternOf("worker-numpy-shm@split-cores"));
     }
 
     @Test

@@ -99,7 +99,7 @@ class RunFaultsTest {
                 + "%d kept by the last resume, %d run by it%n", planned, keptAfterInterrupt.size(), keptAfterKill.size(),
                 keptAfterKill.size(), rerun);
         // The harnesses in their own JVMs injected the segfault into jni's forks (this JVM does not).
-        List<Point> crashed = keptAfterKill.stream().filter(p -> p.pattern().equals("jni")).toList();
+        List<Point> crashed = keptAfterKill.stream().filter(p -> p.series().equals("jni")).toList();
         assertFalse(crashed.isEmpty(), "a jni point ran in a harness with the fault: " + keys(keptAfterKill));
         for (Point p : done.points()) {
             if (crashed.contains(p)) {
@@ -129,7 +129,7 @@ class RunFaultsTest {
         Path runDir = runWithFault("hang:worker-python", plan);
         Run run = store.read(runDir);
         assertEquals("complete", run.status());
-        Map<String, Point> byPattern = run.points().stream().collect(Collectors.toMap(Point::pattern, Function.identity()));
+        Map<String, Point> byPattern = run.points().stream().collect(Collectors.toMap(Point::series, Function.identity()));
         Point hung = byPattern.get("worker-python");
         assertEquals(Point.FAILED, hung.status());
         assertEquals("timed out after 20 s; the fork was killed", hung.reason());
@@ -147,7 +147,7 @@ class RunFaultsTest {
         Plan plan = Plan.of(Profiles.load().get("smoke"), List.of("echo"), List.of("worker-python", "java"), List.of(0));
         Path runDir = runWithFault("killworker:worker-python", plan);
         Run run = store.read(runDir);
-        Map<String, Point> byPattern = run.points().stream().collect(Collectors.toMap(Point::pattern, Function.identity()));
+        Map<String, Point> byPattern = run.points().stream().collect(Collectors.toMap(Point::series, Function.identity()));
         Point killed = byPattern.get("worker-python");
         assertEquals(Point.FAILED, killed.status(), "the point whose worker died is not measured");
         assertNotNull(killed.verification(), "it was verified before its worker was killed");
@@ -175,7 +175,7 @@ class RunFaultsTest {
         }
         Run run = store.read(runDir);
         assertEquals("complete", run.status());
-        Map<String, Point> points = run.points().stream().collect(Collectors.toMap(Point::pattern, Function.identity()));
+        Map<String, Point> points = run.points().stream().collect(Collectors.toMap(Point::series, Function.identity()));
         assertEquals(Point.FAILED, points.get("jep-python").status(), "points: " + points.get("jep-python").reason());
         assertEquals(Point.OK, points.get("java").status());
         var startups = run.startups().stream().collect(Collectors.toMap(io.gluebench.result.Startup::pattern, x -> x));

@@ -50,7 +50,7 @@ class SmokeRunTest {
         assertTrue(run.machine().versions().containsKey("jdk"));
         for (Point p : run.points()) {
             String notApplicable = Applicability.notApplicable(
-                    io.gluebench.pattern.Patterns.byName(p.pattern()).orElseThrow(),
+                    io.gluebench.pattern.Patterns.byName(p.series()).orElseThrow(),
                     io.gluebench.workload.Workloads.byName(p.workload()).orElseThrow());
             if (notApplicable != null) {
                 assertEquals(Point.SKIPPED, p.status(), p.key());
@@ -62,7 +62,7 @@ class SmokeRunTest {
                 assertTrue(p.verification().ok(), p.key());
                 assertTrue(p.score() > 0, p.key());
                 assertEquals(smoke.settingsFor(
-                        io.gluebench.pattern.Patterns.byName(p.pattern()).orElseThrow().family()).measurementIterations(),
+                        io.gluebench.pattern.Patterns.byName(p.series()).orElseThrow().family()).measurementIterations(),
                         p.samples().size(), p.key());
                 assertTrue(Files.isRegularFile(runDir.resolve(p.jmhFile())), p.jmhFile());
             }
@@ -85,16 +85,16 @@ class SmokeRunTest {
         // The example through every pattern that runs a Python file, checked against CPython's answer first.
         List<Point> example = run.points().stream().filter(p -> p.workload().equals("tokenize")).toList();
         assertTrue(example.stream().filter(Point::isOk).count() >= (TestEnv.requireAll() ? 10 : 1),
-                "the example is timed: " + example.stream().map(p -> p.pattern() + " " + p.status()).toList());
+                "the example is timed: " + example.stream().map(p -> p.series() + " " + p.status()).toList());
         for (Point p : example) {
-            if (p.pattern().contains("numpy")) {
+            if (p.series().contains("numpy")) {
                 assertEquals(Point.SKIPPED, p.status(), "the example has no compute_numpy: " + p.key());
-            } else if (TestEnv.requireAll() && !p.pattern().equals("java") && !Point.SKIPPED.equals(p.status())) {
+            } else if (TestEnv.requireAll() && !p.series().equals("java") && !Point.SKIPPED.equals(p.status())) {
                 assertEquals(Point.OK, p.status(), p.key() + ": " + p.reason());
             }
         }
         assertTrue(example.stream().filter(Point::isOk).allMatch(p -> p.verification().ok()));
-        assertTrue(example.stream().noneMatch(p -> p.pattern().equals("java") && p.isOk()),
+        assertTrue(example.stream().noneMatch(p -> p.series().equals("java") && p.isOk()),
                 "plain Java cannot run a Python file");
         assertTrue(Files.isRegularFile(runDir.resolve(UserWorkloads.FILE)));
         assertTrue(Files.isRegularFile(runDir.resolve("charts").resolve("tokenize.png")));
@@ -117,7 +117,7 @@ class SmokeRunTest {
         }
         for (var p : run.points()) {
             if (p.isOk()) {
-                assertEquals(smoke.settingsFor(run.pattern(p.pattern()).orElseThrow().family()).warmupIterations(),
+                assertEquals(smoke.settingsFor(run.pattern(p.series()).orElseThrow().family()).warmupIterations(),
                         p.warmupGiven().iterations(), p.key() + " records its warm-up");
             }
         }
