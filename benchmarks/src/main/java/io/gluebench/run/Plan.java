@@ -35,6 +35,18 @@ public record Plan(Profile profile, List<Item> items) {
         public String label() {
             return workload.name() + " n=" + size + " " + series();
         }
+
+        /** The point this item becomes, without a measurement (skipped, unfinished). */
+        public io.gluebench.result.Point point(io.gluebench.result.Status status, String reason) {
+            return new io.gluebench.result.Point(workload.name(), pattern.name(), size, pattern.transport(),
+                    placement == null ? null : placement.id(), status, "ns/op", null, null, List.of(), List.of(), null,
+                    reason, null, List.of(), 0);
+        }
+
+        /** The key of this item's point in run.json. */
+        public String key() {
+            return point(io.gluebench.result.Status.SKIPPED, null).key();
+        }
     }
 
     /**
@@ -182,5 +194,33 @@ public record Plan(Profile profile, List<Item> items) {
             throw new UsageException("invalid size " + n + " for " + w.name() + ": it needs " + w.minSize()
                     + " <= N <= " + w.maxSize() + " (" + w.sizeMeaning() + ")");
         }
+    }
+    /** The plan's patterns, in plan order, that a start-up or scaling setting lists (all if it lists none). */
+    List<PatternSpec> chosen(List<String> listed) {
+        return items().stream().map(Plan.Item::pattern).distinct()
+                .filter(p -> listed.isEmpty() || listed.contains(p.name())).toList();
+    }
+
+    /**
+     * Why a start-up or callers measurement is at a point the run's points do not include (the
+     * command's --workload or --size chose other ones), or "" when the points include it.
+     */
+    String outsideThePlan(String workload, int size, String what) {
+        boolean inPlan = items().stream().anyMatch(i -> i.workload().name().equals(workload) && i.size() == size);
+        return inPlan ? "" : " (the profile's own " + what + " point, not one of the timed points: --workload and --size "
+                + "do not move it; --no-" + ("start-up".equals(what) ? "startup" : "scaling") + " leaves it out)";
+    }
+
+    /**
+     * The workload of a plan that times only workloads from users' files, and its sizes: start-up and
+     * callers are then measured on the user's function (the first file), not on the profile's workload.
+     */
+    java.util.Optional<List<Integer>> userSizes(String[] name) {
+        if (items().isEmpty() || !items().stream().allMatch(i -> i.workload().userSource() != null)) {
+            return java.util.Optional.empty();
+        }
+        name[0] = items().get(0).workload().name();
+        return java.util.Optional.of(items().stream().filter(i -> i.workload().name().equals(name[0]))
+                .map(Plan.Item::size).distinct().sorted().toList());
     }
 }

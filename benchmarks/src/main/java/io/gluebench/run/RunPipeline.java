@@ -20,8 +20,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * `gluebench run` as a short pipeline: plan, doctor, floors, one JMH fork per point with the run
- * file rewritten after each, charts, summary. A late failure loses nothing already measured.
+ * `gluebench run` as a list of stages ({@link #execute}): the doctor, the floors, the points
+ * ({@link PointsPhase}), start-ups ({@link StartupPhase}) and callers ({@link CallersPhase}), each
+ * storing every result through the {@link RunJournal} as it comes, then the publish step. This class
+ * sets the run up (its folder, settings and plan, or those of a run being resumed); the stages do the
+ * measuring. A late failure loses nothing already measured.
  */
 public final class RunPipeline {
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -228,7 +231,7 @@ public final class RunPipeline {
         startup = !Boolean.FALSE.equals(settings.get(MEASURE_STARTUP)) && startup;
         scaling = !Boolean.FALSE.equals(settings.get(MEASURE_SCALING)) && scaling;
         Plan plan = new Plan(profile, items);
-        long kept = items.stream().filter(i -> finished(run, keyOf(i))).count();
+        long kept = items.stream().filter(i -> PointsPhase.finished(run, i.key())).count();
         out.printf("gluebench run --resume: %s, profile %s: %d of %d points kept, %d to run%n", dir, profile.name(),
                 kept, items.size(), items.size() - kept);
         Run resumed = new Run(run.formatVersion(), run.runId(), run.profile(), "running", run.startedAt(), null,
@@ -281,14 +284,15 @@ public final class RunPipeline {
         Progress progress = new Progress(out, 0, 0);
         Steps later = laterPhases(plan, journal.current(), skipped);
         progress.extend(later.count(), later.seconds());
+        Phase phase = new Phase(plan, skipped, runDir, journal, progress, launcher(), store, seed);
         try {
             measureFloors(plan, runDir, journal);
-            measurePoints(plan, plan.profile(), skipped, runDir, journal, progress);
+            PointsPhase.run(phase);
             if (startup && plan.profile().startup() != null && !journal.interrupted()) {
-                measureStartups(plan, plan.profile(), skipped, runDir, journal, progress);
+                StartupPhase.run(phase);
             }
             if (scaling && plan.profile().scaling() != null && !journal.interrupted()) {
-                measureScaling(plan, plan.profile(), skipped, runDir, journal, progress);
+                CallersPhase.run(phase);
             }
         } catch (JmhLockTaken taken) {
             progress.done();
@@ -403,30 +407,13 @@ public final class RunPipeline {
         return new Plan.Item(workload, pattern, size.intValue(), placement);
     }
 
-    /** The point an item becomes, without a measurement (skipped, unfinished). */
-    static Point pointOf(Plan.Item item, io.gluebench.result.Status status, String reason) {
-        return new Point(item.workload().name(), item.pattern().name(), item.size(), item.pattern().transport(),
-                item.placement() == null ? null : item.placement().id(), status, "ns/op", null, null, List.of(),
-                List.of(), null, reason, null, List.of(), 0);
-    }
-
-    static String keyOf(Plan.Item item) {
-        return pointOf(item, Point.SKIPPED, null).key();
-    }
-
-    /** Whether the run holds a finished (ok, failed or skipped) point under key. */
-    static boolean finished(Run run, String key) {
-        return run.points().stream().anyMatch(p -> p.key().equals(key) && (p.isOk()
-                || Point.FAILED.equals(p.status()) || Point.SKIPPED.equals(p.status())));
-    }
-
     /** The run with every planned point it lacks marked unfinished, with how to finish it. */
     static Run unfinished(Run run, Plan plan) {
         Run out = run;
         for (Plan.Item item : plan.items()) {
-            String key = keyOf(item);
+            String key = item.key();
             if (run.points().stream().noneMatch(p -> p.key().equals(key))) {
-                out = out.withPoint(pointOf(item, Point.UNFINISHED,
+                out = out.withPoint(item.point(Point.UNFINISHED,
                         "the run was interrupted before this point finished; ./gluebench run --resume finishes it"));
             }
         }
@@ -455,109 +442,6 @@ public final class RunPipeline {
         return RunJournal.holder(runDir);
     }
 
-    /** The plan's patterns, in plan order, that a start-up or scaling setting lists (all if it lists none). */
-    static List<io.gluebench.pattern.PatternSpec> chosen(Plan plan, List<String> listed) {
-        return plan.items().stream().map(Plan.Item::pattern).distinct()
-                .filter(p -> listed.isEmpty() || listed.contains(p.name())).toList();
-    }
-
-    /** Why a pattern is not measured apart from the points (skipped by doctor, or not applicable), or null. */
-    private static String notMeasured(io.gluebench.pattern.PatternSpec spec, io.gluebench.workload.Workload w, int size,
-            List<SkippedPattern> skipped) {
-        String na = Applicability.notApplicable(spec, w, size);
-        if (na != null) {
-            return na;
-        }
-        return skipped.stream().filter(s -> s.pattern().equals(spec.name())).map(SkippedPattern::reason)
-                .findFirst().orElse(null);
-    }
-
-    /**
-     * The points, fork by fork: skipped ones recorded at once; the rest in the profile's number of
-     * forks, in a seeded random order across points (ForkSchedule); then, while the profile allows
-     * more forks, one more round for the points whose 95% interval is still wider than its target.
-     * run.json is rewritten after every fork.
-     */
-    private void measurePoints(Plan plan, Profile profile, List<SkippedPattern> skipped, Path runDir, RunJournal journal,
-            Progress progress) throws IOException {
-        if (journal.interrupted()) {
-            return;
-        }
-        List<Plan.Item> toMeasure = new ArrayList<>();
-        for (Plan.Item item : plan.items()) {
-            SkippedPattern skip = skipped.stream().filter(s -> s.pattern().equals(item.pattern().name())).findFirst().orElse(null);
-            String notApplicable = Applicability.notApplicable(item.pattern(), item.workload(), item.size());
-            if (finished(journal.current(), keyOf(item)) && missingForks(journal.current(), item, profile).isEmpty()) {
-                continue;
-            }
-            if (skip != null || notApplicable != null) {
-                Point skippedPoint = pointOf(item, Point.SKIPPED, notApplicable != null ? notApplicable : skip.reason());
-                if (!journal.update(r -> r.withPoint(skippedPoint))) {
-                    return;
-                }
-                continue;
-            }
-            toMeasure.add(item);
-        }
-        java.util.Random rng = new java.util.Random(seed);
-        java.util.function.Function<io.gluebench.pattern.PatternSpec, String> span =
-                spec -> profile.spanFor(spec.family());
-        List<ForkSchedule.Unit> units = ForkSchedule.units(toMeasure, item -> missingForks(journal.current(), item, profile),
-                span, rng);
-        progress.extend(units.stream().mapToInt(u -> u.items().size()).sum(), seconds(plan, units));
-        PointRunner runner = new PointRunner(store, launcher());
-        int order = journal.current().points().stream().flatMap(p -> p.forks().stream()).mapToInt(io.gluebench.result.Fork::order)
-                .max().orElse(-1) + 1;
-        long extraStart = -1;
-        while (true) {
-            for (ForkSchedule.Unit unit : units) {
-                // A point that failed in one fork is not measured again.
-                List<Plan.Item> live = unit.items().stream().filter(i -> !failed(journal.current(), keyOf(i))).toList();
-                if (live.isEmpty()) {
-                    continue;
-                }
-                ForkSchedule.Unit u = new ForkSchedule.Unit(unit.pattern(), unit.placement(), unit.fork(), live);
-                progress.starting(u.name());
-                List<PointRunner.Folded> folded = runner.run(u, i -> point(journal.current(), keyOf(i)), profile, runDir, order++);
-                if (!journal.update(r -> {
-                    Run next = r;
-                    for (PointRunner.Folded f : folded) {
-                        next = next.withPoint(f.point());
-                    }
-                    return next;
-                })) {
-                    return;     // the hook has written the run; this fork was killed
-                }
-                double each = plan.estimateForkSeconds(u.pattern(), u.items().size()) / u.items().size();
-                for (PointRunner.Folded f : folded) {
-                    progress.finished(f.item().label(), u.fork(), f.point(), each);
-                }
-            }
-            if (extraStart < 0) {
-                extraStart = System.nanoTime();
-            }
-            List<Plan.Item> wide = toMeasure.stream().filter(i -> needsMoreForks(journal.current(), i, profile)).toList();
-            if (wide.isEmpty()) {
-                break;
-            }
-            double left = profile.extraForkSeconds() == null ? Double.POSITIVE_INFINITY
-                    : profile.extraForkSeconds() - (System.nanoTime() - extraStart) / 1e9;
-            List<Plan.Item> chosen = withinBudget(journal.current(), wide, profile, left);
-            if (chosen.isEmpty()) {
-                progress.say(String.format(java.util.Locale.ROOT, "%d point%s still wider than their target interval; "
-                        + "the profile's %d s for more forks %s", wide.size(), wide.size() == 1 ? "" : "s",
-                        profile.extraForkSeconds(), left <= 0 ? "are spent" : "cannot fit another fork"));
-                break;
-            }
-            units = ForkSchedule.units(chosen, i -> java.util.Set.of(point(journal.current(), keyOf(i)).forkCount()), span, rng);
-            progress.extend(units.stream().mapToInt(u -> u.items().size()).sum(), seconds(plan, units));
-            progress.say(String.format(java.util.Locale.ROOT, "%d point%s still wider than their target interval: "
-                    + "one more fork each%s", chosen.size(), chosen.size() == 1 ? "" : "s", chosen.size() < wide.size()
-                            ? " (those furthest from their target per second of fork; " + (wide.size() - chosen.size())
-                                    + " do not fit the time left)" : ""));
-        }
-    }
-
     /** Steps of the plan and their estimated seconds. */
     record Steps(int count, double seconds) {
     }
@@ -570,10 +454,10 @@ public final class RunPipeline {
         int count = 0;
         double seconds = 0;
         if (startup && plan.profile().startup() != null) {
-            Profile.StartupSettings s = startupFor(plan.profile().startup(), plan);
+            Profile.StartupSettings s = StartupPhase.forPlan(plan.profile().startup(), plan);
             var w = io.gluebench.workload.Workloads.byName(s.workload()).orElse(null);
-            for (var spec : chosen(plan, s.patterns())) {
-                if (w != null && notMeasured(spec, w, s.size(), skipped) == null
+            for (var spec : plan.chosen(s.patterns())) {
+                if (w != null && Phase.notMeasured(spec, w, s.size(), skipped) == null
                         && run.startups().stream().noneMatch(x -> x.pattern().equals(spec.name()))) {
                     count += s.forks();
                     seconds += s.forks() * Plan.estimateStartupForkSeconds(spec);
@@ -581,10 +465,10 @@ public final class RunPipeline {
             }
         }
         if (scaling && plan.profile().scaling() != null) {
-            Profile.ScalingSettings s = scalingFor(plan.profile().scaling(), plan);
+            Profile.ScalingSettings s = CallersPhase.forPlan(plan.profile().scaling(), plan);
             var w = io.gluebench.workload.Workloads.byName(s.workload()).orElse(null);
-            for (var spec : chosen(plan, s.patterns())) {
-                if (w != null && notMeasured(spec, w, s.size(), skipped) == null
+            for (var spec : plan.chosen(s.patterns())) {
+                if (w != null && Phase.notMeasured(spec, w, s.size(), skipped) == null
                         && run.scaling().stream().noneMatch(x -> x.pattern().equals(spec.name()))) {
                     int forks = s.threads().size() * s.forks();
                     count += forks;
@@ -593,240 +477,5 @@ public final class RunPipeline {
             }
         }
         return new Steps(count, seconds);
-    }
-
-    private static double seconds(Plan plan, List<ForkSchedule.Unit> units) {
-        return units.stream().mapToDouble(u -> plan.estimateForkSeconds(u.pattern(), u.items().size())).sum();
-    }
-
-    static Point point(Run run, String key) {
-        return run.points().stream().filter(p -> p.key().equals(key) && !Point.UNFINISHED.equals(p.status()))
-                .findFirst().orElse(null);
-    }
-
-    private static boolean failed(Run run, String key) {
-        Point p = point(run, key);
-        return p != null && Point.FAILED.equals(p.status());
-    }
-
-    /** The first-round fork indexes the point lacks (none for a failed or skipped point, or a format-1 one). */
-    static java.util.Set<Integer> missingForks(Run run, Plan.Item item, Profile profile) {
-        Point p = point(run, keyOf(item));
-        if (p != null && !p.isOk()) {
-            return java.util.Set.of();
-        }
-        if (p != null && p.forks().isEmpty()) {
-            return java.util.Set.of();     // measured by an older gluebench in one fork
-        }
-        java.util.Set<Integer> want = new java.util.TreeSet<>();
-        for (int k = 0; k < profile.settingsFor(item.pattern().family()).forkCount(); k++) {
-            want.add(k);
-        }
-        if (p != null) {
-            p.forks().forEach(f -> want.remove(f.index()));
-        }
-        return want;
-    }
-
-    /**
-     * The wide points whose next fork fits {@code seconds}, those whose fork buys the most first: the
-     * point's distance from its target (its half-width over the target) per second its fork is estimated
-     * to take. A point's fork is estimated from its own forks so far (their mean wall time); the first point
-     * in a fork also pays the JVM start and the fork's fixed warm-up (GraalPy's 5 s), which the points that
-     * ride in the same fork share.
-     */
-    static List<Plan.Item> withinBudget(Run run, List<Plan.Item> wide, Profile profile, double seconds) {
-        if (seconds == Double.POSITIVE_INFINITY) {
-            return wide;
-        }
-        List<Plan.Item> byWidth = new ArrayList<>(wide);
-        byWidth.sort(java.util.Comparator.comparingDouble((Plan.Item i) -> -relativeWidth(run, i, profile)
-                / (forkSeconds(run, i) + openSeconds(profile, i))));
-        List<Plan.Item> chosen = new ArrayList<>();
-        java.util.Set<String> forksOpened = new java.util.HashSet<>();
-        double spent = 0;
-        for (Plan.Item i : byWidth) {
-            double cost = forkSeconds(run, i);
-            String forkKey = i.series() + "|" + switch (profile.spanFor(i.pattern().family())) {
-                case Profile.JmhSettings.SPAN_PATTERN -> "";
-                case Profile.JmhSettings.SPAN_WORKLOAD -> i.workload().name();
-                default -> i.workload().name() + "|" + i.size();
-            };
-            boolean opens = !forksOpened.contains(forkKey);
-            if (opens) {
-                cost += openSeconds(profile, i);
-            }
-            if (spent + cost > seconds) {
-                continue;
-            }
-            forksOpened.add(forkKey);
-            spent += cost;
-            chosen.add(i);
-        }
-        return chosen;
-    }
-
-    /** A point's mean wall seconds per fork so far. */
-    private static double forkSeconds(Run run, Plan.Item i) {
-        Point p = point(run, keyOf(i));
-        return p == null ? 1.0 : p.forks().stream().mapToDouble(io.gluebench.result.Fork::wallSeconds).average().orElse(1.0);
-    }
-
-    /** What opening one more fork costs before its first point: the JVM start and the fork's minimum warm-up. */
-    private static double openSeconds(Profile profile, Plan.Item i) {
-        Profile.JmhSettings s = profile.settingsFor(i.pattern().family());
-        return EXTRA_FORK_START_SECONDS + (s.forkWarmupMinMillis() == null ? 0 : s.forkWarmupMinMillis() / 1000.0);
-    }
-
-    /** The JVM start and pattern set-up of one more fork, as measured here (0.5-1 s). */
-    static final double EXTRA_FORK_START_SECONDS = 1.0;
-
-    /** An ok point's 95% half-width as a multiple of its target (1: on target). */
-    static double relativeWidth(Run run, Plan.Item item, Profile profile) {
-        Point p = point(run, keyOf(item));
-        Double target = profile.settingsFor(item.pattern().family()).targetHalfWidth();
-        if (p == null || p.ciLow() == null || target == null || p.score() == null || p.score() == 0) {
-            return 0;
-        }
-        return (p.ciHigh() - p.ciLow()) / 2 / (target * p.score());
-    }
-
-    /** Whether an ok point's interval is wider than its target and the profile allows another fork. */
-    static boolean needsMoreForks(Run run, Plan.Item item, Profile profile) {
-        Point p = point(run, keyOf(item));
-        Profile.JmhSettings s = profile.settingsFor(item.pattern().family());
-        if (p == null || !p.isOk() || p.ciLow() == null || s.targetHalfWidth() == null
-                || p.forkCount() >= s.maxForkCount()) {
-            return false;
-        }
-        return (p.ciHigh() - p.ciLow()) / 2 > s.targetHalfWidth() * p.score();
-    }
-
-    /**
-     * The workload of a plan that times only workloads from users' files, and its sizes: start-up and
-     * callers are then measured on the user's function (the first file), not on the profile's workload.
-     */
-    static java.util.Optional<List<Integer>> userSizes(Plan plan, String[] name) {
-        if (plan.items().isEmpty() || !plan.items().stream().allMatch(i -> i.workload().userSource() != null)) {
-            return java.util.Optional.empty();
-        }
-        name[0] = plan.items().get(0).workload().name();
-        return java.util.Optional.of(plan.items().stream().filter(i -> i.workload().name().equals(name[0]))
-                .map(Plan.Item::size).distinct().sorted().toList());
-    }
-
-    /** The profile's start-up settings, or for a plan of users' files, its first file at its middle size. */
-    static Profile.StartupSettings startupFor(Profile.StartupSettings s, Plan plan) {
-        String[] name = new String[1];
-        return userSizes(plan, name).map(sizes -> new Profile.StartupSettings(name[0], sizes.get((sizes.size() - 1) / 2),
-                s.forks(), s.calls(), s.patterns())).orElse(s);
-    }
-
-    /**
-     * Why a start-up or callers measurement is at a point the run's points do not include (the
-     * command's --workload or --size chose other ones), or "" when the points include it.
-     */
-    static String outsideThePlan(Plan plan, String workload, int size, String what) {
-        boolean inPlan = plan.items().stream().anyMatch(i -> i.workload().name().equals(workload) && i.size() == size);
-        return inPlan ? "" : " (the profile's own " + what + " point, not one of the timed points: --workload and --size "
-                + "do not move it; --no-" + ("start-up".equals(what) ? "startup" : "scaling") + " leaves it out)";
-    }
-
-    /** The profile's callers settings, or for a plan of users' files, its first file at its largest size. */
-    static Profile.ScalingSettings scalingFor(Profile.ScalingSettings s, Plan plan) {
-        String[] name = new String[1];
-        return userSizes(plan, name).map(sizes -> new Profile.ScalingSettings(name[0], sizes.get(sizes.size() - 1),
-                s.threads(), s.patterns(), s.jmh(), s.forks())).orElse(s);
-    }
-
-    private void measureStartups(Plan plan, Profile profile, List<SkippedPattern> skipped, Path runDir, RunJournal journal,
-            Progress progress) throws IOException {
-        Profile.StartupSettings s = startupFor(profile.startup(), plan);
-        var w = io.gluebench.workload.Workloads.byName(s.workload()).orElseThrow();
-        List<io.gluebench.pattern.PatternSpec> specs = chosen(plan, s.patterns());
-        progress.say(String.format(java.util.Locale.ROOT,
-                "start-up and warm-up: %d patterns on %s at N = %d, %d fresh JVM%s each, first %d calls%s",
-                specs.size(), w.name(), s.size(), s.forks(), s.forks() == 1 ? "" : "s", s.calls(),
-                outsideThePlan(plan, w.name(), s.size(), "start-up")));
-        StartupRunner runner = new StartupRunner(store, launcher());
-        for (var spec : specs) {
-            if (journal.current().startups().stream().anyMatch(x -> x.pattern().equals(spec.name()))) {
-                continue;       // measured before an interruption
-            }
-            String why = notMeasured(spec, w, s.size(), skipped);
-            io.gluebench.result.Startup st;
-            if (why != null) {
-                st = new io.gluebench.result.Startup(spec.name(), w.name(), s.size(), Point.SKIPPED, s.forks(),
-                        s.calls(), List.of(), List.of(), List.of(), null, why, null);
-            } else {
-                progress.starting("start-up " + spec.name());
-                st = runner.run(spec, w, s, profile.pointTimeoutSeconds(), runDir);
-                progress.advance(s.forks(), s.forks() * Plan.estimateStartupForkSeconds(spec));
-                Double steady = journal.current().points().stream()
-                        .filter(p -> p.isOk() && p.workload().equals(w.name()) && p.series().equals(spec.name())
-                                && p.size() == s.size())
-                        .map(Point::score).findFirst().orElse(null);
-                if (steady != null) {
-                    st = new io.gluebench.result.Startup(st.pattern(), st.workload(), st.size(), st.status(), st.forks(),
-                            st.calls(), st.firstResultMillis(), st.sinceJvmStartMillis(), st.curve(), steady,
-                            st.reason(), st.jmhFile());
-                }
-            }
-            io.gluebench.result.Startup measured = st;
-            if (!journal.update(r -> r.withStartup(measured))) {
-                return;
-            }
-            String line = String.format(java.util.Locale.ROOT, "  start-up %-22s %s", spec.name(), st.isOk()
-                    ? String.format(java.util.Locale.ROOT, "%.0f ms to the first checked answer", st.medianFirstResultMillis())
-                    : st.status() + ": " + st.reason().lines().findFirst().orElse(""));
-            if (why != null) {
-                progress.say(line);     // not counted: it does not run
-            } else {
-                progress.line(line);
-            }
-        }
-    }
-
-    private void measureScaling(Plan plan, Profile profile, List<SkippedPattern> skipped, Path runDir, RunJournal journal,
-            Progress progress) throws IOException {
-        Profile.ScalingSettings s = scalingFor(profile.scaling(), plan);
-        var w = io.gluebench.workload.Workloads.byName(s.workload()).orElseThrow();
-        List<io.gluebench.pattern.PatternSpec> specs = chosen(plan, s.patterns());
-        if (specs.isEmpty()) {
-            return;
-        }
-        progress.say(String.format(java.util.Locale.ROOT, "callers: %d patterns on %s at N = %d with %s concurrent callers%s",
-                specs.size(), w.name(), s.size(),
-                s.threads().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")),
-                outsideThePlan(plan, w.name(), s.size(), "callers")));
-        int cores = journal.current().machine() == null ? Runtime.getRuntime().availableProcessors() : journal.current().machine().cores();
-        ScalingRunner runner = new ScalingRunner(store, launcher(), seed, cores);
-        List<io.gluebench.pattern.PatternSpec> measured = new ArrayList<>();
-        for (var spec : specs) {
-            if (journal.current().scaling().stream().anyMatch(x -> x.pattern().equals(spec.name()))) {
-                continue;       // measured before an interruption
-            }
-            String why = notMeasured(spec, w, s.size(), skipped);
-            if (why == null) {
-                measured.add(spec);
-            } else if (!keepScaling(new io.gluebench.result.Scaling(spec.name(), w.name(), s.size(), Point.SKIPPED,
-                    s.threads(), List.of(), List.of(), null, why, List.of()), cores, journal, progress::say)) {
-                return;
-            }
-        }
-        // All patterns' forks in one seeded order; each pattern is stored as soon as its last fork has run.
-        runner.runAll(measured, w, s, profile.pointTimeoutSeconds(), runDir,
-                sc -> keepScaling(sc, cores, journal, progress::line), progress);
-    }
-
-    /** Stores one pattern's callers measurement and prints it; false once the run is interrupted. */
-    private boolean keepScaling(io.gluebench.result.Scaling sc, int cores, RunJournal journal,
-            java.util.function.Consumer<String> print) throws IOException {
-        if (!journal.update(r -> r.withScaling(sc))) {
-            return false;
-        }
-        print.accept(String.format(java.util.Locale.ROOT, "  callers  %-22s %s", sc.pattern(),
-                io.gluebench.analysis.ScalingFactor.line(sc, cores)));
-        return true;
     }
 }

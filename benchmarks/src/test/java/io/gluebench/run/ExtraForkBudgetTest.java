@@ -47,21 +47,21 @@ class ExtraForkBudgetTest {
         List<Plan.Item> wide = new ArrayList<>(jni);
         wide.add(graal.get(0));
 
-        assertEquals(wide, RunPipeline.withinBudget(run, wide, quick, Double.POSITIVE_INFINITY), "no limit: all");
+        assertEquals(wide, PointsPhase.withinBudget(run, wide, quick, Double.POSITIVE_INFINITY), "no limit: all");
 
         // Worth per second: jni 1.2, 3.0, 2.0, 1.5 times its target over 1 s + 1 s to open the fork; graalpy 5.0
         // over 4 s + 6 s (JVM and its 5 s fork warm-up): 0.6, 1.5, 1.0, 0.75 and 0.5 a second.
         assertEquals(List.of(jni.get(1), jni.get(2), jni.get(3), jni.get(0), graal.get(0)),
-                RunPipeline.withinBudget(run, wide, quick, 15.0), "all fit in 15 s, best buy first");
+                PointsPhase.withinBudget(run, wide, quick, 15.0), "all fit in 15 s, best buy first");
         // The jni points ride in one fork (span: workload): 2 + 1 + 1 + 1 s; graalpy's 10 s does not fit then.
         assertEquals(List.of(jni.get(1), jni.get(2), jni.get(3), jni.get(0)),
-                RunPipeline.withinBudget(run, wide, quick, 14.9));
-        assertEquals(List.of(jni.get(1), jni.get(2)), RunPipeline.withinBudget(run, wide, quick, 3.0));
-        assertTrue(RunPipeline.withinBudget(run, wide, quick, 0).isEmpty());
+                PointsPhase.withinBudget(run, wide, quick, 14.9));
+        assertEquals(List.of(jni.get(1), jni.get(2)), PointsPhase.withinBudget(run, wide, quick, 3.0));
+        assertTrue(PointsPhase.withinBudget(run, wide, quick, 0).isEmpty());
 
         // A graalpy point far enough from its target (±200%: 2.0 a second) goes first, and alone fills 10 s.
         points.set(points.size() - 1, point(graal.get(0), 2.0, 4.0));
-        assertEquals(List.of(graal.get(0)), RunPipeline.withinBudget(run(points), wide, quick, 10.0));
+        assertEquals(List.of(graal.get(0)), PointsPhase.withinBudget(run(points), wide, quick, 10.0));
     }
 
     @Test

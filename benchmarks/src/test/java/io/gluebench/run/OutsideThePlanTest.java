@@ -12,10 +12,10 @@ class OutsideThePlanTest {
     void aPointOutsideTheTimedOnesIsNamedWithTheWayOut() throws Exception {
         Profile quick = Profiles.load().get("quick");
         Plan sized = Plan.of(quick, List.of("dot"), List.of("java"), List.of(0));
-        String why = RunPipeline.outsideThePlan(sized, "dot", 10_000, "start-up");
+        String why = sized.outsideThePlan("dot", 10_000, "start-up");
         assertTrue(why.contains("not one of the timed points") && why.contains("--no-startup"), why);
-        assertTrue(RunPipeline.outsideThePlan(sized, "dot", 100_000, "callers").contains("--no-scaling"));
+        assertTrue(sized.outsideThePlan("dot", 100_000, "callers").contains("--no-scaling"));
         Plan all = Plan.of(quick, List.of("dot"), List.of("java"), List.of());
-        assertEquals("", RunPipeline.outsideThePlan(all, "dot", 10_000, "start-up"), "quick times dot at 10^4");
+        assertEquals("", all.outsideThePlan("dot", 10_000, "start-up"), "quick times dot at 10^4");
     }
 }

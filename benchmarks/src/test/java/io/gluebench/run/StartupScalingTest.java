@@ -65,9 +65,9 @@ class StartupScalingTest {
         Plan plan = Plan.of(Profiles.load().get("smoke"), List.of("dot"), List.of("java", "worker-python", "jni"),
                 List.of());
         assertEquals(List.of("java", "jni", "worker-python"),
-                RunPipeline.chosen(plan, List.of()).stream().map(p -> p.name()).toList().stream().sorted().toList());
+                plan.chosen(List.of()).stream().map(p -> p.name()).toList().stream().sorted().toList());
         assertEquals(List.of("java", "worker-python"),
-                RunPipeline.chosen(plan, List.of("worker-python", "java", "jep-python")).stream().map(p -> p.name())
+                plan.chosen(List.of("worker-python", "java", "jep-python")).stream().map(p -> p.name())
                         .sorted().toList());
     }
 

@@ -21,11 +21,11 @@ class UserStartupScalingTest {
         var spec = Patterns.byName("jep-python").orElseThrow();
         Plan plan = new Plan(quick, List.of(new Plan.Item(USER, spec, 10_000), new Plan.Item(USER, spec, 1),
                 new Plan.Item(USER, spec, 100), new Plan.Item(USER, spec, 100_000)));
-        Profile.StartupSettings st = RunPipeline.startupFor(quick.startup(), plan);
+        Profile.StartupSettings st = StartupPhase.forPlan(quick.startup(), plan);
         assertEquals("scoring", st.workload());
         assertEquals(100, st.size(), "the middle of 1, 100, 10000, 100000 (the lower of the two)");
         assertEquals(quick.startup().forks(), st.forks());
-        Profile.ScalingSettings sc = RunPipeline.scalingFor(quick.scaling(), plan);
+        Profile.ScalingSettings sc = CallersPhase.forPlan(quick.scaling(), plan);
         assertEquals("scoring", sc.workload());
         assertEquals(100_000, sc.size());
         assertEquals(quick.scaling().threads(), sc.threads());
@@ -35,7 +35,7 @@ class UserStartupScalingTest {
     void aPlanWithABuiltInWorkloadKeepsTheProfiles() throws Exception {
         Profile quick = Profiles.load().get("quick");
         Plan plan = Plan.of(quick, List.of("dot"), List.of("java"), List.of());
-        assertSame(quick.startup(), RunPipeline.startupFor(quick.startup(), plan));
-        assertSame(quick.scaling(), RunPipeline.scalingFor(quick.scaling(), plan));
+        assertSame(quick.startup(), StartupPhase.forPlan(quick.startup(), plan));
+        assertSame(quick.scaling(), CallersPhase.forPlan(quick.scaling(), plan));
     }
 }
