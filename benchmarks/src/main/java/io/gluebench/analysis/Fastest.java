@@ -20,8 +20,23 @@ public final class Fastest {
      *
      * @param nanos    pattern to mean ns per call, only for measured points
      * @param fastest  the pattern with the lowest mean, or null when none was measured
+     * @param tied     when the runner-up's 95% interval overlaps the fastest's: the fastest and every
+     *                 pattern whose interval overlaps its interval, fastest first; else empty
      */
-    public record Row(String workload, int size, Map<String, Double> nanos, String fastest) {
+    public record Row(String workload, int size, Map<String, Double> nanos, String fastest, List<String> tied) {
+        public Row {
+            tied = tied == null ? List.of() : List.copyOf(tied);
+        }
+
+        /** A row without ties. */
+        public Row(String workload, int size, Map<String, Double> nanos, String fastest) {
+            this(workload, size, nanos, fastest, List.of());
+        }
+
+        /** Whether the pattern is the fastest here or tied with it. */
+        public boolean topOrTied(String pattern) {
+            return pattern.equals(fastest) || tied.contains(pattern);
+        }
     }
 
     public static List<Row> rows(Run run) {
@@ -39,7 +54,10 @@ public final class Fastest {
                     }
                 }
                 Optional<Map.Entry<String, Double>> best = nanos.entrySet().stream().min(Map.Entry.comparingByValue());
-                rows.add(new Row(e.getKey(), n, nanos, best.map(Map.Entry::getKey).orElse(null)));
+                Row row = new Row(e.getKey(), n, nanos, best.map(Map.Entry::getKey).orElse(null));
+                Decision.Cell cell = Decision.cell(run, row, x -> true);
+                rows.add(cell == null || cell.winner() != null ? row
+                        : new Row(row.workload(), n, nanos, row.fastest(), cell.tied()));
             }
         }
         return rows;

@@ -14,7 +14,8 @@ import java.util.TreeSet;
 /**
  * The ranges of N where the interpreted side wins: the fastest way CPython runs the Python
  * (jep-python, pemja-python, worker-python, py4j-python) beats the fastest native-backed way to run
- * the same work from Python (numpy or our C kernel reached through Jep or a worker). Jython and
+ * the same work from Python (numpy or our C kernel reached through Jep or a worker), with the two
+ * 95% intervals apart (where they overlap, neither side wins). Jython and
  * GraalPy, the Python on the JVM, are alternatives the advice names with their start-up. Java calling C directly (jni,
  * ffm) is left out: it is not an option for code that is Python, and it would win everywhere. A
  * boundary between two measured sizes lies where the two patterns' fitted cost models cross, when
@@ -55,7 +56,7 @@ public final class Regions {
     public static List<Range> interpretedWins(Run run, Analysis analysis, String workload) {
         TreeSet<Integer> sizes = new TreeSet<>();
         TreeMap<Integer, String[]> best = new TreeMap<>();
-        TreeMap<Integer, double[]> bestT = new TreeMap<>();
+        TreeMap<Integer, Point[]> bestP = new TreeMap<>();
         for (Point p : run.points()) {
             if (!p.workload().equals(workload) || !p.isOk() || p.score() == null) {
                 continue;
@@ -66,10 +67,10 @@ public final class Regions {
             }
             int slot = side.slot();
             sizes.add(p.size());
-            double[] t = bestT.computeIfAbsent(p.size(), k -> new double[] {Double.MAX_VALUE, Double.MAX_VALUE});
+            Point[] t = bestP.computeIfAbsent(p.size(), k -> new Point[2]);
             String[] names = best.computeIfAbsent(p.size(), k -> new String[2]);
-            if (p.score() < t[slot]) {
-                t[slot] = p.score();
+            if (t[slot] == null || p.score() < t[slot].score()) {
+                t[slot] = p;
                 names[slot] = p.series();
             }
         }
@@ -79,7 +80,9 @@ public final class Regions {
         String[] at = null;
         for (int i = 0; i < ns.size(); i++) {
             int n = ns.get(i);
-            boolean wins = bestT.get(n)[0] < bestT.get(n)[1];
+            // A win only where the two intervals are apart: a tie is no win for either side.
+            Point[] pair = bestP.get(n);
+            boolean wins = pair[0].score() < pair[1].score() && Analyzer.separated(pair[0], pair[1]);
             if (wins && start == null) {
                 at = best.get(n);
                 start = i == 0 ? n : edge(analysis, workload, best.get(ns.get(i - 1))[1], at[0], ns.get(i - 1), n);

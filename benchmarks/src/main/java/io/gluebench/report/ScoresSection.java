@@ -33,7 +33,8 @@ final class ScoresSection implements ReportSection {
                         + "iterations within a fork), relative to the mean; " + TextTable.UNSETTLED_MARK
                         + " marks a point that never reached a steady state in some fork. "
                 : "Mean time per call with the half-width of JMH's 99.9% confidence interval of one fork, relative to the "
-                        + "mean. ") + "The fastest pattern at each N is set in bold.")));
+                        + "mean. ") + "The fastest pattern at each N is set in bold; where others' intervals overlap the "
+                        + "fastest's, they are all set in bold, as a tie.")));
         for (String w : in.workloads()) {
             List<Point> pts = run.points().stream().filter(p -> p.workload().equals(w)).toList();
             List<String> cols = new ArrayList<>();
@@ -97,8 +98,9 @@ final class ScoresSection implements ReportSection {
         }
         String text = (pt.steady() ? "" : TextTable.UNSETTLED_MARK) + Format.nanos(pt.score());
         String error = pt.scoreError() != null && pt.score() > 0 ? " ± " + Format.percent(pt.scoreError() / pt.score()) : "";
-        boolean best = fr != null && pt.series().equals(fr.fastest())
+        boolean best = fr != null && fr.topOrTied(pt.series())
                 && Objects.equals(fr.nanos().get(pt.series()), pt.score());
+        boolean tie = best && !fr.tied().isEmpty();
         Phrase.Builder p = Phrase.builder();
         if (best) {
             p.strong(text);
@@ -107,7 +109,8 @@ final class ScoresSection implements ReportSection {
         }
         String forks = pt.forks().isEmpty() ? "" : pt.forkCount() + " fork" + (pt.forkCount() == 1 ? "" : "s")
                 + (pt.steadyState() == null ? "" : ", " + pt.steadyState());
-        String title = (best ? "fastest at this N" : "") + (best && !forks.isEmpty() ? "; " : "") + forks
+        String title = (tie ? "tied for fastest at this N: its 95% interval overlaps the fastest's"
+                : best ? "fastest at this N" : "") + (best && !forks.isEmpty() ? "; " : "") + forks
                 + (pt.steady() ? "" : ": never reached a steady state in some fork; read it as a range");
         return new Cell(p.sub(error).build(), true, best ? Tone.BEST : Tone.NONE, null, title.isEmpty() ? null : title);
     }

@@ -32,6 +32,17 @@ class ScoresSectionTest {
     }
 
     @Test
+    void pointsTiedWithTheFastestAreBoldAndSaySo() {
+        Fastest.Row tie = new Fastest.Row("dot", 10, Map.of("java", 50.0, "jni", 51.0, "ffm", 80.0), "java",
+                List.of("java", "jni"));
+        Cell jni = ScoresSection.scoreCell(point("jni", Point.OK, 51.0, null, null), tie);
+        assertEquals(Tone.BEST, jni.tone());
+        assertEquals(Style.STRONG, jni.text().spans().get(0).style());
+        assertTrue(jni.title().startsWith("tied for fastest at this N"), jni.title());
+        assertEquals(Tone.NONE, ScoresSection.scoreCell(point("ffm", Point.OK, 80.0, null, null), tie).tone());
+    }
+
+    @Test
     void aPointThatNeverSettledIsMarkedAndReadAsARange() {
         Cell c = ScoresSection.scoreCell(point("jni", Point.OK, 80.0, Point.NO_STEADY_STATE, null), JAVA_FASTEST);
         assertEquals(Tone.NONE, c.tone());
