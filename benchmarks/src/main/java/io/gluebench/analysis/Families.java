@@ -14,7 +14,8 @@ import java.util.TreeMap;
  * Each family's fastest member for one workload, so that a chart of many patterns can draw one line
  * per family in full. A pattern's family is the one its stored info names (a pattern without info is
  * a family of its own); the fastest member is the one with the lowest mean among its family's members
- * at the most measured sizes, the earlier in the run's pattern order on a draw. Pure function of a run.
+ * at the most measured sizes, the earlier in the run's pattern order on a draw. A run of one family
+ * only is grouped by pattern instead (its placements the members). Pure function of a run.
  */
 public final class Families {
     private Families() {
@@ -40,6 +41,13 @@ public final class Families {
             if (bySize.values().stream().anyMatch(m -> m.containsKey(p))) {
                 members.computeIfAbsent(family(run, p), k -> new ArrayList<>()).add(p);
             }
+        }
+        if (members.size() == 1) {
+            // One family only (a study of one family's transports or placements): its patterns are
+            // the groups, each with its fastest placement in full.
+            List<String> all = members.values().iterator().next();
+            members.clear();
+            all.forEach(p -> members.computeIfAbsent(run.patternOf(p), k -> new ArrayList<>()).add(p));
         }
         Map<String, String> out = new LinkedHashMap<>();
         for (var e : members.entrySet()) {

@@ -36,7 +36,8 @@ public final class Finding {
         Decision.Segment last = strip.get(strip.size() - 1);
         if (last.tie()) {
             Decision.Segment s = strip.get(lastWinner);
-            String where = lastWinner == 0 ? "up to N=" + n(s.sizes().get(s.sizes().size() - 1)) : "at " + range(s.sizes());
+            String where = lastWinner == 0 && s.sizes().size() > 1 ? "up to N=" + n(s.sizes().get(s.sizes().size() - 1))
+                    : "at " + range(s.sizes());
             return s.pattern() + " fastest " + where + ", no clear winner above";
         }
         Decision.Segment prev = strip.get(strip.size() - 2);

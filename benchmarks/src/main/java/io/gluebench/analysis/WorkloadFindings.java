@@ -18,7 +18,8 @@ import java.util.TreeSet;
  * @param pythonStrip     the fastest way in CPython across N ({@link Decision#pythonStrip})
  * @param interpretedWins where CPython running the Python beats the native-backed side ({@link Regions})
  * @param marks           the crossovers worth a label, at most {@link KeyCrossovers#PER_CHART}
- * @param familyLeads     family to its fastest member ({@link Families#leads}), in the run's pattern order
+ * @param familyLeads     family (in a run of one family: pattern) to its fastest member ({@link Families#leads}),
+ *                        in the run's pattern order
  * @param speedup         every pattern against the analysis's baseline, or null (no baseline measured)
  * @param overheadAt      the size of the overhead breakdown unless the reader names a measured one:
  *                        the median of the sizes most patterns measured, or null without a point

@@ -39,10 +39,13 @@ final class NAxis {
         return (hasZero ? zeroAt : Math.floor(Math.log10(minPositive))) - 0.5;
     }
 
-    /** Right end of the axis, half a decade after the decade of the last size. */
+    /**
+     * Right end of the axis, half a decade after the decade of the last size; a size just past a
+     * power of ten (2^20 = 1.05M) counts as that power, so no empty decade is drawn after it.
+     */
     double max() {
         double first = hasZero ? zeroAt : Math.floor(Math.log10(minPositive));
-        return Math.ceil(Math.max(Math.log10(Math.max(maxN, 1)), first + 1)) + 0.5;
+        return Math.ceil(Math.max(Math.log10(Math.max(maxN, 1)) - 0.1, first + 1)) + 0.5;
     }
 
     /** The label of a decade tick: "0" at zero's place, else 1, 10, 100, 1k, ... */

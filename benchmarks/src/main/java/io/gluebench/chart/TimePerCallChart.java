@@ -193,7 +193,7 @@ public final class TimePerCallChart {
         double top = chart.getScreenYFromChart(st.getYAxisMax());
         double left = chart.getScreenXFromChart(st.getXAxisMin());
         double right = chart.getScreenXFromChart(st.getXAxisMax());
-        int i = 0;
+        List<Rectangle2D> placed = new java.util.ArrayList<>();
         for (KeyCrossovers.Mark m : marks) {
             double sx = chart.getScreenXFromChart(axis.x(m.n()));
             double sy = chart.getScreenYFromChart(Math.log10(m.timeNs()));
@@ -206,18 +206,25 @@ public final class TimePerCallChart {
             Font[] fonts = {Slide.LABEL_BOLD, Slide.SMALL};
             double lw = Math.max(Slide.textWidth(g, fonts[0], lines[0]), Slide.textWidth(g, fonts[1], lines[1]));
             double lh = g.getFontMetrics(fonts[0]).getHeight() + g.getFontMetrics(fonts[1]).getHeight();
-            // In the top band of the plot, away from the lines, staggered so neighbours do not collide;
-            // below the ring when the ring itself is near the top.
-            double ly = top + 20 + (i % 2) * (lh + 28);
-            if (sy - 15 < ly + lh + 40) {
-                ly = sy + 40 + (i % 2) * (lh + 28);
-            }
+            // In the top band of the plot, away from the lines, on the first row where the box meets no
+            // box already placed; below the ring when the ring itself is near the top.
             double lx = Math.min(Math.max(sx - lw / 2, left + 12), right - lw - 12);
+            double ly = 0;
+            for (int row = 0; row < 8; row++) {
+                ly = top + 20 + row * (lh + 28);
+                if (sy - 15 < ly + lh + 40) {
+                    ly = sy + 40 + row * (lh + 28);
+                }
+                Rectangle2D box = new Rectangle2D.Double(lx - 12, ly - 12, lw + 24, lh + 24);
+                if (placed.stream().noneMatch(box::intersects)) {
+                    break;
+                }
+            }
+            placed.add(new Rectangle2D.Double(lx - 12, ly - 12, lw + 24, lh + 24));
             g.setColor(new Color(0x44, 0x44, 0x44));
             g.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, new float[] {5f, 4f}, 0f));
             g.draw(ly > sy ? new Line2D.Double(sx, sy + 15, sx, ly - 8) : new Line2D.Double(sx, sy - 15, sx, ly + lh + 8));
             Slide.boxedLabel(g, lines, fonts, lx, ly, Slide.INK);
-            i++;
         }
     }
 }

@@ -47,6 +47,24 @@ class FamiliesTest {
         assertEquals("mystery", Families.family(r, "mystery"), "a pattern without info is a family of its own");
     }
 
+    @Test
+    void aRunOfOneFamilyIsGroupedByPatternWithItsPlacementsAsMembers() {
+        List<PatternInfo> infos = List.of(
+                SyntheticRuns.pattern("worker-python", "worker", io.gluebench.result.Kind.INTERPRETED, null),
+                SyntheticRuns.pattern("worker-numpy", "worker", io.gluebench.result.Kind.NATIVE, null));
+        Run r = run(infos, List.of(placed("worker-python", null, 300), placed("worker-python", "same-core", 100),
+                placed("worker-numpy", null, 200), placed("worker-numpy", "split-cores", 400)));
+        assertEquals(Map.of("worker-python", "worker-python@same-core", "worker-numpy", "worker-numpy"),
+                Families.leads(r, "dot"));
+    }
+
+    private static Point placed(String pattern, String placement, double ns) {
+        Point p = SyntheticRuns.ok("dot", pattern, 10, ns);
+        return new Point(p.workload(), pattern, p.size(), "pipe", placement, p.status(), p.unit(), p.score(),
+                p.scoreError(), p.samples(), p.warmup(), p.verification(), p.reason(), p.jmhFile(), p.jvmArgs(),
+                p.wallSeconds());
+    }
+
     private static List<Point> concat(List<Point> a, List<Point> b) {
         List<Point> out = new java.util.ArrayList<>(a);
         out.addAll(b);

@@ -44,6 +44,8 @@ class FindingTest {
                 win("java", 1, 1000, false, 1, 100), tie(1000, 1_000_000, 10_000, 1_000_000))));
         assertEquals("dot: ffm fastest at N=100, no clear winner above", Finding.of("dot", List.of(
                 win("java", 0, 10, false, 0), win("ffm", 10, 1000, false, 100), tie(1000, 1_000_000, 10_000, 1_000_000))));
+        assertEquals("echo: worker-python fastest at N=0, no clear winner above", Finding.of("echo", List.of(
+                win("worker-python", 0, 1000, false, 0), tie(1000, 1_000_000, 1_000_000))), "one size is no range");
     }
 
     @Test
