@@ -169,7 +169,7 @@ public final class RunPipeline {
         Run run = new Run(Run.FORMAT_VERSION, runDir.getFileName().toString(), profile.name(), "running",
                 start.toString(), null, machine, settings, List.of(), List.of(), List.of(),
                 plan.items().stream().map(Plan.Item::pattern).distinct()
-                        .map(p -> p.info().withConfig(ForkFlags.config(env, p, forkOptions.jvmArgs()))).toList(),
+                        .map(p -> p.info().withConfig(ForkFlags.config(env, p, forkOptions.jvmArgs(), forkOptions.profilers()))).toList(),
                 plan.items().stream().map(Plan.Item::workload).distinct().map(w -> Catalog.info(w, env)).toList());
         double later = laterPhases(plan, run, List.of()).seconds();
         out.printf("gluebench run: profile %s, %d points, about %s of points%s; results in %s%n",

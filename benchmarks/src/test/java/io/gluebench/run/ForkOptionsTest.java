@@ -47,6 +47,9 @@ class ForkOptionsTest {
         String with = ForkFlags.config(env, jni, extra);
         assertNotEquals(plain, with, "compare refuses to pair the two");
         assertTrue(with.endsWith("-XX:+UseSerialGC"), with);
+        String profiled = ForkFlags.config(env, jni, List.of(), List.of("gc"));
+        assertEquals(plain + "; profilers gc", profiled, "a profiled pattern is another configuration");
+        assertEquals(plain, ForkFlags.config(env, jni, List.of(), List.of()));
     }
 
     @Test
