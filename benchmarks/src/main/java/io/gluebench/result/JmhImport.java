@@ -181,8 +181,8 @@ public final class JmhImport {
         String pattern;
         if (ps.containsKey("pattern")) {
             pattern = ps.get("pattern");
-            if (!Names.isSeries(pattern)) {
-                throw bad(f + ".params.pattern", "'" + Names.quote(pattern, 80) + "' is not a name (expected " + Names.rule(true) + ")");
+            if (!Names.isName(pattern)) {
+                throw bad(f + ".params.pattern", "'" + Names.quote(pattern, 80) + "' is not a name (expected " + Names.rule(false) + ")");
             }
         } else {
             StringBuilder b = new StringBuilder(method);

@@ -137,6 +137,8 @@ class JmhImportTest {
         refused("[" + "[".repeat(1000) + "]".repeat(1000) + "]", "nesting depth");
         refused(mutated(e -> e.withObjectProperty("params").put("workload", "../../etc/x")), "[0].params.workload: '../../etc/x' is not a name");
         refused(mutated(e -> e.withObjectProperty("params").put("pattern", "a/b")), "[0].params.pattern");
+        refused(mutated(e -> e.withObjectProperty("params").put("pattern", "worker-python@same-core")), "[0].params.pattern",
+                "is not a name");
         refused(mutated(e -> e.withObjectProperty("params").put("size", "-5")), "[0].params.size: '-5' is not a size");
         refused(mutated(e -> e.withObjectProperty("params").put("size", "99999999999")), "[0].params.size");
         refused(mutated(e -> e.withObjectProperty("primaryMetric").put("score", "fast")), "[0].primaryMetric.score: 'fast' is not a number");
