@@ -1,12 +1,12 @@
 package io.gluebench.analysis;
 
-import io.gluebench.result.Status;
-
+import io.gluebench.result.Family;
 import io.gluebench.result.PatternInfo;
 import io.gluebench.result.Point;
 import io.gluebench.result.Run;
 import io.gluebench.result.Scaling;
 import io.gluebench.result.Startup;
+import io.gluebench.result.Status;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,8 +54,9 @@ public final class FourQuestions {
         return Regions.side(run, r.pattern()) == io.gluebench.result.Side.NATIVE_BACKED;
     }
 
-    static String family(Run run, String pattern) {
-        return run.pattern(pattern).map(i -> i.family().label()).orElse("");
+    /** The pattern's family as the run stores it; {@link Family#OTHER} when it stores none. */
+    static Family family(Run run, String pattern) {
+        return run.pattern(pattern).map(PatternInfo::family).orElse(Family.OTHER);
     }
 
     public static Result answer(Run run, Analysis analysis, List<Advisor.Rank> ranks, String workload, int size,
@@ -63,17 +64,17 @@ public final class FourQuestions {
         Optional<Advisor.Rank> stay = ranks.stream().filter(r -> cpythonPure(run, r)).findFirst();
         Optional<Advisor.Rank> cross = ranks.stream().filter(r -> crossing(run, r)).findFirst();
         Optional<Advisor.Rank> jvmPython = ranks.stream()
-                .filter(r -> List.of("jython", "graalpy").contains(family(run, r.pattern()))).findFirst();
+                .filter(r -> family(run, r.pattern()).runsPythonOnJvm()).findFirst();
         List<Answer> answers = new ArrayList<>();
         Answer q1 = work(run, analysis, workload, size, stay, cross, jvmPython);
         answers.add(q1);
         Batch batch = batch(analysis, workload, size, cross.or(() -> ranks.stream()
-                .filter(r -> family(run, r.pattern()).equals("worker") && !"anti-pattern".equals(r.kind())).findFirst()));
+                .filter(r -> family(run, r.pattern()) == Family.WORKER && !"anti-pattern".equals(r.kind())).findFirst()));
         answers.add(often(run, workload, size, callsPerSecond, stay, cross, jvmPython, batch));
         answers.add(data(run, ranks, workload, size));
         Answer q4 = callers(run, callers);
         answers.add(q4);
-        Optional<Advisor.Rank> worker = ranks.stream().filter(r -> family(run, r.pattern()).equals("worker")
+        Optional<Advisor.Rank> worker = ranks.stream().filter(r -> family(run, r.pattern()) == Family.WORKER
                 && !"anti-pattern".equals(r.kind())
                 && (cross.isEmpty() || Regions.side(run, r.pattern()) == Regions.side(run, cross.get().pattern()))).findFirst();
         return new Result(List.copyOf(answers), recommend(run, q1, q4, batch, stay, cross, worker, callers));
@@ -209,14 +210,20 @@ public final class FourQuestions {
             }
             t.append(". ");
         }
-        List<Point> chatty = run.points().stream().filter(p -> p.series().equals("worker-chatty") && p.isOk()
-                && p.workload().equals(workload) && p.size() > 0).toList();
+        // The evidence: a pattern the run stores as chatty (one round trip per element), at its free placement.
+        List<Point> chatty = run.points().stream().filter(p -> p.series().equals(p.pattern()) && isChatty(run, p.pattern())
+                && p.isOk() && p.workload().equals(workload) && p.size() > 0).toList();
         if (!chatty.isEmpty()) {
             Point p = chatty.get(chatty.size() - 1);
-            t.append(String.format(Locale.ROOT, "The evidence: worker-chatty, one round trip per element, takes %s at N=%,d "
-                    + "(%s per element). ", Advisor.fmt(p.score()), p.size(), Advisor.fmt(p.score() / p.size())));
+            t.append(String.format(Locale.ROOT, "The evidence: %s, one round trip per element, takes %s at N=%,d "
+                    + "(%s per element). ", p.pattern(), Advisor.fmt(p.score()), p.size(), Advisor.fmt(p.score() / p.size())));
         }
         return new Answer(q, verdict, t.toString().strip());
+    }
+
+    /** Whether the run stores the pattern as making one round trip per element. */
+    static boolean isChatty(Run run, String pattern) {
+        return run.pattern(pattern).map(i -> Boolean.TRUE.equals(i.chatty())).orElse(false);
     }
 
     static double mean(List<Double> xs) {
@@ -225,17 +232,21 @@ public final class FourQuestions {
 
     // ---- 3. How much data crosses, and is it copied? ----
 
-    /** Each copying variant and the zero-copy way it is weighed against. */
-    static final List<List<String>> COPY_PAIRS = List.of(List.of("jni-copy", "jni"), List.of("ffm-copy", "ffm"),
-            List.of("jep-numpy-copy", "jep-numpy"), List.of("pemja-numpy", "jep-numpy"),
-            List.of("py4j-python", "py4j-python-bytes"));
+    /**
+     * Each copying variant and the zero-copy way it is weighed against, as the run stores them
+     * ({@link PatternInfo#zeroCopyTwin}), in the run's order: [copying, zero-copy].
+     */
+    static List<List<String>> copyPairs(Run run) {
+        return run.patterns().stream().filter(i -> i.zeroCopyTwin() != null)
+                .map(i -> List.of(i.name(), i.zeroCopyTwin())).toList();
+    }
 
     static Answer data(Run run, List<Advisor.Rank> ranks, String workload, int size) {
         String q = "How much data crosses, and is it copied?";
         StringBuilder t = new StringBuilder();
         String verdict = "not measured";
         double worst = 0;
-        for (List<String> pair : COPY_PAIRS) {
+        for (List<String> pair : copyPairs(run)) {
             Optional<Advisor.Rank> copy = ranks.stream().filter(r -> r.pattern().equals(pair.get(0))).findFirst();
             Optional<Advisor.Rank> zero = ranks.stream().filter(r -> r.pattern().equals(pair.get(1))).findFirst();
             if (copy.isEmpty() || zero.isEmpty()) {
@@ -312,7 +323,7 @@ public final class FourQuestions {
         boolean many = callers != null && callers > 1;
         if ("compute".equals(work.verdict()) && cross.isPresent()) {
             String p = cross.get().pattern();
-            boolean outOfProcess = family(run, p).equals("worker") || family(run, p).equals("py4j");
+            boolean outOfProcess = family(run, p).outOfProcess();
             if (many && !outOfProcess && scalingVerdict(run, p).startsWith("serialised") && worker.isPresent()) {
                 // Serialised, T callers share one caller's throughput; a worker per caller runs on the cores.
                 int cores = run.machine() == null ? 1 : Math.max(1, run.machine().cores());

@@ -2,6 +2,8 @@ package io.gluebench.cli;
 
 import io.gluebench.analysis.Growth;
 import io.gluebench.pattern.PatternEnv;
+import io.gluebench.pattern.PatternSpec;
+import io.gluebench.pattern.Patterns;
 import io.gluebench.run.Plan;
 import io.gluebench.run.Soak;
 import io.gluebench.run.UsageException;
@@ -12,24 +14,28 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /** Hours of calls in one fork, watching the memory of the fork and its workers: does anything leak? */
 @Command(name = "soak", mixinStandardHelpOptions = true,
         description = "Call each point back to back in one long-lived fork for MINUTES while the resident memory of the "
                 + "fork and of each worker is sampled; print each process's growth per hour with its 95%% interval. "
-                + "Writes soak.json and soak.csv to results/<machine>/<time>-soak/. Not timed; not part of a run.")
+                + "Writes soak.json and soak.csv to results/<machine>/<time>-soak/. Not timed; not part of a run.",
+        defaultValueProvider = SoakCommand.DefaultPatterns.class)
 public final class SoakCommand implements Callable<Integer> {
-    static final List<String> DEFAULT_PATTERNS = List.of("jep-python", "jep-numpy", "jep-native", "worker-python",
-            "worker-numpy");
+    /** The patterns soaked when no --pattern is given: those the catalogue declares {@code soakDefault}, in its order. */
+    static final List<String> DEFAULT_PATTERNS = Patterns.ALL.stream().filter(PatternSpec::soakDefault)
+            .map(PatternSpec::name).toList();
 
     @Option(names = "--minutes", paramLabel = "M", defaultValue = "30", description = "How long (default ${DEFAULT-VALUE}).")
     double minutes;
 
     @Option(names = "--pattern", split = ",", paramLabel = "P",
-            description = "Patterns (default: the in-process CPython and worker patterns, " + "jep-python,jep-numpy,"
-                    + "jep-native,worker-python,worker-numpy).")
-    List<String> patterns = new ArrayList<>(DEFAULT_PATTERNS);
+            description = "Patterns (default: the in-process CPython and worker patterns, ${DEFAULT-VALUE}).")
+    List<String> patterns;
 
     @Option(names = "--workload", split = ",", paramLabel = "W", description = "Workloads (default: dot,records).")
     List<String> workloads = new ArrayList<>(List.of("dot", "records"));
@@ -73,6 +79,15 @@ public final class SoakCommand implements Callable<Integer> {
         print(r);
         System.out.println(done.dir());
         return r.failures().isEmpty() ? Main.OK : Main.FAILED;
+    }
+
+    /** Gives --pattern its default, {@link #DEFAULT_PATTERNS}, which the catalogue declares (an annotation cannot). */
+    static final class DefaultPatterns implements IDefaultValueProvider {
+        @Override
+        public String defaultValue(ArgSpec arg) {
+            return arg instanceof OptionSpec o && o.longestName().equals("--pattern") ? String.join(",", DEFAULT_PATTERNS)
+                    : null;
+        }
     }
 
     static void print(Soak.Report r) {

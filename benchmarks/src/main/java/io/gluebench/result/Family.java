@@ -43,6 +43,16 @@ public enum Family {
         return this == JEP || this == PEMJA || this == WORKER || this == PY4J;
     }
 
+    /** Python runs on the JVM in these (Jython, GraalPy): the alternatives to CPython that need no crossing. */
+    public boolean runsPythonOnJvm() {
+        return this == JYTHON || this == GRAALPY;
+    }
+
+    /** The compute runs in a process of its own (a worker, Py4J), not in the JVM's. */
+    public boolean outOfProcess() {
+        return this == WORKER || this == PY4J;
+    }
+
     @Override
     public String toString() {
         return label;

@@ -225,6 +225,7 @@ public final class RunValidator {
         text(f + ".measures", p.measures());
         text(f + ".whyItHurts", p.whyItHurts());
         text(f + ".config", p.config());
+        name(f + ".zeroCopyTwin", p.zeroCopyTwin(), false, false);
     }
 
     private void workloadInfo(String f, WorkloadInfo w) throws ResultFormatException {

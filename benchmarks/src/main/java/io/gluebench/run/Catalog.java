@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * The catalogue as stored in a run: pattern and workload descriptions travel with the results. A
  * run stored without them (an older build) gets them filled in from this build's catalogue, for
- * the names it knows; unknown names get neutral defaults rather than a guess.
+ * the names it knows, and so does a stored pattern lacking a field added since (its zero-copy twin,
+ * whether it is chatty); unknown names get neutral defaults rather than a guess.
  */
 public final class Catalog {
     private Catalog() {
@@ -39,7 +40,7 @@ public final class Catalog {
             patternNames.add(p.pattern());
             workloadNames.add(p.workload());
         }
-        List<PatternInfo> patterns = new ArrayList<>(run.patterns());
+        List<PatternInfo> patterns = new ArrayList<>(run.patterns().stream().map(Catalog::withRoles).toList());
         for (String name : patternNames) {
             if (run.pattern(name).isEmpty()) {
                 patterns.add(Patterns.byName(name).map(PatternSpec::info)
@@ -54,5 +55,16 @@ public final class Catalog {
             }
         }
         return run.withCatalog(patterns, workloads);
+    }
+
+    /**
+     * The stored description with the roles a run written before they were stored lacks (null), taken
+     * from this build's catalogue when it knows the name; as stored otherwise.
+     */
+    static PatternInfo withRoles(PatternInfo stored) {
+        return Patterns.byName(stored.name())
+                .map(spec -> stored.withRoles(stored.zeroCopyTwin() != null ? stored.zeroCopyTwin() : spec.zeroCopyTwin(),
+                        stored.chatty() != null ? stored.chatty() : spec.chatty()))
+                .orElse(stored);
     }
 }

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gluebench.pattern.PatternEnv;
 import io.gluebench.pattern.PatternException;
+import io.gluebench.pattern.PatternSpec;
+import io.gluebench.pattern.Patterns;
 import io.gluebench.pattern.worker.CPythonReference;
+import io.gluebench.result.Family;
 import io.gluebench.workload.ResultKind;
 import io.gluebench.workload.Shape;
 import io.gluebench.workload.Tolerance;
@@ -185,7 +188,7 @@ public final class UserWorkloads {
                 }
             }
             UserWorkload r = withReferences(env, w, ns);
-            if ((patterns.isEmpty() ? PATTERNS : patterns).contains("jython")) {
+            if (runsPython2(patterns.isEmpty() ? PATTERNS : patterns)) {
                 r = r.withPython2(python2Problem(Path.of(r.source().path())));
             }
             ready.add(r);
@@ -194,10 +197,17 @@ public final class UserWorkloads {
         return ready;
     }
 
-    /** The patterns that run Python 3 code, which time a user's file when no --pattern is given. */
-    public static final List<String> PATTERNS = List.of("jep-python", "jep-numpy", "pemja-python", "pemja-numpy",
-            "graalpy", "jython", "worker-python", "worker-python-uds", "worker-python-shm", "worker-numpy",
-            "worker-numpy-uds", "worker-numpy-shm", "py4j-python", "py4j-numpy", "py4j-python-bytes", "spawn-per-call");
+    /**
+     * The patterns that time a user's file when no --pattern is given, in the catalogue's order: those
+     * it declares {@link io.gluebench.pattern.UserFiles#byDefault}.
+     */
+    public static final List<String> PATTERNS = Patterns.ALL.stream().filter(p -> p.userFiles().byDefault())
+            .map(PatternSpec::name).toList();
+
+    /** Whether any of {@code patterns} runs the file as Python 2.7 (Jython), so its syntax is to be checked first. */
+    static boolean runsPython2(List<String> patterns) {
+        return patterns.stream().flatMap(n -> Patterns.byName(n).stream()).anyMatch(p -> p.family() == Family.JYTHON);
+    }
 
     /**
      * Why Jython (Python 2.7) cannot run the file: its compiler's error, or null when the file parses

@@ -76,6 +76,28 @@ public interface Workload {
         return noNumpy() == null;
     }
 
+    /** Whether anything but N crosses the boundary for this workload. */
+    default boolean carriesData() {
+        return switch (input(minSize())) {
+            case WorkloadInput.Nbody n -> false;
+            case WorkloadInput.Spectralnorm n -> false;
+            case WorkloadInput.Mandelbrot n -> false;
+            case WorkloadInput.Fannkuch f -> false;
+            default -> true;
+        };
+    }
+
+    /** Whether the input is an array of numbers (bytes or doubles), as opposed to a size, a text or records. */
+    default boolean passesArray() {
+        return switch (input(minSize())) {
+            case WorkloadInput.Echo e -> true;
+            case WorkloadInput.Dot d -> true;
+            case WorkloadInput.Matmul m -> true;
+            case WorkloadInput.Sort s -> true;
+            default -> false;
+        };
+    }
+
     /** The function the pure-Python source defines; for a built-in workload, its own name. */
     default String pythonFunction() {
         return name();

@@ -4,9 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gluebench.TestEnv;
+import io.gluebench.result.Family;
+import io.gluebench.result.Kind;
+import io.gluebench.result.PatternInfo;
 import io.gluebench.result.Point;
 import io.gluebench.result.Run;
+import io.gluebench.result.RunStore;
 import io.gluebench.result.Scaling;
+import io.gluebench.run.Catalog;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -105,5 +111,70 @@ class FourQuestionsTest {
         Advisor.Advice adv = advise(run(List.of(serial), true), 10_000, null, 3);
         assertEquals("move the compute into native code in process", adv.recommendation().action());
         assertTrue(adv.recommendation().because().contains("even serialised"), adv.recommendation().because());
+    }
+
+    /**
+     * CPython's py and np as above, and two Java-to-C patterns: zc (zero-copy) 1 us + 1 ns per element,
+     * cp 1 us + 3 ns; cp stores {@code twin} as its zero-copy twin, ch stores itself as chatty.
+     */
+    private static Run copyRun(String twin, Boolean chatty) {
+        List<Point> points = new ArrayList<>(CostModelTest.line("w", "py", 1_000, 100, 0.01, 2));
+        points.addAll(CostModelTest.line("w", "np", 50_000, 1, 0.01, 3));
+        points.addAll(CostModelTest.line("w", "zc", 1_000, 1, 0.01, 5));
+        points.addAll(CostModelTest.line("w", "cp", 1_000, 3, 0.01, 6));
+        points.addAll(CostModelTest.line("w", "ch", 10_000, 5_000, 0.01, 7));
+        List<PatternInfo> patterns = new ArrayList<>(CostModelTest.run(points).patterns());
+        patterns.add(new PatternInfo("zc", Family.JNI, Kind.NATIVE, false, "", "", null, null, false));
+        patterns.add(new PatternInfo("cp", Family.JNI, Kind.NATIVE, false, "", "", null, twin, false));
+        patterns.add(new PatternInfo("ch", Family.WORKER, Kind.INTERPRETED, true, "", "", null, null, chatty));
+        Run r = CostModelTest.run(points);
+        return new Run(r.formatVersion(), r.runId(), r.profile(), r.status(), r.startedAt(), r.finishedAt(),
+                SyntheticRuns.machine("m2"), r.settings(), r.floors(), r.points(), r.skipped(), patterns, r.workloads(),
+                List.of(), List.of());
+    }
+
+    @Test
+    void theCopyingPairsAreTheRunsStoredTwins() {
+        Advisor.Advice adv = advise(copyRun("zc", false), 100_000, null, null);
+        String q3 = adv.questions().get(2).text();
+        assertEquals(List.of(List.of("cp", "zc")), FourQuestions.copyPairs(copyRun("zc", false)));
+        assertTrue(q3.startsWith("At N=100,000: cp's copy costs "), q3);
+        assertTrue(q3.endsWith(" over zc."), q3);
+        assertEquals("copies cost", adv.questions().get(2).verdict(), q3);
+    }
+
+    @Test
+    void aPatternWithoutAStoredTwinMakesNoPair() {
+        Advisor.Advice adv = advise(copyRun(null, false), 100_000, null, null);
+        assertEquals(List.of(), FourQuestions.copyPairs(copyRun(null, false)));
+        assertEquals("not measured", adv.questions().get(2).verdict());
+        assertTrue(adv.questions().get(2).text().contains("No copying variant ran next to its zero-copy pattern for w"),
+                adv.questions().get(2).text());
+    }
+
+    @Test
+    void theBatchingEvidenceIsThePatternStoredAsChatty() {
+        String q2 = advise(copyRun(null, true), 1_000, null, null).questions().get(1).text();
+        assertTrue(q2.contains("The evidence: ch, one round trip per element, takes "), q2);
+        for (Boolean notChatty : java.util.Arrays.asList(false, null)) {
+            String without = advise(copyRun(null, notChatty), 1_000, null, null).questions().get(1).text();
+            assertTrue(!without.contains("The evidence"), without);
+        }
+    }
+
+    @Test
+    void anOldCommittedRunGetsItsPairsFromTheCatalogue() throws Exception {
+        // Stored before zeroCopyTwin and chatty existed: the file has neither, the catalogue fills both.
+        Run stored = new RunStore().read(TestEnv.home().resolve("results/vm-bfab2a/20261204-195532-quick"));
+        assertEquals(List.of(), FourQuestions.copyPairs(stored));
+        Run run = Catalog.complete(stored);
+        // The list FourQuestions kept before the pairs moved into the catalogue, in its order.
+        assertEquals(List.of(List.of("jni-copy", "jni"), List.of("ffm-copy", "ffm"), List.of("jep-numpy-copy", "jep-numpy"),
+                List.of("pemja-numpy", "jep-numpy"), List.of("py4j-python", "py4j-python-bytes")),
+                FourQuestions.copyPairs(run));
+        assertEquals(List.of("worker-chatty"), run.patterns().stream().filter(i -> Boolean.TRUE.equals(i.chatty()))
+                .map(PatternInfo::name).toList());
+        String q2 = Advisor.advise(run, Analyzer.analyze(run), "dot", 1_000, null, null).questions().get(1).text();
+        assertTrue(q2.contains("The evidence: worker-chatty, one round trip per element"), q2);
     }
 }

@@ -7,10 +7,12 @@ import io.gluebench.pattern.Marshal;
 import io.gluebench.pattern.Pattern;
 import io.gluebench.pattern.PatternEnv;
 import io.gluebench.pattern.PatternException;
+import io.gluebench.pattern.PatternSpec;
 import io.gluebench.pattern.PythonSource;
 import io.gluebench.pattern.ThreadConfinedCall;
 import io.gluebench.workload.ResultKind;
 import io.gluebench.workload.Sale;
+import io.gluebench.workload.UserWorkload;
 import io.gluebench.workload.Workload;
 import io.gluebench.workload.WorkloadInput;
 import java.nio.ByteBuffer;
@@ -74,6 +76,36 @@ public final class JepPattern implements Pattern {
 
     /** The workloads that have a per-element numpy loop in gluebench_py/numpy_scalar_loop.py. */
     public static final Set<String> SCALAR_LOOP_WORKLOADS = Set.of("echo", "dot", "matmul");
+
+    /**
+     * The rule of {@link Mode#LIST}: data that crosses as a text or records has no array to turn into
+     * a list (where only N crosses, its catalogue entry says it would equal jep-python).
+     */
+    public static String listRule(PatternSpec pattern, Workload workload, int size) {
+        if (workload.passesArray() || !workload.carriesData()) {
+            return null;
+        }
+        return workload.name() + " passes " + (workload.resultKind() == ResultKind.CATEGORY_SUMS ? "records" : "a text")
+                + ", not an array, so " + pattern.name() + " has nothing to turn into a list";
+    }
+
+    /** The rule of {@link Mode#LIST} for a user's file: its shape must be an array. */
+    public static String listFileRule(PatternSpec pattern, Workload workload, int size) {
+        if (workload.passesArray()) {
+            return null;
+        }
+        return pattern.name() + " turns arrays into lists; " + workload.name() + " passes "
+                + (workload instanceof UserWorkload u ? u.shape().id() : "no array");
+    }
+
+    /** The rule of {@link Mode#NUMPY_SCALAR_LOOP}: it exists for {@link #SCALAR_LOOP_WORKLOADS} only. */
+    public static String scalarLoopRule(PatternSpec pattern, Workload workload, int size) {
+        if (SCALAR_LOOP_WORKLOADS.contains(workload.name())) {
+            return null;
+        }
+        return "no per-element numpy loop for " + workload.name() + ": " + pattern.name() + " covers "
+                + String.join(", ", new java.util.TreeSet<>(SCALAR_LOOP_WORKLOADS)) + ", where such a loop is what people write";
+    }
 
     private final Mode mode;
     private Interpreter interp;

@@ -5,9 +5,11 @@ import io.gluebench.pattern.CompoundCall;
 import io.gluebench.pattern.Marshal;
 import io.gluebench.pattern.Pattern;
 import io.gluebench.pattern.PatternEnv;
+import io.gluebench.pattern.PatternSpec;
 import io.gluebench.pattern.PythonSource;
 import io.gluebench.workload.CompoundWire;
 import io.gluebench.workload.ResultKind;
+import io.gluebench.workload.UserWorkload;
 import io.gluebench.workload.Workload;
 import io.gluebench.workload.WorkloadInput;
 import java.util.ArrayList;
@@ -30,6 +32,11 @@ import org.python.util.PythonInterpreter;
  * Java values inside the timed call.
  */
 public final class JythonPattern implements Pattern {
+    /** The rule for a user's file: Jython runs Python 2.7, so a file that does not parse as such is refused with the error. */
+    public static String notOnPython2(PatternSpec pattern, Workload workload, int size) {
+        return workload instanceof UserWorkload u ? u.notOnPython2() : null;
+    }
+
     private PatternEnv env;
     private PythonInterpreter interpreter;
 
