@@ -135,6 +135,12 @@ public final class TimePerCallChart {
         return write(run, analysis, workload, patternOrder, ChartOptions.defaults(), dir, workload);
     }
 
+    /** Whether the run's lines are grouped by pattern (a run of one family), not by family. */
+    private static boolean byPattern(Analysis analysis, String workload) {
+        return analysis.findings(workload).familyLeads().keySet().stream()
+                .noneMatch(k -> io.gluebench.result.Family.of(k) != io.gluebench.result.Family.OTHER);
+    }
+
     /** As above, as the options ask (highlight, title), into dir/name.png and .svg. */
     public static List<Path> write(Run run, Analysis analysis, String workload, List<String> patternOrder,
             ChartOptions options, Path dir, String name) throws IOException {
@@ -150,7 +156,8 @@ public final class TimePerCallChart {
         String title = options.title() != null ? options.title() : analysis.findings(workload).finding();
         // The workload's summary last: when the line is too long, it is the part cut.
         String subtitle = "time per call vs N, lower is faster · ○ N*: two cost models cross"
-                + (faint ? " · faint: the rest of each family" : "")
+                + (faint ? " · faint: " + (byPattern(analysis, workload) ? "each pattern's other placements"
+                        : "the rest of each family") : "")
                 + (Plots.summary(run, workload).isEmpty() ? "" : " · " + Plots.summary(run, workload).replaceAll(" · $", ""));
         return Slide.write((g, w, h) -> {
             Slide.header(g, title, subtitle);
