@@ -49,18 +49,59 @@ public final class FloorRunner {
      * run of Java alone does not wait a minute for socket and shared-memory probes it never uses.
      */
     public List<Floor> measure(Path runDir, Profile.JmhSettings s, java.util.Set<String> families) throws IOException {
-        List<Floor> floors = new ArrayList<>();
+        return measure(steps(runDir, s, families), (step, measured) -> { });
+    }
+
+    /** The work of one step: the floors it measured. */
+    @FunctionalInterface
+    interface Work {
+        List<Floor> run() throws IOException;
+    }
+
+    /** One step of the floors phase, for the run's progress: what it measures and its estimated seconds. */
+    record Step(String name, double seconds, Work work) {
+    }
+
+    /** The steps that measure the floors of these families (null: all), in order. */
+    List<Step> steps(Path runDir, Profile.JmhSettings s, java.util.Set<String> families) {
+        List<Step> steps = new ArrayList<>();
         if (families == null || families.contains("jvm") || families.contains("jni") || families.contains("ffm")) {
-            floors.addAll(jmhFloors(runDir, s));
+            // One fork: the JVM's start and four no-op benchmarks of one warm-up and the measured iterations.
+            double each = (s.warmupIterations() * s.warmupMillis() + s.measurementIterations() * s.measurementMillis()) / 1000.0;
+            steps.add(new Step("floors: JNI and FFM no-ops", 1 + 4 * each, () -> jmhFloors(runDir, s)));
         }
-        if (families == null || families.contains("worker")) {
-            pingpongFloors(floors);
+        if ((families == null || families.contains("worker")) && Files.isExecutable(env.pingpongProbe())) {
+            for (String transport : TRANSPORTS) {
+                // Measured here: 4 s for a pipe's or a socket's five probes, 0.5 s for shared memory's.
+                steps.add(new Step("floors: " + transport + " ping-pongs", transport.equals("shm") ? 0.5 : 4,
+                        () -> pingpongFloors(transport)));
+            }
+            if (Files.isExecutable(env.peerFloorProbe()) && Files.isExecutable(env.venvPython())) {
+                for (String transport : TRANSPORTS) {
+                    steps.add(new Step("floors: " + transport + " to the CPython worker", transport.equals("shm") ? 0.5 : 3,
+                            () -> peerFloors(transport)));
+                }
+            }
+            steps.add(new Step("floors: memcpy", 0.5, this::memcpyFloors));
         }
         if (families == null || families.contains("jep") || families.contains("pemja")) {
-            floors.addAll(pycallFloors());
+            steps.add(new Step("floors: C calling CPython", 0.5, this::pycallFloors));
+        }
+        return steps;
+    }
+
+    /** Runs the steps in order, telling {@code done} each step and its floors as it ends. */
+    List<Floor> measure(List<Step> steps, java.util.function.BiConsumer<Step, List<Floor>> done) throws IOException {
+        List<Floor> floors = new ArrayList<>();
+        for (Step step : steps) {
+            List<Floor> measured = step.work().run();
+            floors.addAll(measured);
+            done.accept(step, measured);
         }
         return floors;
     }
+
+    private static final List<String> TRANSPORTS = List.of("pipe", "uds", "shm");
 
     private List<Floor> jmhFloors(Path runDir, Profile.JmhSettings s) throws IOException {
         if (!Files.isRegularFile(env.nativeLibrary())) {
@@ -135,47 +176,51 @@ public final class FloorRunner {
         return out;
     }
 
-    private void pingpongFloors(List<Floor> out) {
+    /** One transport's round trips between two C processes, at each placement, and 1 MiB across it. */
+    private List<Floor> pingpongFloors(String transport) {
+        List<Floor> out = new ArrayList<>();
         Path probe = env.pingpongProbe();
-        if (!Files.isExecutable(probe)) {
-            return;
-        }
-        for (String transport : List.of("pipe", "uds", "shm")) {
-            for (String placement : List.of("free", "same-core", "split-cores")) {
-                List<String> cmd = new ArrayList<>(List.of(probe.toString(), "--transport", transport,
-                        "--placement", placement, "--iterations", "20000"));
-                if (placement.equals("same-core")) {
-                    cmd.addAll(List.of("--spin-us", "0"));
-                }
-                probe(cmd, transport + "_pingpong_" + placement, transport,
-                        "C processes, a round trip with no payload, median of 20000; spread is p90 - p10", out);
+        for (String placement : List.of("free", "same-core", "split-cores")) {
+            List<String> cmd = new ArrayList<>(List.of(probe.toString(), "--transport", transport,
+                    "--placement", placement, "--iterations", "20000"));
+            if (placement.equals("same-core")) {
+                cmd.addAll(List.of("--spin-us", "0"));
             }
-            for (String placement : List.of("same-core", "split-cores")) {
-                List<String> cmd = new ArrayList<>(List.of(probe.toString(), "--transport", transport,
-                        "--placement", placement, "--iterations", "300", "--payload", Integer.toString(1 << 20)));
-                if (placement.equals("same-core")) {
-                    cmd.addAll(List.of("--spin-us", "0"));
-                }
-                probe(cmd, transport + "_1MiB_" + placement, transport,
-                        "C processes, 1 MiB there and 1 byte back, median of 300", out);
-            }
+            probe(cmd, transport + "_pingpong_" + placement, transport,
+                    "C processes, a round trip with no payload, median of 20000; spread is p90 - p10", out);
         }
-        Path peer = env.peerFloorProbe();
-        if (Files.isExecutable(peer) && Files.isExecutable(env.venvPython())) {
-            for (String transport : List.of("pipe", "uds", "shm")) {
-                for (String placement : List.of("free", "same-core", "split-cores")) {
-                    List<String> cmd = List.of(peer.toString(), "--transport", transport, "--placement", placement,
-                            "--iterations", "20000", "--", env.venvPython().toString(), "-m", "gluebench_py.worker",
-                            "--compute", "python");
-                    probe(cmd, env.pythonWorkloads(), transport + "_cpython_" + placement, transport,
-                            "a C client and the CPython worker, PING (no payload), median of 20000", out);
-                }
+        for (String placement : List.of("same-core", "split-cores")) {
+            List<String> cmd = new ArrayList<>(List.of(probe.toString(), "--transport", transport,
+                    "--placement", placement, "--iterations", "300", "--payload", Integer.toString(1 << 20)));
+            if (placement.equals("same-core")) {
+                cmd.addAll(List.of("--spin-us", "0"));
             }
+            probe(cmd, transport + "_1MiB_" + placement, transport,
+                    "C processes, 1 MiB there and 1 byte back, median of 300", out);
         }
+        return out;
+    }
+
+    /** A C client's round trips to the CPython worker over one transport, at each placement. */
+    private List<Floor> peerFloors(String transport) {
+        List<Floor> out = new ArrayList<>();
+        for (String placement : List.of("free", "same-core", "split-cores")) {
+            List<String> cmd = List.of(env.peerFloorProbe().toString(), "--transport", transport, "--placement", placement,
+                    "--iterations", "20000", "--", env.venvPython().toString(), "-m", "gluebench_py.worker",
+                    "--compute", "python");
+            probe(cmd, env.pythonWorkloads(), transport + "_cpython_" + placement, transport,
+                    "a C client and the CPython worker, PING (no payload), median of 20000", out);
+        }
+        return out;
+    }
+
+    private List<Floor> memcpyFloors() {
+        List<Floor> out = new ArrayList<>();
         for (int bytes : new int[] {1 << 20, 64 << 20}) {
-            probe(List.of(probe.toString(), "--memcpy", Integer.toString(bytes)),
+            probe(List.of(env.pingpongProbe().toString(), "--memcpy", Integer.toString(bytes)),
                     "memcpy_" + (bytes >> 20) + "MiB", "memcpy", "one memcpy of " + (bytes >> 20) + " MiB, median", out);
         }
+        return out;
     }
 
     private static void probe(List<String> cmd, String name, String mechanism, String note, List<Floor> out) {

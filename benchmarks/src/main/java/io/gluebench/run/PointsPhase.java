@@ -15,19 +15,22 @@ final class PointsPhase {
     private PointsPhase() {
     }
 
+    /** The points to measure, their first round of forks in the seeded order, and what a later round needs. */
+    record Scheduled(List<Plan.Item> toMeasure, List<ForkSchedule.Unit> units, java.util.Random rng,
+            java.util.function.Function<io.gluebench.pattern.PatternSpec, String> span) {
+    }
+
     /**
-     * The points, fork by fork: skipped ones recorded at once; the rest in the profile's number of
-     * forks, in a seeded random order across points (ForkSchedule); then, while the profile allows
-     * more forks, one more round for the points whose 95% interval is still wider than its target.
-     * run.json is rewritten after every fork.
+     * Records the points that will not be measured (skipped, not applicable) and schedules the rest's
+     * first round of forks, counting them into the progress; null when the run was interrupted.
      */
-    static void run(Phase phase) throws IOException {
+    static Scheduled schedule(Phase phase) throws IOException {
         Plan plan = phase.plan();
         Profile profile = phase.profile();
         RunJournal journal = phase.journal();
         Progress progress = phase.progress();
         if (journal.interrupted()) {
-            return;
+            return null;
         }
         List<Plan.Item> toMeasure = new ArrayList<>();
         for (Plan.Item item : plan.items()) {
@@ -39,7 +42,7 @@ final class PointsPhase {
             if (skip != null || notApplicable != null) {
                 Point skippedPoint = item.point(Point.SKIPPED, notApplicable != null ? notApplicable : skip.reason());
                 if (!journal.update(r -> r.withPoint(skippedPoint))) {
-                    return;
+                    return null;
                 }
                 continue;
             }
@@ -51,6 +54,28 @@ final class PointsPhase {
         List<ForkSchedule.Unit> units = ForkSchedule.units(toMeasure, item -> missingForks(journal.current(), item, profile),
                 span, rng);
         progress.extend(units.stream().mapToInt(u -> u.items().size()).sum(), seconds(plan, units));
+        return new Scheduled(toMeasure, units, rng, span);
+    }
+
+    /**
+     * The points, fork by fork: skipped ones recorded at once; the rest in the profile's number of
+     * forks, in a seeded random order across points (ForkSchedule); then, while the profile allows
+     * more forks, one more round for the points whose 95% interval is still wider than its target.
+     * run.json is rewritten after every fork. {@link #schedule} first, which the run does before the
+     * floors so that the progress counts the points' forks from the start.
+     */
+    static void run(Phase phase, Scheduled scheduled) throws IOException {
+        Plan plan = phase.plan();
+        Profile profile = phase.profile();
+        RunJournal journal = phase.journal();
+        Progress progress = phase.progress();
+        if (scheduled == null || journal.interrupted()) {
+            return;
+        }
+        List<Plan.Item> toMeasure = scheduled.toMeasure();
+        List<ForkSchedule.Unit> units = scheduled.units();
+        java.util.Random rng = scheduled.rng();
+        java.util.function.Function<io.gluebench.pattern.PatternSpec, String> span = scheduled.span();
         PointRunner runner = new PointRunner(phase.store(), phase.launcher());
         int order = journal.current().points().stream().flatMap(p -> p.forks().stream()).mapToInt(io.gluebench.result.Fork::order)
                 .max().orElse(-1) + 1;

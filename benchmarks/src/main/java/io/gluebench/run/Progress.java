@@ -6,7 +6,7 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * The run's progress over every phase, counted in steps: a point measured in one fork, one fresh JVM
+ * The run's progress over every phase, counted in steps: a step of the floors, a point measured in one fork, one fresh JVM
  * of a start-up, one fork of a callers count. One line per point per fork (its fork's mean and the
  * point's mean and 95% interval so far), one per start-up and per callers measurement, and on a
  * terminal one progress bar below them, redrawn as each step starts and finishes, with the time left

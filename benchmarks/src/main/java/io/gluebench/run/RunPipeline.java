@@ -286,8 +286,9 @@ public final class RunPipeline {
         progress.extend(later.count(), later.seconds());
         Phase phase = new Phase(plan, skipped, runDir, journal, progress, launcher(), store, seed);
         try {
-            measureFloors(plan, runDir, journal);
-            PointsPhase.run(phase);
+            PointsPhase.Scheduled points = PointsPhase.schedule(phase);
+            measureFloors(plan, runDir, journal, progress);
+            PointsPhase.run(phase, points);
             if (startup && plan.profile().startup() != null && !journal.interrupted()) {
                 StartupPhase.run(phase);
             }
@@ -330,15 +331,30 @@ public final class RunPipeline {
         }
     }
 
-    private void measureFloors(Plan plan, Path runDir, RunJournal journal) throws IOException {
+    /** The raw floors the planned families are read against, each step a step of the run's progress. */
+    private void measureFloors(Plan plan, Path runDir, RunJournal journal, Progress progress) throws IOException {
         Profile profile = plan.profile();
-        if (profile.floors() && journal.current().floors().isEmpty()) {
+        if (profile.floors() && journal.current().floors().isEmpty() && !journal.interrupted()) {
             java.util.Set<String> families = new java.util.TreeSet<>();
             plan.items().forEach(i -> families.add(i.pattern().family().label()));
-            out.println("measuring the raw floors the planned patterns are read against (" + String.join(", ", families)
+            FloorRunner runner = new FloorRunner(env, launcher(), FloorRunner.JMH_TIMEOUT_SECONDS);
+            List<FloorRunner.Step> steps = runner.steps(runDir, profile.jmh(), families);
+            progress.extend(steps.size(), steps.stream().mapToDouble(FloorRunner.Step::seconds).sum());
+            progress.say("measuring the raw floors the planned patterns are read against (" + String.join(", ", families)
                     + ": JNI/FFM no-ops, C ping-pongs over pipe, socket and shared memory, C calling CPython) ...");
-            List<Floor> floors = new FloorRunner(env, launcher(), FloorRunner.JMH_TIMEOUT_SECONDS)
-                    .measure(runDir, profile.jmh(), families);
+            if (!steps.isEmpty()) {
+                progress.starting(steps.get(0).name());
+            }
+            List<Floor> floors = runner.measure(steps, (step, measured) -> {
+                progress.advance(1, step.seconds());
+                long ok = measured.stream().filter(f -> f.nsPerOp() > 0).count();
+                progress.line(String.format(java.util.Locale.ROOT, "  %-40s %d of %d measured", step.name(), ok,
+                        measured.size()));
+                int next = steps.indexOf(step) + 1;
+                if (next < steps.size()) {
+                    progress.starting(steps.get(next).name());
+                }
+            });
             journal.update(r -> r.withFloors(floors));
         }
     }
