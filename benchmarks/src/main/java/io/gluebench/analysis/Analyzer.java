@@ -32,8 +32,8 @@ public final class Analyzer {
     }
 
     /**
-     * The analysis with its speed-up tables against {@code speedupBaseline} (null: {@link
-     * Speedups#DEFAULT_BASELINE}, or the first interpreted pattern when the run lacks it).
+     * The analysis with its speed-up tables against {@code speedupBaseline} (null, or a pattern the run
+     * lacks: the first that runs the Python in CPython, see {@link Speedups#baseline}).
      */
     public static Analysis analyze(Run run, String speedupBaseline) {
         Map<String, Map<String, List<Point>>> byWorkload = new LinkedHashMap<>();
@@ -215,7 +215,8 @@ public final class Analyzer {
         if (Regions.side(run, python) != io.gluebench.result.Side.INTERPRETED) {
             return false;
         }
-        String family = run.pattern(other).map(i -> i.family().label()).orElse("");
+        io.gluebench.result.Family family = run.pattern(other).map(PatternInfo::family)
+                .orElse(io.gluebench.result.Family.OTHER);
         return Regions.side(run, other) == io.gluebench.result.Side.NATIVE_BACKED
                 || (Decision.NO_PYTHON_FAMILIES.contains(family) && !run.pattern(other).map(PatternInfo::antiPattern).orElse(false));
     }

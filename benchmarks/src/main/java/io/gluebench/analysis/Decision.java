@@ -23,7 +23,8 @@ public final class Decision {
     }
 
     /** Families whose patterns run no Python: the JVM itself and its direct ways into C. */
-    public static final Set<String> NO_PYTHON_FAMILIES = Set.of("jvm", "jni", "ffm");
+    public static final Set<io.gluebench.result.Family> NO_PYTHON_FAMILIES = Set.of(io.gluebench.result.Family.JVM,
+            io.gluebench.result.Family.JNI, io.gluebench.result.Family.FFM);
 
     /** What a tie segment is called where a winner's name would be. */
     public static final String TIE = "tie";

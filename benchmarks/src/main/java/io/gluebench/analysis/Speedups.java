@@ -15,9 +15,6 @@ import java.util.TreeSet;
  * at that N. Pure function of a run.
  */
 public final class Speedups {
-    /** The baseline unless the reader names another. */
-    public static final String DEFAULT_BASELINE = "jep-python";
-
     private Speedups() {
     }
 
@@ -43,19 +40,25 @@ public final class Speedups {
         }
     }
 
-    /** The baseline: the wanted one (default jep-python) if the run has it, else the first interpreted pattern, else java. */
+    /**
+     * The baseline: the wanted one if the run measured it; else, read from the stored pattern info,
+     * the first pattern in the run's order that runs the Python in CPython and is no anti-pattern
+     * (jep-python in a run of the catalogue), else the first interpreted pattern, else the baseline
+     * kind (java), else the first measured.
+     */
     public static String baseline(Run run, String wanted) {
         List<String> measured = Fastest.catalogueOrder(run);
-        String want = wanted == null ? DEFAULT_BASELINE : wanted;
-        if (measured.contains(want)) {
-            return want;
+        if (wanted != null && measured.contains(wanted)) {
+            return wanted;
         }
-        for (String p : measured) {
-            if (run.pattern(p).map(PatternInfo::kind).orElse(io.gluebench.result.Kind.UNKNOWN) == io.gluebench.result.Kind.INTERPRETED) {
-                return p;
-            }
-        }
-        return measured.contains("java") || measured.isEmpty() ? "java" : measured.get(0);
+        java.util.function.Predicate<String> interpreted = p -> run.pattern(p).map(PatternInfo::kind)
+                .orElse(io.gluebench.result.Kind.UNKNOWN) == io.gluebench.result.Kind.INTERPRETED;
+        return measured.stream().filter(p -> interpreted.test(p) && run.pattern(p)
+                        .map(i -> i.family().runsCPython() && !i.antiPattern()).orElse(false)).findFirst()
+                .or(() -> measured.stream().filter(interpreted).findFirst())
+                .or(() -> measured.stream().filter(p -> run.pattern(p).map(PatternInfo::kind)
+                        .orElse(io.gluebench.result.Kind.UNKNOWN) == io.gluebench.result.Kind.BASELINE).findFirst())
+                .orElse(measured.isEmpty() ? null : measured.get(0));
     }
 
     /** The table against {@code baseline}, or null when the workload has no pattern or the baseline no measured point. */

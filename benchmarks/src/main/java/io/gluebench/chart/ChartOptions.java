@@ -3,8 +3,9 @@ package io.gluebench.chart;
 /**
  * Choices a reader may want to change; null means "pick for me".
  *
- * @param baseline   the pattern the speed-up heatmap divides by; default {@code jep-python}, else
- *                   the run's first interpreted pattern, else {@code java}. The analysis computes
+ * @param baseline   the pattern the speed-up heatmap divides by; null: the run's first pattern that
+ *                   runs the Python in CPython (jep-python), else its first interpreted one, else
+ *                   java ({@code Speedups.baseline}). The analysis computes
  *                   the ratios ({@code Analyzer.analyze(run, baseline)}); the chart draws them
  * @param overheadAt the N of the overhead breakdown; default per workload: the median of the sizes
  *                   most patterns measured (also used when a workload did not measure this N)
@@ -14,8 +15,6 @@ package io.gluebench.chart;
  * @param title      the time-per-call chart's title in place of the analysis's finding; null for the finding
  */
 public record ChartOptions(String baseline, Integer overheadAt, String highlight, String title) {
-    public static final String DEFAULT_BASELINE = io.gluebench.analysis.Speedups.DEFAULT_BASELINE;
-
     public ChartOptions(String baseline, Integer overheadAt) {
         this(baseline, overheadAt, null, null);
     }

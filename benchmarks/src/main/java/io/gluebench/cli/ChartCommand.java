@@ -35,7 +35,8 @@ public final class ChartCommand implements Callable<Integer> {
     Path runDir;
 
     @Option(names = "--baseline", paramLabel = "P",
-            description = "Pattern the speed-up heatmap is relative to (default: " + ChartOptions.DEFAULT_BASELINE + ").")
+            description = "Pattern the speed-up heatmap is relative to (default: the run's first pattern that runs"
+                    + " the Python in CPython, jep-python in a full run).")
     String baseline;
 
     @Option(names = "--overhead-at", paramLabel = "N", converter = SizeConverter.class,
@@ -76,7 +77,7 @@ public final class ChartCommand implements Callable<Integer> {
                     + " draws a slide: name its patterns with --pattern a,b,c");
         }
         Path charts = (runDir.toFile().isDirectory() ? runDir : runDir.getParent()).resolve("charts");
-        ChartOptions options = new ChartOptions(baseline == null ? ChartOptions.DEFAULT_BASELINE : baseline, overheadAt,
+        ChartOptions options = new ChartOptions(baseline, overheadAt,
                 highlight, title);
         List<Path> written;
         if (patterns != null) {
