@@ -3,6 +3,7 @@ package io.gluebench.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gluebench.pattern.PatternEnv;
+import io.gluebench.result.Family;
 import io.gluebench.result.Floor;
 import io.gluebench.suite.FloorBenchmark;
 import java.io.IOException;
@@ -48,7 +49,7 @@ public final class FloorRunner {
      * for the JVM, JNI and FFM, the ping-pongs for workers, C calling CPython for Jep and PEMJA. A
      * run of Java alone does not wait a minute for socket and shared-memory probes it never uses.
      */
-    public List<Floor> measure(Path runDir, Profile.JmhSettings s, java.util.Set<String> families) throws IOException {
+    public List<Floor> measure(Path runDir, Profile.JmhSettings s, java.util.Set<Family> families) throws IOException {
         return measure(steps(runDir, s, families), (step, measured) -> { });
     }
 
@@ -63,14 +64,14 @@ public final class FloorRunner {
     }
 
     /** The steps that measure the floors of these families (null: all), in order. */
-    List<Step> steps(Path runDir, Profile.JmhSettings s, java.util.Set<String> families) {
+    List<Step> steps(Path runDir, Profile.JmhSettings s, java.util.Set<Family> families) {
         List<Step> steps = new ArrayList<>();
-        if (families == null || families.contains("jvm") || families.contains("jni") || families.contains("ffm")) {
+        if (families == null || families.contains(Family.JVM) || families.contains(Family.JNI) || families.contains(Family.FFM)) {
             // One fork: the JVM's start and four no-op benchmarks of one warm-up and the measured iterations.
             double each = (s.warmupIterations() * s.warmupMillis() + s.measurementIterations() * s.measurementMillis()) / 1000.0;
             steps.add(new Step("floors: JNI and FFM no-ops", 1 + 4 * each, () -> jmhFloors(runDir, s)));
         }
-        if ((families == null || families.contains("worker")) && Files.isExecutable(env.pingpongProbe())) {
+        if ((families == null || families.contains(Family.WORKER)) && Files.isExecutable(env.pingpongProbe())) {
             for (String transport : TRANSPORTS) {
                 // Measured here: 4 s for a pipe's or a socket's five probes, 0.5 s for shared memory's.
                 steps.add(new Step("floors: " + transport + " ping-pongs", transport.equals("shm") ? 0.5 : 4,
@@ -84,7 +85,7 @@ public final class FloorRunner {
             }
             steps.add(new Step("floors: memcpy", 0.5, this::memcpyFloors));
         }
-        if (families == null || families.contains("jep") || families.contains("pemja")) {
+        if (families == null || families.contains(Family.JEP) || families.contains(Family.PEMJA)) {
             steps.add(new Step("floors: C calling CPython", 0.5, this::pycallFloors));
         }
         return steps;

@@ -335,12 +335,14 @@ public final class RunPipeline {
     private void measureFloors(Plan plan, Path runDir, RunJournal journal, Progress progress) throws IOException {
         Profile profile = plan.profile();
         if (profile.floors() && journal.current().floors().isEmpty() && !journal.interrupted()) {
-            java.util.Set<String> families = new java.util.TreeSet<>();
-            plan.items().forEach(i -> families.add(i.pattern().family().label()));
+            java.util.Set<io.gluebench.result.Family> families = new java.util.TreeSet<>(
+                    java.util.Comparator.comparing(io.gluebench.result.Family::label));
+            plan.items().forEach(i -> families.add(i.pattern().family()));
             FloorRunner runner = new FloorRunner(env, launcher(), FloorRunner.JMH_TIMEOUT_SECONDS);
             List<FloorRunner.Step> steps = runner.steps(runDir, profile.jmh(), families);
             progress.extend(steps.size(), steps.stream().mapToDouble(FloorRunner.Step::seconds).sum());
-            progress.say("measuring the raw floors the planned patterns are read against (" + String.join(", ", families)
+            progress.say("measuring the raw floors the planned patterns are read against (" + families.stream()
+                    .map(io.gluebench.result.Family::label).collect(java.util.stream.Collectors.joining(", "))
                     + ": JNI/FFM no-ops, C ping-pongs over pipe, socket and shared memory, C calling CPython) ...");
             if (!steps.isEmpty()) {
                 progress.starting(steps.get(0).name());

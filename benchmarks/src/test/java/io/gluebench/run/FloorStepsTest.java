@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gluebench.TestEnv;
+import io.gluebench.result.Family;
 import io.gluebench.result.Floor;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,13 +35,13 @@ class FloorStepsTest {
     @Test
     void eachFamilyGetsTheStepsOfItsOwnFloors() {
         FloorRunner runner = new FloorRunner(TestEnv.env());
-        assertEquals(List.of("floors: JNI and FFM no-ops"), names(runner.steps(dir, jmh, Set.of("jvm"))));
-        assertEquals(List.of("floors: C calling CPython"), names(runner.steps(dir, jmh, Set.of("pemja"))));
-        List<String> worker = names(runner.steps(dir, jmh, Set.of("worker")));
+        assertEquals(List.of("floors: JNI and FFM no-ops"), names(runner.steps(dir, jmh, Set.of(Family.JVM))));
+        assertEquals(List.of("floors: C calling CPython"), names(runner.steps(dir, jmh, Set.of(Family.PEMJA))));
+        List<String> worker = names(runner.steps(dir, jmh, Set.of(Family.WORKER)));
         assertEquals(List.of("floors: pipe ping-pongs", "floors: uds ping-pongs", "floors: shm ping-pongs",
                 "floors: pipe to the CPython worker", "floors: uds to the CPython worker",
                 "floors: shm to the CPython worker", "floors: memcpy"), worker);
-        assertEquals(List.of(), names(runner.steps(dir, jmh, Set.of("jython", "graalpy"))), "no floor for the JVM's Pythons");
+        assertEquals(List.of(), names(runner.steps(dir, jmh, Set.of(Family.JYTHON, Family.GRAALPY))), "no floor for the JVM's Pythons");
         assertEquals(9, runner.steps(dir, jmh, null).size(), "null: every floor");
         assertTrue(runner.steps(dir, jmh, null).stream().allMatch(s -> s.seconds() > 0));
     }
