@@ -35,6 +35,10 @@ import java.util.function.Supplier;
  * @param chatty        it makes one round trip per element instead of one per call (stored in
  *                      run.json: the four questions quote it as the evidence for batching)
  * @param soakDefault   it is one of the patterns `soak` watches when no --pattern is given
+ * @param transport     how a worker pattern reaches its worker: pipe (a worker's default), uds or shm;
+ *                      null for a pattern in the JVM's process. worker-json, worker-chatty and
+ *                      spawn-per-call talk over pipes: what differs is the encoding, the number of
+ *                      round trips or the process per call, not the transport
  */
 public record PatternSpec(
         String name,
@@ -52,13 +56,14 @@ public record PatternSpec(
         boolean cFromPython,
         String zeroCopyTwin,
         boolean chatty,
-        boolean soakDefault) {
+        boolean soakDefault,
+        String transport) {
 
     /** A pattern with every rule at its default; the {@code with} methods declare the others. */
     public PatternSpec(String name, Family family, String measures, List<Need> needs, boolean graalJit,
             Supplier<Pattern> factory, Kind kind, boolean antiPattern, String whyItHurts) {
         this(name, family, measures, needs, graalJit, factory, kind, antiPattern, whyItHurts, UserFiles.NOT,
-                WorkloadRule.ANY, null, false, null, false, false);
+                WorkloadRule.ANY, null, false, null, false, false, family == Family.WORKER ? "pipe" : null);
     }
 
     /** What a run stores about the pattern, so that analysis and rendering need no catalogue. */
@@ -69,55 +74,49 @@ public record PatternSpec(
     /** The same pattern, timing users' files as {@code u} says. */
     public PatternSpec withUserFiles(UserFiles u) {
         return new PatternSpec(name, family, measures, needs, graalJit, factory, kind, antiPattern, whyItHurts, u,
-                workloadRule, dataVariantOf, cFromPython, zeroCopyTwin, chatty, soakDefault);
+                workloadRule, dataVariantOf, cFromPython, zeroCopyTwin, chatty, soakDefault, transport);
     }
 
     /** The same pattern, refusing the workloads and sizes {@code rule} gives a reason against. */
     public PatternSpec withWorkloadRule(WorkloadRule rule) {
         return new PatternSpec(name, family, measures, needs, graalJit, factory, kind, antiPattern, whyItHurts,
-                userFiles, rule, dataVariantOf, cFromPython, zeroCopyTwin, chatty, soakDefault);
+                userFiles, rule, dataVariantOf, cFromPython, zeroCopyTwin, chatty, soakDefault, transport);
     }
 
     /** The same pattern, declared a variant of {@code base} that differs only in how data crosses. */
     public PatternSpec withDataVariantOf(String base) {
         return new PatternSpec(name, family, measures, needs, graalJit, factory, kind, antiPattern, whyItHurts,
-                userFiles, workloadRule, base, cFromPython, zeroCopyTwin, chatty, soakDefault);
+                userFiles, workloadRule, base, cFromPython, zeroCopyTwin, chatty, soakDefault, transport);
     }
 
     /** The same pattern, declared to call C from CPython (numpy carries the data; no numpy variant needed). */
     public PatternSpec withCFromPython() {
         return new PatternSpec(name, family, measures, needs, graalJit, factory, kind, antiPattern, whyItHurts,
-                userFiles, workloadRule, dataVariantOf, true, zeroCopyTwin, chatty, soakDefault);
+                userFiles, workloadRule, dataVariantOf, true, zeroCopyTwin, chatty, soakDefault, transport);
     }
 
     /** The same pattern, declared the copying twin of {@code zeroCopy}. */
     public PatternSpec withZeroCopyTwin(String zeroCopy) {
         return new PatternSpec(name, family, measures, needs, graalJit, factory, kind, antiPattern, whyItHurts,
-                userFiles, workloadRule, dataVariantOf, cFromPython, zeroCopy, chatty, soakDefault);
+                userFiles, workloadRule, dataVariantOf, cFromPython, zeroCopy, chatty, soakDefault, transport);
     }
 
     /** The same pattern, declared to make one round trip per element. */
     public PatternSpec withChatty() {
         return new PatternSpec(name, family, measures, needs, graalJit, factory, kind, antiPattern, whyItHurts,
-                userFiles, workloadRule, dataVariantOf, cFromPython, zeroCopyTwin, true, soakDefault);
+                userFiles, workloadRule, dataVariantOf, cFromPython, zeroCopyTwin, true, soakDefault, transport);
     }
 
     /** The same pattern, one of those `soak` watches by default. */
     public PatternSpec withSoakDefault() {
         return new PatternSpec(name, family, measures, needs, graalJit, factory, kind, antiPattern, whyItHurts,
-                userFiles, workloadRule, dataVariantOf, cFromPython, zeroCopyTwin, chatty, true);
+                userFiles, workloadRule, dataVariantOf, cFromPython, zeroCopyTwin, chatty, true, transport);
     }
 
-    /**
-     * How a worker pattern reaches its worker (pipe, uds or shm, by its name's suffix); null otherwise.
-     * worker-json, worker-chatty and spawn-per-call talk over pipes: what differs is the encoding, the
-     * number of round trips or the process per call, not the transport.
-     */
-    public String transport() {
-        if (family != Family.WORKER) {
-            return null;
-        }
-        return name.endsWith("-uds") ? "uds" : name.endsWith("-shm") ? "shm" : "pipe";
+    /** The same worker pattern, reaching its worker over {@code t} (uds or shm) rather than pipes. */
+    public PatternSpec withTransport(String t) {
+        return new PatternSpec(name, family, measures, needs, graalJit, factory, kind, antiPattern, whyItHurts,
+                userFiles, workloadRule, dataVariantOf, cFromPython, zeroCopyTwin, chatty, soakDefault, t);
     }
 
     public Pattern create() {

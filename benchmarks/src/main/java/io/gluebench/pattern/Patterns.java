@@ -138,20 +138,20 @@ public final class Patterns {
             new PatternSpec("worker-python-uds", Family.WORKER,
                     "the pure-Python source in a persistent CPython worker, binary frames over a Unix domain socket",
                     List.of(VENV), false, () -> new WorkerPattern(false, Transport.UDS), Kind.INTERPRETED, false, "")
-                    .withUserFiles(UserFiles.BY_DEFAULT),
+                    .withUserFiles(UserFiles.BY_DEFAULT).withTransport(Transport.UDS.id()),
             new PatternSpec("worker-numpy-uds", Family.WORKER,
                     "the numpy variant in a persistent CPython worker, binary frames over a Unix domain socket",
                     List.of(VENV, NUMPY), false, () -> new WorkerPattern(true, Transport.UDS), Kind.NATIVE, false, "")
-                    .withUserFiles(UserFiles.BY_DEFAULT),
+                    .withUserFiles(UserFiles.BY_DEFAULT).withTransport(Transport.UDS.id()),
             new PatternSpec("worker-python-shm", Family.WORKER,
                     "the pure-Python source in a persistent CPython worker, requests and replies in shared memory",
                     List.of(VENV), false, () -> new WorkerPattern(false, Transport.SHM), Kind.INTERPRETED, false, "")
-                    .withUserFiles(UserFiles.BY_DEFAULT),
+                    .withUserFiles(UserFiles.BY_DEFAULT).withTransport(Transport.SHM.id()),
             new PatternSpec("worker-numpy-shm", Family.WORKER,
                     "the numpy variant in a persistent CPython worker over shared memory, numpy reading the "
                             + "request in place",
                     List.of(VENV, NUMPY), false, () -> new WorkerPattern(true, Transport.SHM), Kind.NATIVE, false, "")
-                    .withUserFiles(UserFiles.BY_DEFAULT),
+                    .withUserFiles(UserFiles.BY_DEFAULT).withTransport(Transport.SHM.id()),
             new PatternSpec("worker-json", Family.WORKER,
                     "the pure-Python source in a persistent CPython worker, JSON Lines over pipes (Jackson and json)",
                     List.of(VENV), false, JsonWorkerPattern::new, Kind.INTERPRETED, true,

@@ -18,6 +18,19 @@ import org.junit.jupiter.api.Test;
 
 /** The uds and shm transports: privacy of their files, clean-up, and a worker that dies mid-call. */
 class TransportTest {
+    @Test
+    void theCatalogueDeclaresTheTransportEachWorkerPatternUses() {
+        for (io.gluebench.pattern.PatternSpec spec : io.gluebench.pattern.Patterns.ALL) {
+            if (spec.family() != io.gluebench.result.Family.WORKER) {
+                assertEquals(null, spec.transport(), spec.name() + " runs in the JVM's process");
+            } else if (spec.create() instanceof WorkerPattern w) {
+                assertEquals(w.transport().id(), spec.transport(), spec.name());
+            } else {
+                assertEquals("pipe", spec.transport(), spec.name() + " talks over pipes");
+            }
+        }
+    }
+
     private static List<String> worker(PatternEnv env) {
         boolean have = Files.isExecutable(env.venvPython());
         if (TestEnv.requireAll()) {
