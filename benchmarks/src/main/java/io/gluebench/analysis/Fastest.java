@@ -33,6 +33,11 @@ public final class Fastest {
             this(workload, size, nanos, fastest, List.of());
         }
 
+        /** The row's winner as a table names it: the fastest, or "tie: a/b/c" when others' intervals overlap it. */
+        public String label() {
+            return fastest == null ? "-" : tied.isEmpty() ? fastest : "tie: " + String.join("/", tied);
+        }
+
         /** Whether the pattern is the fastest here or tied with it. */
         public boolean topOrTied(String pattern) {
             return pattern.equals(fastest) || tied.contains(pattern);

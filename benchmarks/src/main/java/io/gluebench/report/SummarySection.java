@@ -98,7 +98,9 @@ final class SummarySection implements ReportSection {
         Phrase.Builder b = Phrase.builder().muted("Fastest measured: ");
         for (int i = 0; i < rows.size(); i++) {
             Fastest.Row r = rows.get(i);
-            b.code(r.fastest()).text(" at N=" + Format.size(r.size()) + (i + 1 < rows.size() ? ", " : "."));
+            b.code(r.fastest()).text((r.tied().size() > 1 ? " (tied with " + String.join(", ",
+                    r.tied().subList(1, r.tied().size())) + ")" : "") + " at N=" + Format.size(r.size())
+                    + (i + 1 < rows.size() ? ", " : "."));
         }
         return b.build();
     }

@@ -47,7 +47,7 @@ public final class TextTable {
             List<String> fastest = new ArrayList<>(List.of("fastest"));
             for (Fastest.Row r : e.getValue()) {
                 header.add(String.format(Locale.ROOT, "%,d", r.size()));
-                fastest.add(r.fastest() == null ? "-" : r.fastest());
+                fastest.add(r.label());
             }
             rows.add(header);
             for (String p : patterns) {
@@ -92,7 +92,7 @@ public final class TextTable {
         boolean anyUnsettled = false;
         for (Fastest.Row r : Fastest.rows(run)) {
             List<String> row = new ArrayList<>(List.of(r.workload(), Integer.toString(r.size()),
-                    r.fastest() == null ? "-" : r.fastest()));
+                    r.label()));
             for (String p : patterns) {
                 String cell = cell(run, r, p);
                 anyUnsettled |= cell.startsWith(UNSETTLED_MARK);

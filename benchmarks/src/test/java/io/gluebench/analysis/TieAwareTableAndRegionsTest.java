@@ -27,6 +27,8 @@ class TieAwareTableAndRegionsTest {
         assertEquals(List.of("jep-python", "jep-numpy"), rows.get(100).tied(), "fastest first");
         assertTrue(rows.get(100).topOrTied("jep-numpy"));
         assertFalse(rows.get(1).topOrTied("jep-numpy"));
+        assertEquals("jep-python", rows.get(1).label());
+        assertEquals("tie: jep-python/jep-numpy", rows.get(100).label(), "a table names the tie, not a winner");
     }
 
     @Test
