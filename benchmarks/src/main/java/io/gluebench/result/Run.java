@@ -62,8 +62,12 @@ public record Run(
 
     /** The info of a pattern, by its name or by the label of one of the run's series. */
     public java.util.Optional<PatternInfo> pattern(String name) {
+        java.util.Optional<PatternInfo> named = patterns.stream().filter(p -> p.name().equals(name)).findFirst();
+        if (named.isPresent()) {
+            return named;
+        }
         String base = patternOf(name);
-        return patterns.stream().filter(p -> p.name().equals(base)).findFirst();
+        return base.equals(name) ? named : patterns.stream().filter(p -> p.name().equals(base)).findFirst();
     }
 
     /**

@@ -74,18 +74,6 @@ public final class ForkFlags {
      * whose configuration differs.
      */
     public static String config(PatternEnv env, PatternSpec spec, List<String> extra) {
-        return configOf(env, spec, extra);
-    }
-
-    /**
-     * As above, with the JMH profilers the points' forks ran under (run --prof): a profiler that
-     * samples or counts can move the times, so a profiled pattern is another configuration.
-     */
-    public static String config(PatternEnv env, PatternSpec spec, List<String> extra, List<String> profilers) {
-        return configOf(env, spec, extra) + (profilers.isEmpty() ? "" : "; profilers " + String.join(" ", profilers));
-    }
-
-    private static String configOf(PatternEnv env, PatternSpec spec, List<String> extra) {
         String home = env.home().toString();
         String placement = "-D" + io.gluebench.pattern.Placement.PROPERTY + "=";
         String user = "-D" + io.gluebench.workload.Workloads.USER_PROPERTY + "=";
@@ -94,6 +82,14 @@ public final class ForkFlags {
                 .map(f -> f.replace(home, "$GLUEBENCH"))
                 .toList();
         return String.join(" ", flags) + (spec.transport() == null ? "" : "; transport " + spec.transport());
+    }
+
+    /**
+     * As above, with the JMH profilers the points' forks ran under (run --prof): a profiler that
+     * samples or counts can move the times, so a profiled pattern is another configuration.
+     */
+    public static String config(PatternEnv env, PatternSpec spec, List<String> extra, List<String> profilers) {
+        return config(env, spec, extra) + (profilers.isEmpty() ? "" : "; profilers " + String.join(" ", profilers));
     }
 
     /** The java launcher of the running JDK. */

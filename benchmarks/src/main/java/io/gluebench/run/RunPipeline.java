@@ -344,17 +344,17 @@ public final class RunPipeline {
             progress.say("measuring the raw floors the planned patterns are read against (" + families.stream()
                     .map(io.gluebench.result.Family::label).collect(java.util.stream.Collectors.joining(", "))
                     + ": JNI/FFM no-ops, C ping-pongs over pipe, socket and shared memory, C calling CPython) ...");
-            if (!steps.isEmpty()) {
-                progress.starting(steps.get(0).name());
+            java.util.Iterator<FloorRunner.Step> next = steps.iterator();
+            if (next.hasNext()) {
+                progress.starting(next.next().name());
             }
             List<Floor> floors = runner.measure(steps, (step, measured) -> {
                 progress.advance(1, step.seconds());
                 long ok = measured.stream().filter(f -> f.nsPerOp() > 0).count();
                 progress.line(String.format(java.util.Locale.ROOT, "  %-40s %d of %d measured", step.name(), ok,
                         measured.size()));
-                int next = steps.indexOf(step) + 1;
-                if (next < steps.size()) {
-                    progress.starting(steps.get(next).name());
+                if (next.hasNext()) {
+                    progress.starting(next.next().name());
                 }
             });
             journal.update(r -> r.withFloors(floors));
